@@ -1,1 +1,15 @@
 export * from './hash.ts';
+export * from './image.ts';
+export * from './pdq.ts';
+export { DIHEDRAL_NAMES, dihedralDct, type DihedralName } from './dihedral.ts';
+export { pdqLuma, lumaRowReader, type LumaRowReader } from './luma.ts';
+export {
+  StreamingDownsampler,
+  referenceDownsample,
+  boxFilter1D,
+  jaroszWindowSize,
+  decimationIndex,
+} from './downsample.ts';
+export { dct64To16, DCT_MATRIX } from './dct.ts';
+export { pdqQuality } from './quality.ts';
+export { dctMedian, hashFromDct, ZERO_PDQ_HASH } from './threshold.ts';

@@ -1,0 +1,104 @@
+import { dct64To16 } from './dct.ts';
+import { dihedralDct } from './dihedral.ts';
+import { StreamingDownsampler } from './downsample.ts';
+import type { PdqHash } from './hash.ts';
+import { assertPdqImage, type PdqImage } from './image.ts';
+import { lumaRowReader, type LumaRowReader } from './luma.ts';
+import { pdqQuality } from './quality.ts';
+import { hashFromDct, ZERO_PDQ_HASH } from './threshold.ts';
+
+/** The outcome of hashing one image. */
+export interface PdqResult {
+  readonly hash: PdqHash;
+  /** 0 to 100; upstream discards hashes below 50 (`PDQ_MIN_QUALITY`). */
+  readonly quality: number;
+  /** The 8 dihedral hashes in the reference CLI's order (see DIHEDRAL_NAMES), when asked for. */
+  readonly dihedral?: readonly PdqHash[];
+}
+
+export interface PdqOptions {
+  /** Also derive the 8 dihedral hashes (rotations and flips) from the same DCT. */
+  readonly dihedral?: boolean;
+}
+
+/** Images smaller than this on either side get the zero hash and quality 0, as in the reference. */
+export const PDQ_MIN_DIMENSION = 5;
+
+/** A PDQ hasher that keeps its scratch buffers between calls (hash video frames with one). */
+export interface PdqHasher {
+  compute(image: PdqImage, options?: PdqOptions): PdqResult;
+  /** Hashes float32 luma (height x width, row-major), the reference's `pdqHash256FromFloatLuma`. */
+  computeFromLuma(
+    luma: Float32Array,
+    width: number,
+    height: number,
+    options?: PdqOptions,
+  ): PdqResult;
+}
+
+/**
+ * Creates a hasher whose buffers are reused from one image to the next. Not safe to share between
+ * concurrent workers (each worker creates its own); results never alias its buffers.
+ *
+ * @example
+ * const hasher = createPdqHasher();
+ * for (const frame of frames) results.push(hasher.compute(frame));
+ */
+export function createPdqHasher(): PdqHasher {
+  const downsampler = new StreamingDownsampler();
+  const buffer64x64 = new Float32Array(64 * 64);
+  const dct = new Float32Array(256);
+  const dctScratch = new Float32Array(16 * 64);
+  const variant = new Float32Array(256);
+  const sortScratch = new Float32Array(256);
+
+  function fromRows(
+    width: number,
+    height: number,
+    readRow: LumaRowReader,
+    options: PdqOptions | undefined,
+  ): PdqResult {
+    const dihedral = options?.dihedral === true;
+    if (width < PDQ_MIN_DIMENSION || height < PDQ_MIN_DIMENSION) {
+      const zero = { hash: ZERO_PDQ_HASH, quality: 0 };
+      return dihedral ? { ...zero, dihedral: Array<PdqHash>(8).fill(ZERO_PDQ_HASH) } : zero;
+    }
+    downsampler.run(height, width, readRow, buffer64x64);
+    const quality = pdqQuality(buffer64x64);
+    dct64To16(buffer64x64, dct, dctScratch);
+    const hash = hashFromDct(dct, sortScratch);
+    if (!dihedral) return { hash, quality };
+    const hashes: PdqHash[] = [hash];
+    for (let v = 1; v < 8; v++) hashes.push(hashFromDct(dihedralDct(dct, v, variant), sortScratch));
+    return { hash, quality, dihedral: hashes };
+  }
+
+  return {
+    compute(image, options) {
+      assertPdqImage(image);
+      return fromRows(image.width, image.height, lumaRowReader(image), options);
+    },
+    computeFromLuma(luma, width, height, options) {
+      if (luma.length !== width * height) {
+        throw new RangeError(`luma must hold ${width}*${height} floats, got ${luma.length}`);
+      }
+      const readRow: LumaRowReader = (y, out) => out.set(luma.subarray(y * width, (y + 1) * width));
+      return fromRows(width, height, readRow, options);
+    },
+  };
+}
+
+let sharedHasher: PdqHasher | undefined;
+
+/**
+ * The PDQ hash and quality of an image, at full resolution (PDQ-SPEC section 2: no 512x512
+ * pre-resize), bit-identical to the reference library fed the same pixels.
+ *
+ * @example
+ * const { hash, quality } = computePdq({ width, height, channels: 3, data: rgb });
+ * const { dihedral } = computePdq(image, { dihedral: true }); // 8 hashes: orig, rot90, …
+ */
+export function computePdq(image: PdqImage, options?: PdqOptions): PdqResult {
+  sharedHasher ??= createPdqHasher();
+  return sharedHasher.compute(image, options);
+}
