@@ -105,6 +105,12 @@ export function referenceDownsample(luma: Float32Array, rows: number, cols: numb
 }
 
 /**
+ * Rows filtered together along the row axis. A running sum is a serial chain of float32 adds;
+ * interleaving four independent rows lets the CPU overlap their latencies.
+ */
+const BATCH = 4;
+
+/**
  * Streams an image of `rows` x `cols` luma through the Jarosz filter into a 64x64 buffer.
  * Scratch buffers are kept between calls and regrown only when an image needs more, so hashing
  * video frames of one size allocates nothing after the first frame.
@@ -115,19 +121,18 @@ export function referenceDownsample(luma: Float32Array, rows: number, cols: numb
  * downsampler.run(image.height, image.width, lumaRowReader(image), out);
  */
 export class StreamingDownsampler {
-  private lumaRow = new Float32Array(0);
+  private lumaBlock = new Float32Array(0);
   private ring = new Float32Array(0);
   private columnSums = new Float32Array(0);
-  private verticalRow = new Float32Array(0);
+  private verticalBlock = new Float32Array(0);
   private sampledRing = new Float32Array(0);
+  private readonly sampledBlock = new Float32Array(BATCH * 64);
   private readonly sampledSums = new Float32Array(64);
-  private readonly sampledRow = new Float32Array(64);
   private readonly sampledCols = new Int32Array(64);
   private readonly sampledRows = new Int32Array(64);
 
   /** Fills `out` (4096 floats, row-major 64x64) with the downsampled luma. */
   run(rows: number, cols: number, readRow: LumaRowReader, out: Float32Array): void {
-    if (this.lumaRow.length < cols) this.lumaRow = new Float32Array(cols);
     if (rows === 64 && cols === 64) {
       // The reference skips filtering for exactly 64x64 (PDQ-SPEC 1.3).
       for (let y = 0; y < 64; y++) readRow(y, out.subarray(y * 64, y * 64 + 64));
@@ -136,16 +141,19 @@ export class StreamingDownsampler {
     const windowAlongRows = jaroszWindowSize(cols);
     const windowAlongCols = jaroszWindowSize(rows);
     const halfAlongCols = (windowAlongCols + 2) >> 1;
-    const ringRows = windowAlongCols + 1;
+    // Row y and the row leaving its window (y - window) must both be in the ring while the
+    // BATCH rows after y are filtered ahead of it.
+    const ringRows = windowAlongCols + BATCH;
     this.ensureCapacity(ringRows, cols);
     for (let i = 0; i < 64; i++) {
       this.sampledCols[i] = decimationIndex(i, cols);
       this.sampledRows[i] = decimationIndex(i, rows);
     }
-
-    const { lumaRow, ring, columnSums, verticalRow } = this;
+    const rowReciprocals = reciprocals(windowAlongRows);
+    const colReciprocals = reciprocals(windowAlongCols);
+    const { lumaBlock, ring, columnSums, verticalBlock, sampledBlock, sampledCols } = this;
     columnSums.fill(0, 0, cols);
-    const vertical = new SampledColumnFilter(
+    const secondVertical = new SampledColumnFilter(
       rows,
       windowAlongCols,
       this.sampledRing,
@@ -154,57 +162,138 @@ export class StreamingDownsampler {
       out,
     );
 
-    // Pass 1, columns: rows enter the running sums in order; output row o is complete once row
-    // o + (window - half) has entered. Same phases as boxFilter1D, over all columns at once.
-    let count = 0;
+    // Pass 2 along the rows, on BATCH rows of pass-1 output at a time, then pass 2 along the
+    // columns (64 columns only) as those rows arrive.
+    let pending = 0;
     let emitted = 0;
-    for (let y = 0; y < rows; y++) {
-      readRow(y, lumaRow);
-      const slot = (y % ringRows) * cols;
-      filterRowFull(lumaRow, ring, slot, cols, windowAlongRows);
-      if (y < windowAlongCols) {
-        addRow(columnSums, ring, slot, cols);
-        count++;
-        if (y >= halfAlongCols - 1) {
-          divideRow(columnSums, verticalRow, cols, count);
-          this.emit(verticalRow, cols, windowAlongRows, vertical, emitted++);
-        }
+    const rowOfPassOne = (): void => {
+      pending++;
+      if (pending < BATCH) return;
+      filterRowsSampled4(
+        verticalBlock,
+        cols,
+        windowAlongRows,
+        sampledCols,
+        sampledBlock,
+        rowReciprocals,
+      );
+      for (let i = 0; i < BATCH; i++) {
+        secondVertical.push(sampledBlock.subarray(i * 64, i * 64 + 64), emitted++);
+      }
+      pending = 0;
+    };
+
+    // Pass 1: luma rows are filtered along the row into the ring, BATCH at a time; then each
+    // ring row enters the column running sums (all columns at once, same per-column order as
+    // boxFilter1D), and each completed output row goes on to pass 2.
+    let count = 0;
+    for (let y0 = 0; y0 < rows; y0 += BATCH) {
+      const batch = Math.min(BATCH, rows - y0);
+      for (let i = 0; i < batch; i++) {
+        readRow(y0 + i, lumaBlock.subarray(i * cols, (i + 1) * cols));
+      }
+      if (batch === BATCH) {
+        filterRowsFull4(
+          lumaBlock,
+          cols,
+          ring,
+          (y0 % ringRows) * cols,
+          ((y0 + 1) % ringRows) * cols,
+          ((y0 + 2) % ringRows) * cols,
+          ((y0 + 3) % ringRows) * cols,
+          windowAlongRows,
+          rowReciprocals,
+        );
       } else {
-        const leaving = ((y - windowAlongCols) % ringRows) * cols;
-        addThenSubtractRow(columnSums, ring, slot, leaving, cols);
-        divideRow(columnSums, verticalRow, cols, count);
-        this.emit(verticalRow, cols, windowAlongRows, vertical, emitted++);
+        for (let i = 0; i < batch; i++) {
+          const slot = ((y0 + i) % ringRows) * cols;
+          filterRowFull(lumaBlock, i * cols, ring, slot, cols, windowAlongRows, rowReciprocals);
+        }
+      }
+      for (let y = y0; y < y0 + batch; y++) {
+        const entering = (y % ringRows) * cols;
+        const target = pending * cols;
+        if (y < windowAlongCols) {
+          count++;
+          if (y < halfAlongCols - 1) {
+            addRow(columnSums, ring, entering, cols);
+          } else {
+            addRowAndScale(
+              columnSums,
+              ring,
+              entering,
+              verticalBlock,
+              target,
+              cols,
+              colReciprocals[count]!,
+            );
+            rowOfPassOne();
+          }
+        } else {
+          const leaving = ((y - windowAlongCols) % ringRows) * cols;
+          slideRowAndScale(
+            columnSums,
+            ring,
+            entering,
+            leaving,
+            verticalBlock,
+            target,
+            cols,
+            colReciprocals[count]!,
+          );
+          rowOfPassOne();
+        }
       }
     }
     for (let i = 0; i < halfAlongCols - 1; i++) {
       const leaving = ((rows - windowAlongCols + i) % ringRows) * cols;
-      subtractRow(columnSums, ring, leaving, cols);
       count--;
-      divideRow(columnSums, verticalRow, cols, count);
-      this.emit(verticalRow, cols, windowAlongRows, vertical, emitted++);
+      subtractRowAndScale(
+        columnSums,
+        ring,
+        leaving,
+        verticalBlock,
+        pending * cols,
+        cols,
+        colReciprocals[count]!,
+      );
+      rowOfPassOne();
     }
-    vertical.finish();
-  }
-
-  private emit(
-    row: Float32Array,
-    cols: number,
-    window: number,
-    vertical: SampledColumnFilter,
-    index: number,
-  ): void {
-    filterRowSampled(row, cols, window, this.sampledCols, this.sampledRow);
-    vertical.push(this.sampledRow, index);
+    for (let i = 0; i < pending; i++) {
+      filterRowSampled(
+        verticalBlock,
+        i * cols,
+        cols,
+        windowAlongRows,
+        sampledCols,
+        sampledBlock,
+        rowReciprocals,
+      );
+      secondVertical.push(sampledBlock.subarray(0, 64), emitted++);
+    }
+    secondVertical.finish();
   }
 
   private ensureCapacity(ringRows: number, cols: number): void {
     if (this.ring.length < ringRows * cols) this.ring = new Float32Array(ringRows * cols);
     if (this.columnSums.length < cols) {
       this.columnSums = new Float32Array(cols);
-      this.verticalRow = new Float32Array(cols);
+      this.lumaBlock = new Float32Array(BATCH * cols);
+      this.verticalBlock = new Float32Array(BATCH * cols);
     }
     if (this.sampledRing.length < ringRows * 64) this.sampledRing = new Float32Array(ringRows * 64);
   }
+}
+
+/**
+ * `1 / k` in double for k = 0..window. Hot loops multiply by these instead of dividing:
+ * `fround(s * (1/k))` equals the float32 quotient `fround(s / k)` for every float32 s and every
+ * k < 2^20, because a quotient s/k that is not exactly a float32 midpoint stays at least
+ * |s/k|·2^-25/k away from one, far more than the ~2^-52 relative error of the double product.
+ * (Tested exhaustively over windows and random floats in downsample.test.ts.)
+ */
+function reciprocals(window: number): Float64Array {
+  return Float64Array.from({ length: window + 1 }, (_, k) => (k === 0 ? 0 : 1 / k));
 }
 
 /**
@@ -268,94 +357,263 @@ class SampledColumnFilter {
   }
 }
 
-/** Box filter along one row, all outputs: `boxFilter1D` with stride 1, written to `out[offset…]`. */
+/** Box filter along one row (input at `inOffset`), all outputs, to `out[outOffset…]`. */
 function filterRowFull(
   input: Float32Array,
+  inOffset: number,
   out: Float32Array,
-  offset: number,
+  outOffset: number,
   n: number,
   window: number,
+  recip: Float64Array,
 ): void {
   const half = (window + 2) >> 1;
+  const end = inOffset + n;
   let sum = 0;
-  let ri = 0;
-  for (; ri < half - 1; ri++) sum = Math.fround(sum + input[ri]!);
-  let o = offset;
+  let ri = inOffset;
+  for (; ri < inOffset + half - 1; ri++) sum = Math.fround(sum + input[ri]!);
+  let o = outOffset;
   for (let count = half; count <= window; count++, ri++, o++) {
     sum = Math.fround(sum + input[ri]!);
-    out[o] = sum / count;
+    out[o] = sum * recip[count]!;
   }
-  for (let li = 0; ri < n; ri++, li++, o++) {
+  const full = recip[window]!;
+  for (let li = inOffset; ri < end; ri++, li++, o++) {
     sum = Math.fround(Math.fround(sum + input[ri]!) - input[li]!);
-    out[o] = sum / window;
+    out[o] = sum * full;
   }
-  for (let li = n - window, count = window - 1; count >= window - half + 1; li++, count--, o++) {
+  for (let li = end - window, count = window - 1; count > window - half; li++, count--, o++) {
     sum = Math.fround(sum - input[li]!);
-    out[o] = sum / count;
+    out[o] = sum * recip[count]!;
   }
 }
 
 /**
- * Box filter along one row, keeping only the outputs at the 64 `sampled` indices (ascending,
- * possibly repeated) in `out`. The running sum still visits every input, in the reference order.
+ * `filterRowFull` on four consecutive rows of `input` (row length n) at once, the outputs going
+ * to four arbitrary offsets of `out`. Each row keeps its own sum and its own order of operations.
+ */
+function filterRowsFull4(
+  input: Float32Array,
+  n: number,
+  out: Float32Array,
+  o0: number,
+  o1: number,
+  o2: number,
+  o3: number,
+  window: number,
+  recip: Float64Array,
+): void {
+  const i1 = n;
+  const i2 = 2 * n;
+  const i3 = 3 * n;
+  const half = (window + 2) >> 1;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let ri = 0;
+  for (; ri < half - 1; ri++) {
+    s0 = Math.fround(s0 + input[ri]!);
+    s1 = Math.fround(s1 + input[i1 + ri]!);
+    s2 = Math.fround(s2 + input[i2 + ri]!);
+    s3 = Math.fround(s3 + input[i3 + ri]!);
+  }
+  let o = 0;
+  for (let count = half; count <= window; count++, ri++, o++) {
+    const r = recip[count]!;
+    s0 = Math.fround(s0 + input[ri]!);
+    s1 = Math.fround(s1 + input[i1 + ri]!);
+    s2 = Math.fround(s2 + input[i2 + ri]!);
+    s3 = Math.fround(s3 + input[i3 + ri]!);
+    out[o0 + o] = s0 * r;
+    out[o1 + o] = s1 * r;
+    out[o2 + o] = s2 * r;
+    out[o3 + o] = s3 * r;
+  }
+  const full = recip[window]!;
+  for (let li = 0; ri < n; ri++, li++, o++) {
+    s0 = Math.fround(Math.fround(s0 + input[ri]!) - input[li]!);
+    s1 = Math.fround(Math.fround(s1 + input[i1 + ri]!) - input[i1 + li]!);
+    s2 = Math.fround(Math.fround(s2 + input[i2 + ri]!) - input[i2 + li]!);
+    s3 = Math.fround(Math.fround(s3 + input[i3 + ri]!) - input[i3 + li]!);
+    out[o0 + o] = s0 * full;
+    out[o1 + o] = s1 * full;
+    out[o2 + o] = s2 * full;
+    out[o3 + o] = s3 * full;
+  }
+  for (let li = n - window, count = window - 1; count > window - half; li++, count--, o++) {
+    const r = recip[count]!;
+    s0 = Math.fround(s0 - input[li]!);
+    s1 = Math.fround(s1 - input[i1 + li]!);
+    s2 = Math.fround(s2 - input[i2 + li]!);
+    s3 = Math.fround(s3 - input[i3 + li]!);
+    out[o0 + o] = s0 * r;
+    out[o1 + o] = s1 * r;
+    out[o2 + o] = s2 * r;
+    out[o3 + o] = s3 * r;
+  }
+}
+
+/**
+ * Box filter along one row (input at `inOffset`), keeping only the outputs at the 64 `sampled`
+ * indices (ascending, possibly repeated) in `out[0..63]`. The running sum still visits every
+ * input, in the reference order: only the divisions of unsampled outputs are skipped.
  */
 function filterRowSampled(
+  input: Float32Array,
+  inOffset: number,
+  n: number,
+  window: number,
+  sampled: Int32Array,
+  out: Float32Array,
+  recip: Float64Array,
+): void {
+  const half = (window + 2) >> 1;
+  let sum = 0;
+  let s = 0;
+  let next = sampled[0]!;
+  let ri = inOffset;
+  for (; ri < inOffset + half - 1; ri++) sum = Math.fround(sum + input[ri]!);
+  let o = 0;
+  for (let count = half; count <= window; count++, ri++, o++) {
+    sum = Math.fround(sum + input[ri]!);
+    for (; o === next; next = ++s < 64 ? sampled[s]! : -1) out[s] = sum * recip[count]!;
+  }
+  const full = recip[window]!;
+  for (let li = inOffset; o <= n - half; ri++, li++, o++) {
+    sum = Math.fround(Math.fround(sum + input[ri]!) - input[li]!);
+    for (; o === next; next = ++s < 64 ? sampled[s]! : -1) out[s] = sum * full;
+  }
+  for (
+    let li = inOffset + n - window, count = window - 1;
+    count > window - half;
+    li++, count--, o++
+  ) {
+    sum = Math.fround(sum - input[li]!);
+    for (; o === next; next = ++s < 64 ? sampled[s]! : -1) out[s] = sum * recip[count]!;
+  }
+}
+
+/** `filterRowSampled` on four consecutive rows of `input` at once; row r's outputs go to out[64r…]. */
+function filterRowsSampled4(
   input: Float32Array,
   n: number,
   window: number,
   sampled: Int32Array,
   out: Float32Array,
+  recip: Float64Array,
 ): void {
+  const i1 = n;
+  const i2 = 2 * n;
+  const i3 = 3 * n;
   const half = (window + 2) >> 1;
-  let sum = 0;
-  let ri = 0;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
   let s = 0;
   let next = sampled[0]!;
-  for (; ri < half - 1; ri++) sum = Math.fround(sum + input[ri]!);
+  let ri = 0;
+  for (; ri < half - 1; ri++) {
+    s0 = Math.fround(s0 + input[ri]!);
+    s1 = Math.fround(s1 + input[i1 + ri]!);
+    s2 = Math.fround(s2 + input[i2 + ri]!);
+    s3 = Math.fround(s3 + input[i3 + ri]!);
+  }
   let o = 0;
   for (let count = half; count <= window; count++, ri++, o++) {
-    sum = Math.fround(sum + input[ri]!);
-    while (o === next) {
-      out[s++] = sum / count;
-      next = s < 64 ? sampled[s]! : -1;
+    s0 = Math.fround(s0 + input[ri]!);
+    s1 = Math.fround(s1 + input[i1 + ri]!);
+    s2 = Math.fround(s2 + input[i2 + ri]!);
+    s3 = Math.fround(s3 + input[i3 + ri]!);
+    for (; o === next; next = ++s < 64 ? sampled[s]! : -1) {
+      const r = recip[count]!;
+      out[s] = s0 * r;
+      out[64 + s] = s1 * r;
+      out[128 + s] = s2 * r;
+      out[192 + s] = s3 * r;
     }
   }
+  const full = recip[window]!;
   for (let li = 0; ri < n; ri++, li++, o++) {
-    sum = Math.fround(Math.fround(sum + input[ri]!) - input[li]!);
-    while (o === next) {
-      out[s++] = sum / window;
-      next = s < 64 ? sampled[s]! : -1;
+    s0 = Math.fround(Math.fround(s0 + input[ri]!) - input[li]!);
+    s1 = Math.fround(Math.fround(s1 + input[i1 + ri]!) - input[i1 + li]!);
+    s2 = Math.fround(Math.fround(s2 + input[i2 + ri]!) - input[i2 + li]!);
+    s3 = Math.fround(Math.fround(s3 + input[i3 + ri]!) - input[i3 + li]!);
+    for (; o === next; next = ++s < 64 ? sampled[s]! : -1) {
+      out[s] = s0 * full;
+      out[64 + s] = s1 * full;
+      out[128 + s] = s2 * full;
+      out[192 + s] = s3 * full;
     }
   }
-  for (let li = n - window, count = window - 1; count >= window - half + 1; li++, count--, o++) {
-    sum = Math.fround(sum - input[li]!);
-    while (o === next) {
-      out[s++] = sum / count;
-      next = s < 64 ? sampled[s]! : -1;
+  for (let li = n - window, count = window - 1; count > window - half; li++, count--, o++) {
+    s0 = Math.fround(s0 - input[li]!);
+    s1 = Math.fround(s1 - input[i1 + li]!);
+    s2 = Math.fround(s2 - input[i2 + li]!);
+    s3 = Math.fround(s3 - input[i3 + li]!);
+    for (; o === next; next = ++s < 64 ? sampled[s]! : -1) {
+      const r = recip[count]!;
+      out[s] = s0 * r;
+      out[64 + s] = s1 * r;
+      out[128 + s] = s2 * r;
+      out[192 + s] = s3 * r;
     }
   }
 }
 
-function addRow(sums: Float32Array, ring: Float32Array, slot: number, n: number): void {
-  for (let x = 0; x < n; x++) sums[x] = sums[x]! + ring[slot + x]!;
+function addRow(sums: Float32Array, ring: Float32Array, entering: number, n: number): void {
+  for (let x = 0; x < n; x++) sums[x] = sums[x]! + ring[entering + x]!;
 }
 
-function subtractRow(sums: Float32Array, ring: Float32Array, slot: number, n: number): void {
-  for (let x = 0; x < n; x++) sums[x] = sums[x]! - ring[slot + x]!;
+/** Column sums += entering row; out = sums / count (count = 1 / scale). */
+function addRowAndScale(
+  sums: Float32Array,
+  ring: Float32Array,
+  entering: number,
+  out: Float32Array,
+  target: number,
+  n: number,
+  scale: number,
+): void {
+  for (let x = 0; x < n; x++) {
+    const sum = Math.fround(sums[x]! + ring[entering + x]!);
+    sums[x] = sum;
+    out[target + x] = sum * scale;
+  }
 }
 
-function addThenSubtractRow(
+/** Column sums += entering row, then −= leaving row (the reference's order); out = sums / count. */
+function slideRowAndScale(
   sums: Float32Array,
   ring: Float32Array,
   entering: number,
   leaving: number,
+  out: Float32Array,
+  target: number,
   n: number,
+  scale: number,
 ): void {
   for (let x = 0; x < n; x++) {
-    sums[x] = Math.fround(sums[x]! + ring[entering + x]!) - ring[leaving + x]!;
+    const sum = Math.fround(Math.fround(sums[x]! + ring[entering + x]!) - ring[leaving + x]!);
+    sums[x] = sum;
+    out[target + x] = sum * scale;
   }
 }
 
-function divideRow(sums: Float32Array, out: Float32Array, n: number, count: number): void {
-  for (let x = 0; x < n; x++) out[x] = sums[x]! / count;
+/** Column sums −= leaving row; out = sums / count. */
+function subtractRowAndScale(
+  sums: Float32Array,
+  ring: Float32Array,
+  leaving: number,
+  out: Float32Array,
+  target: number,
+  n: number,
+  scale: number,
+): void {
+  for (let x = 0; x < n; x++) {
+    const sum = Math.fround(sums[x]! - ring[leaving + x]!);
+    sums[x] = sum;
+    out[target + x] = sum * scale;
+  }
 }

@@ -5,8 +5,9 @@ import type { PdqImage } from './image.ts';
  * with the float32 roundings of the BT.601 weights, summed left to right in float32:
  * `Y = (R·cR + G·cG) + B·cB`. Grey samples are used as they are.
  *
- * Each product only depends on one byte, so the three products are looked up in 256-entry tables
- * (computed once, with the same float32 rounding) and only the two additions run per pixel.
+ * Each product only depends on one byte, and the first sum on two, so `R·cR + G·cG` comes from a
+ * 65536-entry table (256 KB, built once with the same float32 roundings) and only the last
+ * addition runs per pixel.
  */
 const LUMA_R = Math.fround(0.299);
 const LUMA_G = Math.fround(0.587);
@@ -15,9 +16,21 @@ const LUMA_B = Math.fround(0.114);
 const productTable = (coefficient: number): Float32Array =>
   Float32Array.from({ length: 256 }, (_, sample) => Math.fround(coefficient * sample));
 
-const RED = productTable(LUMA_R);
-const GREEN = productTable(LUMA_G);
 const BLUE = productTable(LUMA_B);
+let redGreen: Float32Array | undefined;
+
+/** RED_GREEN[(R << 8) | G] = float32(float32(R·cR) + float32(G·cG)). */
+function redGreenTable(): Float32Array {
+  if (redGreen === undefined) {
+    const red = productTable(LUMA_R);
+    const green = productTable(LUMA_G);
+    redGreen = new Float32Array(65536);
+    for (let r = 0; r < 256; r++) {
+      for (let g = 0; g < 256; g++) redGreen[(r << 8) | g] = red[r]! + green[g]!;
+    }
+  }
+  return redGreen;
+}
 
 /** Writes the float32 luma of one pixel row into `out` (length >= width). */
 export type LumaRowReader = (row: number, out: Float32Array) => void;
@@ -39,12 +52,20 @@ export function lumaRowReader(image: PdqImage): LumaRowReader {
       for (let x = 0; x < width; x++) out[x] = data[base + x]!;
     };
   }
-  const stride = width * channels;
+  const redGreen = redGreenTable();
+  // Stores into a Float32Array round to float32, which is the rounding of each sum.
+  if (channels === 3) {
+    return (row, out) => {
+      let p = row * width * 3;
+      for (let x = 0; x < width; x++, p += 3) {
+        out[x] = redGreen[(data[p]! << 8) | data[p + 1]!]! + BLUE[data[p + 2]!]!;
+      }
+    };
+  }
   return (row, out) => {
-    let p = row * stride;
-    for (let x = 0; x < width; x++, p += channels) {
-      // The store into the Float32Array rounds the second sum to float32.
-      out[x] = Math.fround(RED[data[p]!]! + GREEN[data[p + 1]!]!) + BLUE[data[p + 2]!]!;
+    let p = row * width * 4;
+    for (let x = 0; x < width; x++, p += 4) {
+      out[x] = redGreen[(data[p]! << 8) | data[p + 1]!]! + BLUE[data[p + 2]!]!;
     }
   };
 }

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isPdqHash } from './hash.ts';
+import type { PdqImage } from './image.ts';
+import { computePdq, createPdqHasher } from './pdq.ts';
+import { ZERO_PDQ_HASH } from './threshold.ts';
+
+const channelCount = fc.constantFrom<1 | 3 | 4>(1, 3, 4);
+
+/** Any valid image shape up to 150 px a side, with random pixels. */
+const anyImage: fc.Arbitrary<PdqImage> = fc
+  .tuple(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 150 }), channelCount)
+  .chain(([width, height, channels]) =>
+    fc
+      .uint8Array({ minLength: width * height * channels, maxLength: width * height * channels })
+      .map((data) => ({ width, height, channels, data })),
+  );
+
+function flat(width: number, height: number, channels: 1 | 3 | 4, value: number): PdqImage {
+  return { width, height, channels, data: new Uint8Array(width * height * channels).fill(value) };
+}
+
+/** A smooth synthetic picture: sums of a few sinusoids, deterministic. */
+function pattern(width: number, height: number, channels: 1 | 3 | 4): PdqImage {
+  const data = new Uint8Array(width * height * channels);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      for (let c = 0; c < channels; c++) {
+        const v =
+          128 +
+          60 * Math.sin((x * (3 + c)) / width + y / 37) +
+          50 * Math.cos((y * 5) / height - (x * c) / 91);
+        data[(y * width + x) * channels + c] = Math.max(0, Math.min(255, Math.round(v)));
+      }
+    }
+  }
+  return { width, height, channels, data };
+}
+
+describe('computePdq', () => {
+  it('never throws on a valid image, and always gives a hash and a quality in range', () => {
+    fc.assert(
+      fc.property(anyImage, fc.boolean(), (image, dihedral) => {
+        const result = computePdq(image, { dihedral });
+        expect(isPdqHash(result.hash)).toBe(true);
+        expect(Number.isInteger(result.quality)).toBe(true);
+        expect(result.quality).toBeGreaterThanOrEqual(0);
+        expect(result.quality).toBeLessThanOrEqual(100);
+        if (dihedral) {
+          expect(result.dihedral).toHaveLength(8);
+          expect(result.dihedral![0]).toBe(result.hash);
+        } else {
+          expect(result).not.toHaveProperty('dihedral');
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives flat images quality 0', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 300 }),
+        fc.integer({ min: 5, max: 300 }),
+        channelCount,
+        fc.integer({ min: 0, max: 255 }),
+        (width, height, channels, value) => {
+          expect(computePdq(flat(width, height, channels, value)).quality).toBe(0);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives images under 5 px on a side the zero hash and quality 0, dihedral included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.boolean(),
+        channelCount,
+        (small, large, transpose, channels) => {
+          const [width, height] = transpose ? [large, small] : [small, large];
+          const image = pattern(width, height, channels);
+          expect(computePdq(image, { dihedral: true })).toEqual({
+            hash: ZERO_PDQ_HASH,
+            quality: 0,
+            dihedral: Array(8).fill(ZERO_PDQ_HASH),
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('hashes 5x5, the smallest hashable image', () => {
+    const result = computePdq(pattern(5, 5, 1));
+    expect(result.hash).not.toBe(ZERO_PDQ_HASH);
+  });
+
+  it('ignores the alpha channel', () => {
+    const rgb = pattern(97, 61, 3);
+    const rgba = new Uint8Array(97 * 61 * 4);
+    for (let i = 0; i < 97 * 61; i++) {
+      rgba.set(rgb.data.subarray(3 * i, 3 * i + 3), 4 * i);
+      rgba[4 * i + 3] = (i * 37) & 255;
+    }
+    expect(computePdq({ ...rgb, channels: 4, data: rgba })).toEqual(computePdq(rgb));
+  });
+
+  it('has high quality on a detailed picture and sets 128 bits when DCT values are distinct', () => {
+    const result = computePdq(pattern(640, 480, 3));
+    expect(result.quality).toBeGreaterThanOrEqual(50);
+    const ones = [...result.hash].reduce(
+      (n, digit) => n + [...Number.parseInt(digit, 16).toString(2)].filter((b) => b === '1').length,
+      0,
+    );
+    expect(ones).toBe(128);
+  });
+
+  it('refuses malformed images as programmer errors', () => {
+    expect(() =>
+      computePdq({ width: 10, height: 10, channels: 3, data: new Uint8Array(299) }),
+    ).toThrow(RangeError);
+    expect(() =>
+      computePdq({ width: -1, height: 10, channels: 1, data: new Uint8Array(0) }),
+    ).toThrow(RangeError);
+    expect(() =>
+      computePdq({ width: 2, height: 2, channels: 2 as 1, data: new Uint8Array(8) }),
+    ).toThrow(RangeError);
+    expect(() =>
+      computePdq({ width: 1.5, height: 2, channels: 1, data: new Uint8Array(3) }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('createPdqHasher', () => {
+  it('gives the same results as a fresh hasher, whatever it hashed before', () => {
+    const shapes: Array<[number, number, 1 | 3 | 4]> = [
+      [640, 480, 3],
+      [64, 64, 1],
+      [33, 900, 4],
+      [640, 480, 3],
+      [1200, 90, 1],
+      [3, 3, 3],
+    ];
+    const reused = createPdqHasher();
+    for (const [width, height, channels] of shapes) {
+      const image = pattern(width, height, channels);
+      expect(reused.compute(image, { dihedral: true })).toEqual(
+        createPdqHasher().compute(image, { dihedral: true }),
+      );
+    }
+  });
+
+  it('hashes grey pixels and the same values as float luma identically', () => {
+    const image = pattern(300, 200, 1);
+    expect(createPdqHasher().computeFromLuma(Float32Array.from(image.data), 300, 200)).toEqual(
+      computePdq(image),
+    );
+  });
+});
