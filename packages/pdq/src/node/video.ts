@@ -1,0 +1,231 @@
+/**
+ * vPDQ of a video file, with ffmpeg (Debian's `ffmpeg` package) doing the decoding in a child
+ * process. Only hashes leave this function; the pixels stay in memory one frame at a time.
+ */
+import type { ParseResult } from '../core/hash.ts';
+import { createPdqHasher } from '../core/pdq.ts';
+import type { VpdqFrame } from '../video/frame.ts';
+import {
+  DEFAULT_SECONDS_PER_HASH,
+  framesShownAt,
+  parseSecondsPerHash,
+  referenceFrameStep,
+  referenceTimestamp,
+  timeSampleTimestamp,
+  type VpdqSampling,
+} from '../video/sampling.ts';
+import { decodeFrames, type DecodePlan } from './video-decoder.ts';
+import { digestFile, type FileDigests } from './video-digest.ts';
+import { classifyFfmpegFailure, videoFailure, type VideoErrorCode } from './video-errors.ts';
+import { probeVideo } from './video-probe.ts';
+
+export type { VideoErrorCode } from './video-errors.ts';
+
+export interface HashVideoOptions {
+  /** `time` (default): the frame on screen every `secondsPerHash`; `reference`: as upstream's tool. */
+  readonly sampling?: VpdqSampling;
+  /** Default 1. `reference` also accepts 0 (every frame). */
+  readonly secondsPerHash?: number;
+  /** ffmpeg is killed after this long without any output (default 30 000 ms). */
+  readonly stallTimeoutMs?: number;
+  /** Aborting kills ffmpeg and resolves with the `video_aborted` error. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: VideoHashProgress) => void;
+  /** Also compute the file's MD5 and SHA-256 (default true). */
+  readonly digests?: boolean;
+  /** Decoder threads (default: ffmpeg's choice, one per core). */
+  readonly threads?: number;
+  /** Default "ffmpeg" and "ffprobe", found on PATH. */
+  readonly ffmpegPath?: string;
+  readonly ffprobePath?: string;
+}
+
+export interface VideoHashProgress {
+  /** Presentation time decoded so far, in seconds. */
+  readonly decodedSeconds: number;
+  /** The video's duration when the container states it. */
+  readonly durationSeconds: number | undefined;
+  readonly framesHashed: number;
+}
+
+export interface VideoHash {
+  readonly kind: 'video';
+  /** Hex digests of the file's bytes (undefined when `digests: false`). */
+  readonly md5: string | undefined;
+  readonly sha256: string | undefined;
+  readonly durationSeconds: number;
+  /** The stream's average frame rate (as the reference reads it); 0 when the file does not say. */
+  readonly frameRate: number;
+  /** Size of the hashed frames (after rotation in `time` mode). */
+  readonly width: number;
+  readonly height: number;
+  readonly sampling: VpdqSampling;
+  readonly secondsPerHash: number;
+  readonly frames: VpdqFrame[];
+}
+
+export type VideoHashResult = ParseResult<VideoHash> & {
+  readonly error?: { readonly code: VideoErrorCode };
+};
+
+const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+
+/**
+ * Hashes a video file: vPDQ frames, plus MD5 and SHA-256 of the bytes. Expected failures (not a
+ * video, corrupt, truncated, ffmpeg missing, stalled, cancelled) resolve as `{ ok: false, error }`
+ * with a stable `code`; the promise rejects only on programmer errors.
+ *
+ * @example
+ * const result = await hashVideoFile('clip.mp4', { onProgress: (p) => draw(p.decodedSeconds) });
+ * if (result.ok) console.log(result.value.frames.length, 'frames', result.value.md5);
+ * else console.error(result.error.code, result.error.message);
+ */
+export async function hashVideoFile(
+  path: string,
+  options: HashVideoOptions = {},
+): Promise<VideoHashResult> {
+  const sampling = options.sampling ?? 'time';
+  if (sampling !== 'time' && sampling !== 'reference') {
+    return videoFailure(
+      'video_bad_options',
+      `sampling must be "time" or "reference", got ${String(sampling)}`,
+    );
+  }
+  const interval = parseSecondsPerHash(
+    options.secondsPerHash ?? DEFAULT_SECONDS_PER_HASH,
+    sampling,
+  );
+  if (!interval.ok) return videoFailure('video_bad_options', interval.error.message);
+  const secondsPerHash = interval.value;
+  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const watch = { stallTimeoutMs, signal: options.signal };
+
+  const probed = await probeVideo(path, {
+    ffprobePath: options.ffprobePath ?? 'ffprobe',
+    ...watch,
+  });
+  if (!probed.ok) return probed as VideoHashResult;
+  const probe = probed.value;
+  if (sampling === 'reference' && !(probe.frameRate > 0)) {
+    return videoFailure(
+      'video_no_frame_rate',
+      'the video states no frame rate, which reference sampling needs (time sampling does not)',
+    );
+  }
+
+  const digests: Promise<FileDigests | undefined> =
+    options.digests === false ? Promise.resolve(undefined) : digestFile(path, options.signal);
+  // Keep a digest failure from surfacing as an unhandled rejection while ffmpeg runs.
+  digests.catch(() => undefined);
+
+  const plan: DecodePlan = {
+    sampling,
+    secondsPerHash,
+    frameStep: sampling === 'reference' ? referenceFrameStep(secondsPerHash, probe.frameRate) : 1,
+    threads: options.threads,
+  };
+  const hasher = createPdqHasher();
+  const hashed: { pdq: VpdqFrame['pdq']; quality: number }[] = [];
+  let width = probe.width;
+  let height = probe.height;
+  let decodedSeconds = 0;
+  const report = () =>
+    options.onProgress?.({
+      decodedSeconds,
+      durationSeconds: probe.durationSeconds,
+      framesHashed: hashed.length,
+    });
+
+  const run = await decodeFrames(
+    options.ffmpegPath ?? 'ffmpeg',
+    path,
+    probe,
+    plan,
+    {
+      onFrame: (frame) => {
+        const { hash, quality } = hasher.compute({
+          width: frame.width,
+          height: frame.height,
+          channels: 3,
+          data: frame.rgb,
+        });
+        hashed.push({ pdq: hash, quality });
+        width = frame.width;
+        height = frame.height;
+        if (sampling === 'time')
+          decodedSeconds = Math.max(
+            decodedSeconds,
+            timeSampleTimestamp(hashed.length - 1, secondsPerHash),
+          );
+        report();
+      },
+      onDecoded: (seconds) => {
+        decodedSeconds = Math.max(decodedSeconds, seconds);
+        report();
+      },
+    },
+    watch,
+  );
+  const failed = classifyFfmpegFailure(run, 'ffmpeg', stallTimeoutMs, path);
+  if (failed !== undefined) return failed;
+  if (hashed.length === 0)
+    return videoFailure('video_no_frames', 'ffmpeg decoded no frame from the video stream');
+
+  let fileDigests: FileDigests | undefined;
+  try {
+    fileDigests = await digests;
+  } catch (error) {
+    if (options.signal?.aborted === true)
+      return videoFailure('video_aborted', 'hashing was cancelled');
+    return videoFailure(
+      'video_unreadable',
+      `the file could not be read: ${(error as Error).message}`,
+    );
+  }
+
+  const frames =
+    sampling === 'reference'
+      ? hashed.map((h, k) => {
+          const frameNumber = k * plan.frameStep;
+          return { frameNumber, timestamp: referenceTimestamp(frameNumber, probe.frameRate), ...h };
+        })
+      : timeFrames(hashed, run.pts, probe.timeBase, secondsPerHash, probe.frameRate);
+  const lastPts = run.pts.at(-1);
+  const measured =
+    lastPts === undefined
+      ? 0
+      : ((lastPts - run.pts[0]!) * probe.timeBase.num) / probe.timeBase.den +
+        (probe.frameRate > 0 ? 1 / probe.frameRate : 0);
+  return {
+    ok: true,
+    value: {
+      kind: 'video',
+      md5: fileDigests?.md5,
+      sha256: fileDigests?.sha256,
+      durationSeconds: probe.durationSeconds ?? measured,
+      frameRate: probe.frameRate,
+      width,
+      height,
+      sampling,
+      secondsPerHash,
+      frames,
+    },
+  };
+}
+
+/** Time-mode frames: stamped at k·interval, numbered by the source frame on screen then. */
+function timeFrames(
+  hashed: readonly { pdq: VpdqFrame['pdq']; quality: number }[],
+  pts: readonly number[],
+  timeBase: { num: number; den: number },
+  secondsPerHash: number,
+  frameRate: number,
+): VpdqFrame[] {
+  const shown = framesShownAt(pts, timeBase, secondsPerHash, hashed.length);
+  return hashed.map((h, k) => {
+    const timestamp = timeSampleTimestamp(k, secondsPerHash);
+    // Without ffmpeg's frame log (it never happens with a sane file), estimate from the rate.
+    const frameNumber = shown[k] ?? Math.round(timestamp * frameRate);
+    return { frameNumber, timestamp, ...h };
+  });
+}
