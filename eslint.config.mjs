@@ -67,7 +67,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/triage/src/**/*.ts', 'packages/api/src/**/*.ts'],
+    files: [
+      'packages/triage/src/**/*.ts',
+      'packages/api/src/**/*.ts',
+      'packages/correlation/src/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, appLayers] }] },
   },

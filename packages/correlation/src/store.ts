@@ -1,0 +1,390 @@
+/**
+ * The correlation store: every report, identifier and mention in flat columns, and the union-find
+ * that links reports into networks as they arrive.
+ *
+ * Linking is incremental: adding a report looks up its identifiers (a hash-map probe each), unions
+ * it with the first earlier report of each, and with the earlier owners of near-duplicate lure
+ * hashes. Nothing else is touched. Only a safelist edit replays the links (`relink`), since an
+ * identifier that stops linking can split a network and union-find cannot undo a union.
+ */
+import { parsePdqHash, PDQ_MATCH_THRESHOLD, type PdqHash } from '@aman/pdq';
+import { Float64Column, Int32Column, Uint8Column } from './graph/columns.ts';
+import { UnionFind } from './graph/union-find.ts';
+import {
+  demandedAmount,
+  paymentChannel,
+  serviceChannel,
+  type DemandedAmount,
+  type PaymentChannel,
+} from './identifiers/facets.ts';
+import { indicatorLinkKey, type LinkKey } from './identifiers/link-key.ts';
+import { LureIndex } from './lure/lure-index.ts';
+import type { Safelist, SafelistEntry } from './safelist/safelist.ts';
+import { SCAM_FAMILIES, type ReportInput, type Result, type ScamFamily } from './types.ts';
+
+export interface StoreOptions {
+  readonly safelist: Safelist;
+  /** Lure hashes at most this many bits apart link their reports; a negative value disables it. */
+  readonly lureThreshold?: number;
+  /** Link reports through identifiers whose checksum failed (default false: a typo is not a wallet). */
+  readonly linkInvalid?: boolean;
+  /** Link the reports of one case (one victim) together (default true). */
+  readonly linkSameCase?: boolean;
+}
+
+/** Why an identifier of a report did not link it to anything. */
+export type UnlinkedReason = 'safelisted' | 'invalid';
+
+export interface AddedReport {
+  /** Insertion index of the report. */
+  readonly index: number;
+  /** Identifiers through which this report joined earlier reports. */
+  readonly linkedBy: readonly LinkKey[];
+  /** Earlier reports sharing lure material with this one (their ids). */
+  readonly lureMatches: readonly string[];
+  /** Identifiers of this report that cannot link, and why. */
+  readonly unlinked: ReadonlyArray<{ readonly key: LinkKey; readonly reason: UnlinkedReason }>;
+}
+
+const NO_REPORT = -1;
+
+export class CorrelationStore {
+  readonly safelist: Safelist;
+  readonly lureThreshold: number;
+  readonly linkInvalid: boolean;
+  readonly linkSameCase: boolean;
+
+  // Reports.
+  networks = new UnionFind();
+  readonly reportIds: string[] = [];
+  private readonly reportIndexById = new Map<string, number>();
+  readonly reportCase = new Int32Column();
+  readonly reportTime = new Float64Column();
+  /** 0 = unknown, i + 1 = SCAM_FAMILIES[i]. */
+  readonly reportFamily = new Uint8Column();
+  /** Mentions of report r are mentionStart[r] .. mentionStart[r + 1] - 1. */
+  readonly mentionStart = new Int32Column();
+  readonly reportAmounts: Array<readonly DemandedAmount[] | undefined> = [];
+  /** Payment channels named without an identifier ("send it by Western Union"). */
+  readonly reportServiceChannels: Array<readonly PaymentChannel[] | undefined> = [];
+  readonly reportLureHashes: Array<readonly number[] | undefined> = [];
+
+  // Cases (victims).
+  readonly caseIds: string[] = [];
+  private readonly caseIndexById = new Map<string, number>();
+  private readonly caseFirstReport = new Int32Column();
+
+  // Identifiers.
+  readonly keys: LinkKey[] = [];
+  private readonly keyIndexByKey = new Map<string, number>();
+  /** The first spelling seen, for display. */
+  readonly keyDisplay: string[] = [];
+  readonly keyChannel: Array<PaymentChannel | null> = [];
+  readonly keySafelist: Array<SafelistEntry | undefined> = [];
+  readonly keyReportCount = new Int32Column();
+  readonly keyValidCount = new Int32Column();
+  readonly keyFirstSeen = new Float64Column();
+  readonly keyLastSeen = new Float64Column();
+  /** The first report that linked through this identifier, or -1. */
+  private readonly keyAnchorReport = new Int32Column();
+  /** Head of the singly-linked list of this identifier's mentions (newest first). */
+  readonly keyHeadMention = new Int32Column();
+
+  // Mentions: one per (report, identifier), deduplicated within a report.
+  readonly mentionKey = new Int32Column(4096);
+  readonly mentionReport = new Int32Column(4096);
+  readonly mentionNextOfKey = new Int32Column(4096);
+  readonly mentionValid = new Uint8Column(4096);
+
+  // Lure material.
+  readonly lure = new LureIndex();
+  readonly lureOwner = new Int32Column();
+  lureGroups = new UnionFind();
+  /** Pairs (earlier hash, later hash) that matched, replayed by `relink`. */
+  private readonly lureLinks = new Int32Column();
+
+  private safelistVersion: number;
+  /** Changes whenever networks may have changed (a report added, a relink). */
+  revision = 0;
+
+  constructor(options: StoreOptions) {
+    this.safelist = options.safelist;
+    this.lureThreshold = options.lureThreshold ?? PDQ_MATCH_THRESHOLD;
+    this.linkInvalid = options.linkInvalid ?? false;
+    this.linkSameCase = options.linkSameCase ?? true;
+    this.safelistVersion = this.safelist.version;
+    this.mentionStart.push(0);
+  }
+
+  get reportCount(): number {
+    return this.reportIds.length;
+  }
+
+  reportIndex(id: string): number | undefined {
+    return this.reportIndexById.get(id);
+  }
+
+  keyIndex(key: string): number | undefined {
+    return this.keyIndexByKey.get(key);
+  }
+
+  family(report: number): ScamFamily | null {
+    const code = this.reportFamily.get(report);
+    return code === 0 ? null : SCAM_FAMILIES[code - 1]!;
+  }
+
+  /** Relinks everything if the safelist changed since the last call. */
+  syncSafelist(): void {
+    if (this.safelist.version !== this.safelistVersion) this.relink();
+  }
+
+  /** Adds one report and links it. Rejects malformed input without changing anything. */
+  add(input: ReportInput): Result<AddedReport> {
+    this.syncSafelist();
+    const checked = checkReport(input);
+    if (!checked.ok) return checked;
+    if (this.reportIndexById.has(input.id)) {
+      return fail('duplicate_report', `report "${input.id}" was already added`);
+    }
+    const { time, lureHashes } = checked.value;
+
+    const report = this.networks.add();
+    this.reportIds.push(input.id);
+    this.reportIndexById.set(input.id, report);
+    this.reportTime.push(time);
+    this.reportFamily.push(input.family == null ? 0 : SCAM_FAMILIES.indexOf(input.family) + 1);
+    this.revision++;
+
+    let caseIndex = this.caseIndexById.get(input.caseId);
+    if (caseIndex === undefined) {
+      caseIndex = this.caseIds.length;
+      this.caseIds.push(input.caseId);
+      this.caseIndexById.set(input.caseId, caseIndex);
+      this.caseFirstReport.push(report);
+    } else if (this.linkSameCase) {
+      this.networks.union(report, this.caseFirstReport.get(caseIndex));
+    }
+    this.reportCase.push(caseIndex);
+
+    const linkedBy: LinkKey[] = [];
+    const unlinked: Array<{ key: LinkKey; reason: UnlinkedReason }> = [];
+    const amounts: DemandedAmount[] = [];
+    const services = new Set<PaymentChannel>();
+    // One mention per identifier and report; two spellings of it count as valid if either is.
+    const mentions = new Map<number, { key: LinkKey; valid: boolean }>();
+    for (const indicator of input.indicators) {
+      const amount = demandedAmount(indicator);
+      if (amount !== null) amounts.push(amount);
+      const key = indicatorLinkKey(indicator);
+      if (key === null) {
+        const channel = indicator.type === 'payment-service' ? serviceChannel(indicator) : null;
+        if (channel !== null) services.add(channel);
+        continue;
+      }
+      const keyIndex = this.intern(key, indicator.value, paymentChannel(key, indicator));
+      const previous = mentions.get(keyIndex);
+      if (previous === undefined) mentions.set(keyIndex, { key, valid: indicator.valid });
+      else if (indicator.valid) previous.valid = true;
+    }
+    for (const [keyIndex, { key, valid }] of mentions) {
+      this.addMention(report, keyIndex, valid, time);
+      const reason = this.unlinkedReason(keyIndex, valid);
+      if (reason !== null) unlinked.push({ key, reason });
+      else if (this.linkThrough(keyIndex, report)) linkedBy.push(key);
+    }
+    this.mentionStart.push(this.mentionKey.length);
+    this.reportAmounts.push(amounts.length > 0 ? amounts : undefined);
+    this.reportServiceChannels.push(services.size > 0 ? [...services] : undefined);
+
+    const lureMatches = new Set<string>();
+    const hashIds: number[] = [];
+    for (const hash of lureHashes) {
+      // Look before adding, so that a hash does not find itself.
+      const near = this.lureThreshold >= 0 ? this.lure.near(hash, this.lureThreshold) : [];
+      const hashId = this.lure.add(hash);
+      this.lureOwner.push(report);
+      this.lureGroups.add();
+      hashIds.push(hashId);
+      for (const { id } of near) {
+        this.lureGroups.union(id, hashId);
+        const owner = this.lureOwner.get(id);
+        if (owner === report) continue;
+        this.lureLinks.push(id);
+        this.lureLinks.push(hashId);
+        this.networks.union(report, owner);
+        lureMatches.add(this.reportIds[owner]!);
+      }
+    }
+    this.reportLureHashes.push(hashIds.length > 0 ? hashIds : undefined);
+
+    return {
+      ok: true,
+      value: { index: report, linkedBy, lureMatches: [...lureMatches], unlinked },
+    };
+  }
+
+  /** Rebuilds every link from the stored mentions (after a safelist edit). */
+  relink(): void {
+    this.safelistVersion = this.safelist.version;
+    this.revision++;
+    const count = this.reportCount;
+    this.networks = new UnionFind(count);
+    for (let r = 0; r < count; r++) this.networks.add();
+    this.keyAnchorReport.fill(NO_REPORT);
+    for (let k = 0; k < this.keys.length; k++)
+      this.keySafelist[k] = this.safelist.match(this.keys[k]!);
+    for (let r = 0; r < count; r++) {
+      if (this.linkSameCase) {
+        const first = this.caseFirstReport.get(this.reportCase.get(r));
+        if (first !== r) this.networks.union(r, first);
+      }
+      for (let m = this.mentionStart.get(r); m < this.mentionStart.get(r + 1); m++) {
+        const key = this.mentionKey.get(m);
+        if (this.unlinkedReason(key, this.mentionValid.get(m) === 1) === null) {
+          this.linkThrough(key, r);
+        }
+      }
+    }
+    for (let i = 0; i < this.lureLinks.length; i += 2) {
+      this.networks.union(
+        this.lureOwner.get(this.lureLinks.get(i)),
+        this.lureOwner.get(this.lureLinks.get(i + 1)),
+      );
+    }
+  }
+
+  /** Reports of the network holding `report`, oldest first. */
+  membersOf(report: number): number[] {
+    return [...this.networks.members(report)].sort((a, b) => a - b);
+  }
+
+  /** Reports mentioning identifier `key`, oldest first. */
+  reportsOfKey(key: number): number[] {
+    const reports: number[] = [];
+    for (let m = this.keyHeadMention.get(key); m !== NO_REPORT; m = this.mentionNextOfKey.get(m)) {
+      reports.push(this.mentionReport.get(m));
+    }
+    return reports.reverse();
+  }
+
+  /** True when identifier `key` links reports (valid or allowed invalid, and not safelisted). */
+  keyLinks(key: number): boolean {
+    return this.unlinkedReason(key, this.keyValidCount.get(key) > 0) === null;
+  }
+
+  private unlinkedReason(key: number, valid: boolean): UnlinkedReason | null {
+    if (this.keySafelist[key] !== undefined) return 'safelisted';
+    if (!valid && !this.linkInvalid) return 'invalid';
+    return null;
+  }
+
+  /** Unions `report` with the first report linked through `key`. True when networks merged. */
+  private linkThrough(key: number, report: number): boolean {
+    const anchor = this.keyAnchorReport.get(key);
+    if (anchor === NO_REPORT) {
+      this.keyAnchorReport.set(key, report);
+      return false;
+    }
+    return this.networks.union(report, anchor);
+  }
+
+  private intern(key: LinkKey, display: string, channel: PaymentChannel | null): number {
+    const known = this.keyIndexByKey.get(key.key);
+    if (known !== undefined) return known;
+    const index = this.keys.length;
+    this.keys.push(key);
+    this.keyIndexByKey.set(key.key, index);
+    this.keyDisplay.push(display);
+    this.keyChannel.push(channel);
+    this.keySafelist.push(this.safelist.match(key));
+    this.keyReportCount.push(0);
+    this.keyValidCount.push(0);
+    this.keyFirstSeen.push(Number.POSITIVE_INFINITY);
+    this.keyLastSeen.push(Number.NEGATIVE_INFINITY);
+    this.keyAnchorReport.push(NO_REPORT);
+    this.keyHeadMention.push(NO_REPORT);
+    return index;
+  }
+
+  private addMention(report: number, key: number, valid: boolean, time: number): void {
+    const mention = this.mentionKey.push(key);
+    this.mentionReport.push(report);
+    this.mentionValid.push(valid ? 1 : 0);
+    this.mentionNextOfKey.push(this.keyHeadMention.get(key));
+    this.keyHeadMention.set(key, mention);
+    this.keyReportCount.set(key, this.keyReportCount.get(key) + 1);
+    if (valid) this.keyValidCount.set(key, this.keyValidCount.get(key) + 1);
+    if (time < this.keyFirstSeen.get(key)) this.keyFirstSeen.set(key, time);
+    if (time > this.keyLastSeen.get(key)) this.keyLastSeen.set(key, time);
+  }
+}
+
+interface CheckedReport {
+  readonly time: number;
+  readonly lureHashes: readonly PdqHash[];
+}
+
+function checkReport(input: ReportInput): Result<CheckedReport> {
+  if (typeof input !== 'object' || input === null) {
+    return fail('bad_report', 'a report must be an object');
+  }
+  if (typeof input.id !== 'string' || input.id === '') {
+    return fail('bad_report_id', 'a report needs a non-empty string id');
+  }
+  if (typeof input.caseId !== 'string' || input.caseId === '') {
+    return fail('bad_case_id', `report "${input.id}" needs a non-empty string caseId`);
+  }
+  const time =
+    typeof input.receivedAt === 'number' ? input.receivedAt : Date.parse(String(input.receivedAt));
+  if (!Number.isFinite(time)) {
+    return fail(
+      'bad_received_at',
+      `report "${input.id}": receivedAt must be an ISO 8601 time or milliseconds, got ${JSON.stringify(input.receivedAt)}`,
+    );
+  }
+  if (input.family != null && !SCAM_FAMILIES.includes(input.family)) {
+    return fail(
+      'bad_family',
+      `report "${input.id}": family must be one of ${SCAM_FAMILIES.join(', ')} or null`,
+    );
+  }
+  const indicators: unknown = input.indicators;
+  if (!Array.isArray(indicators)) {
+    return fail('bad_indicators', `report "${input.id}": indicators must be an array`);
+  }
+  const badIndicator = (indicators as readonly unknown[]).findIndex((item) => !isIndicator(item));
+  if (badIndicator >= 0) {
+    return fail(
+      'bad_indicator',
+      `report "${input.id}": indicator ${badIndicator} needs string type, value and normalized and a boolean valid`,
+    );
+  }
+  const lureInput: unknown = input.lureHashes ?? [];
+  if (!Array.isArray(lureInput)) {
+    return fail('bad_lure_hash', `report "${input.id}": lureHashes must be an array of PDQ hashes`);
+  }
+  const lureHashes: PdqHash[] = [];
+  for (const text of lureInput as readonly unknown[]) {
+    const parsed = parsePdqHash(text);
+    if (!parsed.ok) {
+      return fail('bad_lure_hash', `report "${input.id}": ${parsed.error.message}`);
+    }
+    lureHashes.push(parsed.value);
+  }
+  return { ok: true, value: { time, lureHashes } };
+}
+
+function isIndicator(item: unknown): boolean {
+  if (typeof item !== 'object' || item === null) return false;
+  const { type, value, normalized, valid } = item as Record<string, unknown>;
+  return (
+    typeof type === 'string' &&
+    typeof value === 'string' &&
+    typeof normalized === 'string' &&
+    typeof valid === 'boolean'
+  );
+}
+
+function fail<T>(code: string, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}

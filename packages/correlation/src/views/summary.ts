@@ -1,0 +1,197 @@
+/**
+ * What a helpline or an investigator reads about one network: how many victims, since when, how
+ * much was demanded, how they were told to pay, which countries the numbers and accounts point to,
+ * which scam families, which identifiers tie it together and which lure material it reuses.
+ */
+import {
+  identifierCountry,
+  type CountrySource,
+  type PaymentChannel,
+} from '../identifiers/facets.ts';
+import type { IdentifierKind } from '../identifiers/link-key.ts';
+import type { SafelistReason } from '../safelist/safelist.ts';
+import type { CorrelationStore } from '../store.ts';
+import type { ScamFamily } from '../types.ts';
+import { networkIdFor } from './network-id.ts';
+
+export interface CurrencyDemands {
+  readonly currency: string;
+  /** Number of demands in this currency (one per amount found in a report). */
+  readonly demands: number;
+  readonly total: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface NetworkIdentifier {
+  /** The link key, e.g. `phone:+212612345678`. */
+  readonly key: string;
+  readonly kind: IdentifierKind;
+  /** Canonical value. */
+  readonly value: string;
+  /** The first spelling seen in a report. */
+  readonly display: string;
+  /** Reports of this network that mention it. */
+  readonly reports: number;
+  /** Distinct victims of this network that mention it. */
+  readonly victims: number;
+  /** False when it does not link reports (safelisted, or every spelling failed its checksum). */
+  readonly links: boolean;
+  readonly safelisted?: { readonly reason: SafelistReason; readonly label: string };
+  readonly valid: boolean;
+  readonly paymentChannel: PaymentChannel | null;
+  readonly country: string | null;
+}
+
+export interface NetworkSummary {
+  readonly id: string;
+  /** Distinct cases, i.e. people who reported. */
+  readonly victims: number;
+  readonly reports: number;
+  /** ISO 8601 times of the first and last report. */
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly amounts: readonly CurrencyDemands[];
+  readonly paymentChannels: ReadonlyArray<{
+    readonly channel: PaymentChannel;
+    readonly reports: number;
+  }>;
+  readonly countries: ReadonlyArray<{
+    readonly country: string;
+    readonly sources: readonly CountrySource[];
+    readonly identifiers: number;
+  }>;
+  readonly families: ReadonlyArray<{ readonly family: ScamFamily; readonly reports: number }>;
+  /** Identifiers mentioned in the network's reports, the most reported first. */
+  readonly identifiers: readonly NetworkIdentifier[];
+  /** Groups of near-identical lure hashes seen in at least two of the network's reports. */
+  readonly lureMaterial: ReadonlyArray<{
+    readonly hashes: readonly string[];
+    readonly reports: number;
+  }>;
+}
+
+/** Summarises the network holding `report` (an insertion index). */
+export function summarizeNetwork(store: CorrelationStore, report: number): NetworkSummary {
+  const members = store.membersOf(report);
+  const cases = new Set<number>();
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const currencies = new Map<
+    string,
+    { demands: number; total: number; min: number; max: number }
+  >();
+  const channels = new Map<PaymentChannel, Set<number>>();
+  const families = new Map<ScamFamily, number>();
+  const keyReports = new Map<number, { reports: number; cases: Set<number>; valid: boolean }>();
+  const lureGroups = new Map<number, { hashes: Set<string>; reports: Set<number> }>();
+
+  for (const r of members) {
+    cases.add(store.reportCase.get(r));
+    const time = store.reportTime.get(r);
+    if (time < first) first = time;
+    if (time > last) last = time;
+    const family = store.family(r);
+    if (family !== null) families.set(family, (families.get(family) ?? 0) + 1);
+    for (const { amount, currency } of store.reportAmounts[r] ?? []) {
+      const entry = currencies.get(currency);
+      if (entry === undefined) {
+        currencies.set(currency, { demands: 1, total: amount, min: amount, max: amount });
+      } else {
+        entry.demands++;
+        entry.total += amount;
+        entry.min = Math.min(entry.min, amount);
+        entry.max = Math.max(entry.max, amount);
+      }
+    }
+    for (const channel of store.reportServiceChannels[r] ?? []) addTo(channels, channel, r);
+    for (let m = store.mentionStart.get(r); m < store.mentionStart.get(r + 1); m++) {
+      const key = store.mentionKey.get(m);
+      const channel = store.keyChannel[key];
+      if (channel != null) addTo(channels, channel, r);
+      let entry = keyReports.get(key);
+      if (entry === undefined) {
+        entry = { reports: 0, cases: new Set(), valid: false };
+        keyReports.set(key, entry);
+      }
+      entry.reports++;
+      entry.cases.add(store.reportCase.get(r));
+      if (store.mentionValid.get(m) === 1) entry.valid = true;
+    }
+    for (const hashId of store.reportLureHashes[r] ?? []) {
+      const group = store.lureGroups.anchor(hashId);
+      let entry = lureGroups.get(group);
+      if (entry === undefined) {
+        entry = { hashes: new Set(), reports: new Set() };
+        lureGroups.set(group, entry);
+      }
+      entry.hashes.add(store.lure.hash(hashId));
+      entry.reports.add(r);
+    }
+  }
+
+  const identifiers: NetworkIdentifier[] = [];
+  const countries = new Map<string, { sources: Set<CountrySource>; identifiers: number }>();
+  for (const [key, entry] of keyReports) {
+    const linkKey = store.keys[key]!;
+    const safelisted = store.keySafelist[key];
+    const located = safelisted === undefined ? identifierCountry(linkKey) : null;
+    if (located !== null) {
+      const country = countries.get(located.country) ?? { sources: new Set(), identifiers: 0 };
+      country.sources.add(located.source);
+      country.identifiers++;
+      countries.set(located.country, country);
+    }
+    identifiers.push({
+      key: linkKey.key,
+      kind: linkKey.kind,
+      value: linkKey.value,
+      display: store.keyDisplay[key]!,
+      reports: entry.reports,
+      victims: entry.cases.size,
+      links: store.keyLinks(key),
+      ...(safelisted === undefined
+        ? {}
+        : { safelisted: { reason: safelisted.reason, label: safelisted.label } }),
+      valid: entry.valid,
+      paymentChannel: store.keyChannel[key] ?? null,
+      country: located?.country ?? null,
+    });
+  }
+  identifiers.sort((a, b) => b.reports - a.reports || a.key.localeCompare(b.key));
+
+  return {
+    id: networkIdFor(store.reportIds[members[0]!]!),
+    victims: cases.size,
+    reports: members.length,
+    firstSeen: new Date(first).toISOString(),
+    lastSeen: new Date(last).toISOString(),
+    amounts: [...currencies]
+      .map(([currency, entry]) => ({ currency, ...entry }))
+      .sort((a, b) => b.demands - a.demands || a.currency.localeCompare(b.currency)),
+    paymentChannels: [...channels]
+      .map(([channel, reports]) => ({ channel, reports: reports.size }))
+      .sort((a, b) => b.reports - a.reports || a.channel.localeCompare(b.channel)),
+    countries: [...countries]
+      .map(([country, entry]) => ({
+        country,
+        sources: [...entry.sources].sort(),
+        identifiers: entry.identifiers,
+      }))
+      .sort((a, b) => b.identifiers - a.identifiers || a.country.localeCompare(b.country)),
+    families: [...families]
+      .map(([family, reports]) => ({ family, reports }))
+      .sort((a, b) => b.reports - a.reports || a.family.localeCompare(b.family)),
+    identifiers,
+    lureMaterial: [...lureGroups.values()]
+      .filter((group) => group.reports.size >= 2)
+      .map((group) => ({ hashes: [...group.hashes].sort(), reports: group.reports.size }))
+      .sort((a, b) => b.reports - a.reports),
+  };
+}
+
+function addTo<K>(map: Map<K, Set<number>>, key: K, report: number): void {
+  const set = map.get(key);
+  if (set === undefined) map.set(key, new Set([report]));
+  else set.add(report);
+}
