@@ -1,6 +1,8 @@
 export * from './hash.ts';
 export * from './image.ts';
 export * from './pdq.ts';
+export * from './orientation.ts';
+export * from './media-type.ts';
 export { DIHEDRAL_NAMES, dihedralDct, type DihedralName } from './dihedral.ts';
 export { pdqLuma, lumaRowReader, type LumaRowReader } from './luma.ts';
 export {

@@ -1,0 +1,5 @@
+// Node entry: decode image files and buffers with sharp, then hash them with the portable core.
+export * from '../core/index.ts';
+export * from './decode.ts';
+export * from './errors.ts';
+export * from './hash-image.ts';
