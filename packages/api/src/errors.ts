@@ -89,6 +89,7 @@ export const errorCodes = {
     status: 409,
     description: 'This bank cannot be changed through this route.',
   },
+  platform_exists: { status: 409, description: 'A platform with this name already exists.' },
 
   // 413, 415: the body is too big or not JSON at all.
   body_too_large: { status: 413, description: 'The body is larger than the server accepts.' },

@@ -1,0 +1,109 @@
+/**
+ * The server's settings, read from the environment once, checked with a schema. A bad variable
+ * stops the start with a list of every problem, instead of a surprise later.
+ *
+ * | variable                    | default          | meaning                                          |
+ * | --------------------------- | ---------------- | ------------------------------------------------ |
+ * | PORT, HOST                  | 8080, 127.0.0.1  | where `aman serve` listens                        |
+ * | DATABASE_URL                | (none)           | postgres://… to use PostgreSQL                    |
+ * | AMAN_DATA_DIR               | <repo>/.data     | where the SQLite file lives otherwise             |
+ * | AMAN_FLOOD_PLATFORMS        | 10               | distinct platforms that trigger quarantine; 0: off |
+ * | AMAN_FLOOD_WINDOW_SECONDS   | 3600             | …within this window                               |
+ * | AMAN_RATE_LIMIT_PER_MINUTE  | 60               | victims' routes, per client address; 0: off       |
+ * | AMAN_BODY_LIMIT_BYTES       | 2097152          | largest request body                              |
+ * | AMAN_MATCHER_POLL_MS        | 250              | how often the matcher reads other processes' writes |
+ * | AMAN_TRUST_PROXY            | false            | behind a reverse proxy: true, or its addresses    |
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly flood: { readonly platforms: number; readonly windowMs: number };
+  readonly rateLimitPerMinute: number;
+  readonly bodyLimit: number;
+  readonly pollIntervalMs: number;
+  readonly trustProxy: boolean | string[];
+}
+
+/** <repo>/.data: git-ignored. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
+
+const integer = (min: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: 'must be a whole number' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { error: `must be at least ${min}` }),
+    )
+    .optional()
+    .transform((value) => value ?? fallback);
+
+const EnvSchema = z.object({
+  PORT: integer(0, 8080).pipe(z.number().max(65_535, { error: 'must be at most 65535' })),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+    .optional(),
+  AMAN_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  AMAN_FLOOD_PLATFORMS: integer(0, 10),
+  AMAN_FLOOD_WINDOW_SECONDS: integer(1, 3600),
+  AMAN_RATE_LIMIT_PER_MINUTE: integer(0, 60),
+  AMAN_BODY_LIMIT_BYTES: integer(1024, 2 * 1024 * 1024),
+  AMAN_MATCHER_POLL_MS: integer(0, 250),
+  AMAN_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+      error: 'must be true, false or comma-separated proxy addresses',
+    })
+    .optional(),
+});
+
+/** The environment is not usable; the message lists every bad variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from `env`.
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`bad environment: ${problems.join('; ')}`);
+  }
+  const value = parsed.data;
+  const proxy = value.AMAN_TRUST_PROXY;
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    databaseUrl: value.DATABASE_URL,
+    dataDir: value.AMAN_DATA_DIR,
+    flood: {
+      platforms: value.AMAN_FLOOD_PLATFORMS,
+      windowMs: value.AMAN_FLOOD_WINDOW_SECONDS * 1000,
+    },
+    rateLimitPerMinute: value.AMAN_RATE_LIMIT_PER_MINUTE,
+    bodyLimit: value.AMAN_BODY_LIMIT_BYTES,
+    pollIntervalMs: value.AMAN_MATCHER_POLL_MS,
+    trustProxy:
+      proxy === undefined || proxy === 'false' ? false : proxy === 'true' ? true : proxy.split(','),
+  };
+}

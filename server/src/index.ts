@@ -1,0 +1,17 @@
+// @aman/server: the hash bank. `aman serve` and `aman platform` use these; tests build apps from
+// the same pieces.
+export { buildApp, type AppOptions, type Services } from './app.ts';
+export { ConfigError, DEFAULT_DATA_DIR, loadConfig, type ServerConfig } from './config.ts';
+export { DomainError } from './errors.ts';
+export {
+  addPlatform,
+  createServices,
+  DEFAULT_WEB_ROOT,
+  resolveStoreLocation,
+  startServer,
+  type RunningServer,
+  type StartOptions,
+} from './main.ts';
+export { Matcher } from './matcher/matcher.ts';
+export { describeLocation, isPostgresUrl, openStore } from './repositories/open-store.ts';
+export type { Store } from './repositories/store.ts';

@@ -1,0 +1,197 @@
+/**
+ * The composition root: the only place that picks implementations (SQLite or PostgreSQL, the real
+ * clock, node:crypto) and wires repositories into services and services into the application.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Scope } from '@aman/api';
+import { buildApp, type Services } from './app.ts';
+import { loadConfig, type ServerConfig } from './config.ts';
+import { Matcher } from './matcher/matcher.ts';
+import { systemClock, type Clock } from './repositories/clock.ts';
+import { describeLocation, openStore } from './repositories/open-store.ts';
+import { nodeSecrets, type Secrets } from './repositories/secrets.ts';
+import type { Store } from './repositories/store.ts';
+import type { Triage } from './routes/triage.routes.ts';
+import { BankService } from './services/bank.service.ts';
+import { CaseService } from './services/case.service.ts';
+import { seedDemo } from './services/demo.service.ts';
+import { FeedService } from './services/feed.service.ts';
+import { FeedbackService } from './services/feedback.service.ts';
+import { FloodControl } from './services/flood-control.ts';
+import { MatchService } from './services/match.service.ts';
+import { pinLockPolicy } from './services/pin-lock.ts';
+import { PlatformService } from './services/platform.service.ts';
+import { ReviewService } from './services/review.service.ts';
+
+/** The built web app, served on the same port when present. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Where the store is: `--db`, else DATABASE_URL, else an SQLite file in the data directory. */
+export function resolveStoreLocation(db: string | undefined, config: ServerConfig): string {
+  return db ?? config.databaseUrl ?? join(config.dataDir, 'aman.sqlite');
+}
+
+/**
+ * Wires the services over a store and a started matcher.
+ *
+ * @example
+ * const services = createServices({ store, matcher, config: loadConfig() });
+ */
+export function createServices(deps: {
+  store: Store;
+  matcher: Matcher;
+  config: Pick<ServerConfig, 'flood'>;
+  clock?: Clock;
+  secrets?: Secrets;
+  triage?: Triage | undefined;
+}): Services {
+  const { store, matcher } = deps;
+  const clock = deps.clock ?? systemClock;
+  const secrets = deps.secrets ?? nodeSecrets;
+  // After a write: apply it to the matcher before answering. If that read fails, the write still
+  // stands and the periodic tail applies it, so the failure is not the client's concern.
+  const syncMatcher = () => matcher.sync().catch(() => {});
+  const floodControl = new FloodControl({ store, clock, config: deps.config.flood, syncMatcher });
+  return {
+    cases: new CaseService({ store, secrets, clock, lockPolicy: pinLockPolicy, syncMatcher }),
+    platforms: new PlatformService({ store, secrets, clock }),
+    matching: new MatchService({ matcher, floodControl }),
+    feed: new FeedService({ store }),
+    feedback: new FeedbackService({ store, clock }),
+    banks: new BankService({
+      store,
+      clock,
+      syncMatcher,
+      reloadMatcherBanks: () => matcher.reloadBanks(),
+    }),
+    review: new ReviewService({ store, clock, flood: deps.config.flood, syncMatcher }),
+    health: () => ({
+      status: 'ok',
+      store: store.kind,
+      signals: matcher.size,
+      cursor: String(matcher.cursor),
+    }),
+    ...(deps.triage === undefined ? {} : { triage: deps.triage }),
+  };
+}
+
+export interface StartOptions {
+  /** SQLite path or postgres:// URL (see `resolveStoreLocation`). */
+  readonly db?: string;
+  readonly port?: number;
+  readonly host?: string;
+  /** Seed demo banks and issue a demo platform key. */
+  readonly demo?: boolean;
+  readonly config?: ServerConfig;
+  readonly webRoot?: string;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  /** Where the data is, password hidden. */
+  readonly location: string;
+  /** The demo platform's key, when `demo` was asked for. */
+  readonly demoApiKey: string | undefined;
+  /** Stops accepting requests, finishes those in flight, closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store (migrating it), loads the matcher and listens.
+ *
+ * @example
+ * const server = await startServer({ port: 8080, demo: true });
+ * console.log(server.url, server.demoApiKey);
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = options.config ?? loadConfig();
+  const location = resolveStoreLocation(options.db, config);
+  const store = openStore(location);
+  let matcher: Matcher | undefined;
+  try {
+    await store.migrate();
+    const log = options.logger;
+    matcher = new Matcher(store, {
+      pollIntervalMs: config.pollIntervalMs,
+      onError: (error) => {
+        if (log !== undefined && log !== false)
+          process.stderr.write(`aman: matcher: ${String(error)}\n`);
+      },
+    });
+    await matcher.start();
+    const services = createServices({ store, matcher, config, triage: await loadTriage() });
+    const demo = options.demo === true ? await seedDemo(services) : undefined;
+    const app = await buildApp({
+      services,
+      webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+      bodyLimit: config.bodyLimit,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      trustProxy: config.trustProxy,
+      logger: options.logger ?? false,
+    });
+    const address = await app.listen({
+      port: options.port ?? config.port,
+      host: options.host ?? config.host,
+    });
+    const running = matcher;
+    return {
+      url: address,
+      app,
+      store,
+      location: describeLocation(location),
+      demoApiKey: demo?.apiKey,
+      close: async () => {
+        await app.close();
+        await running.stop();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await matcher?.stop();
+    await store.close();
+    throw error;
+  }
+}
+
+/**
+ * Creates a platform in the store at `db` and returns its API key (shown once).
+ *
+ * @example
+ * const { apiKey } = await addPlatform({ name: 'ExampleChat' });
+ */
+export async function addPlatform(options: {
+  name: string;
+  db?: string;
+  scopes?: readonly Scope[];
+  config?: ServerConfig;
+}): Promise<{ name: string; apiKey: string; scopes: readonly Scope[] }> {
+  const config = options.config ?? loadConfig();
+  const store = openStore(resolveStoreLocation(options.db, config));
+  try {
+    await store.migrate();
+    const platforms = new PlatformService({ store, secrets: nodeSecrets, clock: systemClock });
+    const { platform, apiKey } = await platforms.create(options.name, options.scopes);
+    return { name: platform.name, apiKey, scopes: platform.scopes };
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * @aman/triage's `analyze`, when that package provides it.
+ * TODO(triage): a static import once @aman/triage exports `analyze`.
+ */
+async function loadTriage(): Promise<Triage | undefined> {
+  const specifier = '@aman/triage';
+  try {
+    const triage = (await import(specifier)) as { analyze?: unknown };
+    return typeof triage.analyze === 'function' ? (triage.analyze as Triage) : undefined;
+  } catch {
+    return undefined;
+  }
+}

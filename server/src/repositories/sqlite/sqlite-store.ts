@@ -1,0 +1,682 @@
+/**
+ * The embedded store: one SQLite file, WAL mode.
+ *
+ * Durability: `synchronous = FULL` fsyncs the WAL at every commit, so a case whose 201 was sent
+ * survives not only `kill -9` of the server (NORMAL would too: the data is in the OS cache) but
+ * also a power cut or kernel crash, which NORMAL does not promise. Writes are rare (a victim opens
+ * a case, a platform reports), so one fsync per commit costs nothing that matters; matching never
+ * writes to the file except for flood control's first sighting of a (signal, platform) pair.
+ */
+import Database from 'better-sqlite3';
+import type {
+  BankPurpose,
+  BankThresholds,
+  FeedbackDecision,
+  Scope,
+  SignalStatus,
+  SignalType,
+} from '@aman/api';
+import {
+  CaseNumberTakenError,
+  type ActiveSignal,
+  type AddCaseSignalsResult,
+  type BankRecord,
+  type CaseRecord,
+  type ChangeRecord,
+  type FeedbackRecord,
+  type LockPolicy,
+  type NewSignal,
+  type PinAttempt,
+  type PlatformRecord,
+  type QuarantineRecord,
+  type ReviewResult,
+  type SignalRecord,
+  type Store,
+  type WithdrawResult,
+} from '../store.ts';
+import { sqliteMigrations } from './migrations.ts';
+
+interface BankRow {
+  id: number;
+  name: string;
+  purpose: BankPurpose;
+  pdq_threshold: number;
+  vpdq_threshold: number;
+}
+interface SignalRow {
+  id: number;
+  bank_id: number;
+  case_id: number | null;
+  type: SignalType;
+  value: string;
+  quality: number | null;
+  status: SignalStatus;
+  created_at: number;
+}
+interface CaseRow {
+  id: number;
+  case_number: string;
+  pin_hash: string;
+  status: 'active' | 'withdrawn';
+  created_at: number;
+  failed_pin_attempts: number;
+  locked_until: number | null;
+}
+interface PlatformRow {
+  id: number;
+  name: string;
+  scopes: string;
+  created_at: number;
+}
+
+const SIGNAL_COLUMNS = 'id, bank_id, case_id, type, value, quality, status, created_at';
+
+/**
+ * Opens (creating if needed) an SQLite store at `path` (`:memory:` for a throwaway one).
+ *
+ * @example
+ * const store = openSqliteStore('.data/aman.sqlite');
+ * await store.migrate();
+ */
+export function openSqliteStore(path: string): Store {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // A second process on the same file (a matcher replica, `aman platform add`) waits its turn.
+  db.pragma('busy_timeout = 5000');
+  return new SqliteStore(db);
+}
+
+class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+
+  constructor(private readonly db: Database.Database) {}
+
+  migrate(): Promise<void> {
+    const run = this.db.transaction(() => {
+      const applied = this.db.pragma('user_version', { simple: true }) as number;
+      for (let version = applied; version < sqliteMigrations.length; version++) {
+        this.db.exec(sqliteMigrations[version]!);
+      }
+      this.db.pragma(`user_version = ${sqliteMigrations.length}`);
+    });
+    run.immediate();
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+
+  // --- banks ---------------------------------------------------------------------------------
+
+  listBanks(): Promise<BankRecord[]> {
+    const rows = this.db
+      .prepare<[], BankRow>(
+        'SELECT id, name, purpose, pdq_threshold, vpdq_threshold FROM banks ORDER BY id',
+      )
+      .all();
+    return Promise.resolve(rows.map(toBank));
+  }
+
+  countActiveSignals(): Promise<Map<number, number>> {
+    const rows = this.db
+      .prepare<[], { bank_id: number; n: number }>(
+        "SELECT bank_id, count(*) AS n FROM signals WHERE status = 'active' GROUP BY bank_id",
+      )
+      .all();
+    return Promise.resolve(new Map(rows.map((row) => [row.bank_id, row.n])));
+  }
+
+  updateBankThresholds(bankId: number, thresholds: BankThresholds): Promise<BankRecord> {
+    const row = this.db
+      .prepare<[number, number, number], BankRow>(
+        `UPDATE banks SET pdq_threshold = ?, vpdq_threshold = ? WHERE id = ?
+         RETURNING id, name, purpose, pdq_threshold, vpdq_threshold`,
+      )
+      .get(thresholds.pdq, thresholds.vpdq, bankId);
+    if (row === undefined) throw new Error(`no bank ${bankId}`);
+    return Promise.resolve(toBank(row));
+  }
+
+  // --- cases ---------------------------------------------------------------------------------
+
+  createCase(input: {
+    caseNumber: string;
+    pinHash: string;
+    bankId: number;
+    signals: readonly NewSignal[];
+    at: Date;
+  }): Promise<{ caseId: number; signals: SignalRecord[] }> {
+    const at = input.at.getTime();
+    const run = this.db.transaction(() => {
+      let caseId: number;
+      try {
+        caseId = Number(
+          this.db
+            .prepare('INSERT INTO cases (case_number, pin_hash, created_at) VALUES (?, ?, ?)')
+            .run(input.caseNumber, input.pinHash, at).lastInsertRowid,
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new CaseNumberTakenError();
+        throw error;
+      }
+      const signals = input.signals.map((signal) =>
+        this.insertSignal(input.bankId, caseId, signal, at),
+      );
+      return { caseId, signals };
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  findCase(caseNumber: string): Promise<CaseRecord | undefined> {
+    const row = this.db
+      .prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_number = ?')
+      .get(caseNumber);
+    return Promise.resolve(row === undefined ? undefined : toCase(row));
+  }
+
+  reservePinAttempt(caseNumber: string, now: Date, lockFor: LockPolicy): Promise<PinAttempt> {
+    const run = this.db.transaction((): PinAttempt => {
+      const row = this.db
+        .prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_number = ?')
+        .get(caseNumber);
+      if (row === undefined) return { kind: 'not_found' };
+      if (row.locked_until !== null && row.locked_until > now.getTime()) {
+        return { kind: 'locked', until: new Date(row.locked_until) };
+      }
+      const attempt = row.failed_pin_attempts + 1;
+      const lock = lockFor(attempt);
+      this.db
+        .prepare('UPDATE cases SET failed_pin_attempts = ?, locked_until = ? WHERE id = ?')
+        .run(attempt, lock === null ? null : now.getTime() + lock, row.id);
+      return { kind: 'reserved', record: toCase(row), attempt };
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  clearPinAttempts(caseId: number): Promise<void> {
+    this.db
+      .prepare('UPDATE cases SET failed_pin_attempts = 0, locked_until = NULL WHERE id = ?')
+      .run(caseId);
+    return Promise.resolve();
+  }
+
+  listCaseSignals(caseId: number): Promise<SignalRecord[]> {
+    const rows = this.db
+      .prepare<[number], SignalRow>(
+        `SELECT ${SIGNAL_COLUMNS} FROM signals WHERE case_id = ? ORDER BY id`,
+      )
+      .all(caseId);
+    return Promise.resolve(rows.map(toSignal));
+  }
+
+  listCaseFeedback(caseId: number): Promise<FeedbackRecord[]> {
+    const rows = this.db
+      .prepare<
+        [number],
+        { name: string; signal_id: number; decision: FeedbackDecision; at: number }
+      >(
+        `SELECT p.name, f.signal_id, f.decision, f.at
+         FROM feedback f JOIN signals s ON s.id = f.signal_id JOIN platforms p ON p.id = f.platform_id
+         WHERE s.case_id = ? ORDER BY f.at, p.name, f.signal_id`,
+      )
+      .all(caseId);
+    return Promise.resolve(
+      rows.map((row) => ({
+        platformName: row.name,
+        signalId: row.signal_id,
+        decision: row.decision,
+        at: new Date(row.at),
+      })),
+    );
+  }
+
+  addCaseSignals(input: {
+    caseId: number;
+    bankId: number;
+    signals: readonly NewSignal[];
+    maxSignals: number;
+    at: Date;
+  }): Promise<AddCaseSignalsResult> {
+    const run = this.db.transaction((): AddCaseSignalsResult => {
+      const status = this.db
+        .prepare<[number], { status: string }>('SELECT status FROM cases WHERE id = ?')
+        .get(input.caseId)?.status;
+      if (status !== 'active') return { kind: 'case_withdrawn' };
+      const existing = this.db
+        .prepare<[number], SignalRow>(`SELECT ${SIGNAL_COLUMNS} FROM signals WHERE case_id = ?`)
+        .all(input.caseId);
+      const live = new Map(
+        existing
+          .filter((row) => row.status === 'active' || row.status === 'quarantined')
+          .map((row) => [`${row.type}:${row.value}`, row]),
+      );
+      const fresh = input.signals.filter((signal) => !live.has(`${signal.type}:${signal.value}`));
+      if (existing.length + fresh.length > input.maxSignals) return { kind: 'case_full' };
+      const at = input.at.getTime();
+      const signals = input.signals.map((signal) => {
+        const row = live.get(`${signal.type}:${signal.value}`);
+        if (row !== undefined) return toSignal(row);
+        const added = this.insertSignal(input.bankId, input.caseId, signal, at);
+        live.set(`${signal.type}:${signal.value}`, toRow(added));
+        return added;
+      });
+      return { kind: 'added', signals };
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  withdrawCaseSignals(input: {
+    caseId: number;
+    signalIds: readonly number[] | 'all';
+    at: Date;
+  }): Promise<WithdrawResult> {
+    const at = input.at.getTime();
+    const run = this.db.transaction((): WithdrawResult => {
+      const rows = this.db
+        .prepare<[number], { id: number; status: SignalStatus }>(
+          'SELECT id, status FROM signals WHERE case_id = ? ORDER BY id',
+        )
+        .all(input.caseId);
+      const result = this.withdrawRows(rows, input.signalIds, at);
+      if (input.signalIds === 'all') {
+        this.db
+          .prepare("UPDATE cases SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?")
+          .run(at, input.caseId);
+      }
+      return result;
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  // --- banks' own signals ----------------------------------------------------------------------
+
+  addBankSignals(input: {
+    bankId: number;
+    signals: readonly NewSignal[];
+    at: Date;
+  }): Promise<SignalRecord[]> {
+    const at = input.at.getTime();
+    const findLive = this.prepare<[number, string, string], SignalRow>(
+      `SELECT ${SIGNAL_COLUMNS} FROM signals
+       WHERE bank_id = ? AND type = ? AND value = ? AND case_id IS NULL AND status IN ('active', 'quarantined')`,
+    );
+    const run = this.db.transaction(() =>
+      input.signals.map((signal) => {
+        const row = findLive.get(input.bankId, signal.type, signal.value);
+        return row === undefined
+          ? this.insertSignal(input.bankId, null, signal, at)
+          : toSignal(row);
+      }),
+    );
+    return Promise.resolve(run.immediate());
+  }
+
+  withdrawBankSignals(input: {
+    bankId: number;
+    signalIds: readonly number[];
+    at: Date;
+  }): Promise<WithdrawResult> {
+    const run = this.db.transaction((): WithdrawResult => {
+      const lookup = this.prepare<[number, number], { id: number; status: SignalStatus }>(
+        'SELECT id, status FROM signals WHERE id = ? AND bank_id = ? AND case_id IS NULL',
+      );
+      const rows: { id: number; status: SignalStatus }[] = [];
+      for (const id of input.signalIds) {
+        const row = lookup.get(id, input.bankId);
+        if (row === undefined) return { kind: 'unknown_signal', id };
+        rows.push(row);
+      }
+      return this.withdrawRows(rows, input.signalIds, input.at.getTime());
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  // --- change feed ---------------------------------------------------------------------------
+
+  latestSeq(): Promise<number> {
+    const seq = this.prepare<[], { seq: number | null }>(
+      'SELECT max(seq) AS seq FROM changes',
+    ).get()?.seq;
+    return Promise.resolve(seq ?? 0);
+  }
+
+  readChanges(afterSeq: number, limit: number): Promise<ChangeRecord[]> {
+    const rows = this.db
+      .prepare<
+        [number, number],
+        {
+          seq: number;
+          op: 'add' | 'withdraw';
+          signal_id: number;
+          type: SignalType;
+          value: string;
+          bank_id: number;
+          bank_name: string;
+          at: number;
+        }
+      >(
+        `SELECT c.seq, c.op, c.signal_id, s.type, s.value, s.bank_id, b.name AS bank_name, c.at
+         FROM changes c JOIN signals s ON s.id = c.signal_id JOIN banks b ON b.id = s.bank_id
+         WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+      )
+      .all(afterSeq, limit);
+    return Promise.resolve(
+      rows.map((row) => ({
+        seq: row.seq,
+        op: row.op,
+        signalId: row.signal_id,
+        type: row.type,
+        value: row.value,
+        bankId: row.bank_id,
+        bankName: row.bank_name,
+        at: new Date(row.at),
+      })),
+    );
+  }
+
+  snapshotActiveSignals(visit: (signal: ActiveSignal) => void): Promise<number> {
+    // One read transaction: the max seq and the rows come from the same WAL snapshot.
+    const run = this.db.transaction(() => {
+      const cursor =
+        this.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM changes').get()
+          ?.seq ?? 0;
+      const rows = this.db
+        .prepare<[], { id: number; bank_id: number; type: SignalType; value: string }>(
+          "SELECT id, bank_id, type, value FROM signals WHERE status = 'active'",
+        )
+        .iterate();
+      for (const row of rows)
+        visit({ id: row.id, bankId: row.bank_id, type: row.type, value: row.value });
+      return cursor;
+    });
+    return Promise.resolve(run.deferred());
+  }
+
+  // --- platforms -----------------------------------------------------------------------------
+
+  createPlatform(input: {
+    name: string;
+    apiKeyHash: string;
+    scopes: readonly Scope[];
+    at: Date;
+  }): Promise<PlatformRecord | undefined> {
+    try {
+      const row = this.db
+        .prepare<[string, string, string, number], PlatformRow>(
+          `INSERT INTO platforms (name, api_key_sha256, scopes, created_at) VALUES (?, ?, ?, ?)
+           RETURNING id, name, scopes, created_at`,
+        )
+        .get(input.name, input.apiKeyHash, input.scopes.join(' '), input.at.getTime());
+      return Promise.resolve(row === undefined ? undefined : toPlatform(row));
+    } catch (error) {
+      if (isUniqueViolation(error)) return Promise.resolve(undefined);
+      throw error;
+    }
+  }
+
+  replacePlatformKey(name: string, apiKeyHash: string): Promise<boolean> {
+    const result = this.db
+      .prepare('UPDATE platforms SET api_key_sha256 = ? WHERE name = ?')
+      .run(apiKeyHash, name);
+    return Promise.resolve(result.changes === 1);
+  }
+
+  findPlatformByKeyHash(apiKeyHash: string): Promise<PlatformRecord | undefined> {
+    const row = this.db
+      .prepare<[string], PlatformRow>(
+        'SELECT id, name, scopes, created_at FROM platforms WHERE api_key_sha256 = ?',
+      )
+      .get(apiKeyHash);
+    return Promise.resolve(row === undefined ? undefined : toPlatform(row));
+  }
+
+  listPlatforms(): Promise<PlatformRecord[]> {
+    const rows = this.db
+      .prepare<[], PlatformRow>('SELECT id, name, scopes, created_at FROM platforms ORDER BY name')
+      .all();
+    return Promise.resolve(rows.map(toPlatform));
+  }
+
+  // --- feedback, flood control, review -------------------------------------------------------
+
+  recordFeedback(input: {
+    platformId: number;
+    signalId: number;
+    decision: FeedbackDecision;
+    at: Date;
+  }): Promise<boolean> {
+    const run = this.db.transaction(() => {
+      const exists = this.prepare('SELECT 1 FROM signals WHERE id = ?').get(input.signalId);
+      if (exists === undefined) return false;
+      this.db
+        .prepare(
+          `INSERT INTO feedback (platform_id, signal_id, decision, at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (platform_id, signal_id) DO UPDATE SET decision = excluded.decision, at = excluded.at`,
+        )
+        .run(input.platformId, input.signalId, input.decision, input.at.getTime());
+      return true;
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  recordMatch(input: {
+    signalId: number;
+    platformId: number;
+    at: Date;
+    since: Date;
+  }): Promise<number> {
+    const run = this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO signal_matches (signal_id, platform_id, at) VALUES (?, ?, ?)
+           ON CONFLICT (signal_id, platform_id) DO UPDATE SET at = max(at, excluded.at)`,
+        )
+        .run(input.signalId, input.platformId, input.at.getTime());
+      return (
+        this.db
+          .prepare<[number, number], { n: number }>(
+            'SELECT count(*) AS n FROM signal_matches WHERE signal_id = ? AND at >= ?',
+          )
+          .get(input.signalId, input.since.getTime())?.n ?? 0
+      );
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  quarantineSignal(signalId: number, at: Date): Promise<boolean> {
+    const run = this.db.transaction(() => {
+      const result = this.db
+        .prepare(
+          `UPDATE signals SET status = 'quarantined', status_changed_at = ?
+           WHERE id = ? AND status = 'active' AND flood_exempt = 0`,
+        )
+        .run(at.getTime(), signalId);
+      if (result.changes !== 1) return false;
+      this.insertChange('withdraw', signalId, at.getTime());
+      return true;
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  listQuarantined(since: Date): Promise<QuarantineRecord[]> {
+    const rows = this.db
+      .prepare<
+        [number],
+        SignalRow & { bank_name: string; status_changed_at: number; platforms: number }
+      >(
+        `SELECT s.id, s.bank_id, s.case_id, s.type, s.value, s.quality, s.status, s.created_at,
+                s.status_changed_at, b.name AS bank_name,
+                (SELECT count(*) FROM signal_matches m WHERE m.signal_id = s.id AND m.at >= ?) AS platforms
+         FROM signals s JOIN banks b ON b.id = s.bank_id
+         WHERE s.status = 'quarantined' ORDER BY s.status_changed_at, s.id`,
+      )
+      .all(since.getTime());
+    return Promise.resolve(
+      rows.map((row) => ({
+        signal: toSignal(row),
+        bankName: row.bank_name,
+        quarantinedAt: new Date(row.status_changed_at),
+        platforms: row.platforms,
+      })),
+    );
+  }
+
+  reviewSignal(signalId: number, decision: 'release' | 'reject', at: Date): Promise<ReviewResult> {
+    const run = this.db.transaction((): ReviewResult => {
+      const status = this.db
+        .prepare<[number], { status: SignalStatus }>('SELECT status FROM signals WHERE id = ?')
+        .get(signalId)?.status;
+      if (status === undefined) return { kind: 'not_found' };
+      if (status !== 'quarantined') return { kind: 'not_quarantined' };
+      if (decision === 'release') {
+        this.db
+          .prepare(
+            "UPDATE signals SET status = 'active', flood_exempt = 1, status_changed_at = ? WHERE id = ?",
+          )
+          .run(at.getTime(), signalId);
+        this.insertChange('add', signalId, at.getTime());
+        return { kind: 'reviewed', status: 'active' };
+      }
+      this.db
+        .prepare("UPDATE signals SET status = 'rejected', status_changed_at = ? WHERE id = ?")
+        .run(at.getTime(), signalId);
+      return { kind: 'reviewed', status: 'rejected' };
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  // --- helpers (called inside transactions) ----------------------------------------------------
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, compiled once per store. */
+  private prepare<P extends unknown[] = unknown[], R = unknown>(
+    source: string,
+  ): Database.Statement<P, R> {
+    let statement = this.statements.get(source);
+    if (statement === undefined) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement as unknown as Database.Statement<P, R>;
+  }
+
+  private insertSignal(
+    bankId: number,
+    caseId: number | null,
+    signal: NewSignal,
+    at: number,
+  ): SignalRecord {
+    const id = Number(
+      this.db
+        .prepare(
+          'INSERT INTO signals (bank_id, case_id, type, value, quality, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(bankId, caseId, signal.type, signal.value, signal.quality, at).lastInsertRowid,
+    );
+    this.insertChange('add', id, at);
+    return { ...signal, id, bankId, caseId, status: 'active', createdAt: new Date(at) };
+  }
+
+  private insertChange(op: 'add' | 'withdraw', signalId: number, at: number): void {
+    this.prepare('INSERT INTO changes (op, signal_id, at) VALUES (?, ?, ?)').run(op, signalId, at);
+  }
+
+  /**
+   * Withdraws `ids` (or every row) among `rows`; active ones get a `withdraw` change, quarantined
+   * ones already had theirs. Returns the ids whose status changed.
+   */
+  private withdrawRows(
+    rows: readonly { id: number; status: SignalStatus }[],
+    ids: readonly number[] | 'all',
+    at: number,
+  ): WithdrawResult {
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const targets: { id: number; status: SignalStatus }[] = [];
+    if (ids === 'all') {
+      targets.push(...rows);
+    } else {
+      for (const id of ids) {
+        const row = byId.get(id);
+        if (row === undefined) return { kind: 'unknown_signal', id };
+        targets.push(row);
+      }
+    }
+    const withdrawn: number[] = [];
+    const update = this.prepare(
+      "UPDATE signals SET status = 'withdrawn', status_changed_at = ? WHERE id = ?",
+    );
+    for (const row of new Map(targets.map((target) => [target.id, target])).values()) {
+      if (row.status !== 'active' && row.status !== 'quarantined') continue;
+      update.run(at, row.id);
+      if (row.status === 'active') this.insertChange('withdraw', row.id, at);
+      withdrawn.push(row.id);
+    }
+    return { kind: 'withdrawn', ids: withdrawn };
+  }
+}
+
+function toBank(row: BankRow): BankRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    purpose: row.purpose,
+    thresholds: { pdq: row.pdq_threshold, vpdq: row.vpdq_threshold },
+  };
+}
+
+function toSignal(row: SignalRow): SignalRecord {
+  return {
+    id: row.id,
+    bankId: row.bank_id,
+    caseId: row.case_id,
+    type: row.type,
+    value: row.value,
+    quality: row.quality,
+    status: row.status,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+function toRow(signal: SignalRecord): SignalRow {
+  return {
+    id: signal.id,
+    bank_id: signal.bankId,
+    case_id: signal.caseId,
+    type: signal.type,
+    value: signal.value,
+    quality: signal.quality,
+    status: signal.status,
+    created_at: signal.createdAt.getTime(),
+  };
+}
+
+function toCase(row: CaseRow): CaseRecord {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    pinHash: row.pin_hash,
+    status: row.status,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+function toPlatform(row: PlatformRow): PlatformRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes === '' ? [] : (row.scopes.split(' ') as Scope[]),
+    createdAt: new Date(row.created_at),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  );
+}
