@@ -85,15 +85,65 @@ export function openSqliteStore(path: string): Store {
   db.pragma('foreign_keys = ON');
   // A second process on the same file (a matcher replica, `aman platform add`) waits its turn.
   db.pragma('busy_timeout = 5000');
-  return new SqliteStore(db);
+  return toAsync(new SqliteStore(db));
 }
 
-class SqliteStore implements Store {
+/** The store's methods as better-sqlite3 runs them: synchronously. */
+type SyncStore = { readonly kind: 'sqlite' } & {
+  [K in Exclude<keyof Store, 'kind'>]: Store[K] extends (...args: infer A) => Promise<infer R>
+    ? (...args: A) => R
+    : never;
+};
+
+/** The asynchronous `Store` over the synchronous one; a thrown error becomes a rejection. */
+function toAsync(sync: SyncStore): Store {
+  const wrap =
+    <A extends unknown[], R>(method: (...args: A) => R) =>
+    (...args: A): Promise<R> => {
+      try {
+        return Promise.resolve(method(...args));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+  return {
+    kind: 'sqlite',
+    migrate: wrap(sync.migrate.bind(sync)),
+    close: wrap(sync.close.bind(sync)),
+    listBanks: wrap(sync.listBanks.bind(sync)),
+    countActiveSignals: wrap(sync.countActiveSignals.bind(sync)),
+    updateBankThresholds: wrap(sync.updateBankThresholds.bind(sync)),
+    createCase: wrap(sync.createCase.bind(sync)),
+    findCase: wrap(sync.findCase.bind(sync)),
+    reservePinAttempt: wrap(sync.reservePinAttempt.bind(sync)),
+    clearPinAttempts: wrap(sync.clearPinAttempts.bind(sync)),
+    listCaseSignals: wrap(sync.listCaseSignals.bind(sync)),
+    listCaseFeedback: wrap(sync.listCaseFeedback.bind(sync)),
+    addCaseSignals: wrap(sync.addCaseSignals.bind(sync)),
+    withdrawCaseSignals: wrap(sync.withdrawCaseSignals.bind(sync)),
+    addBankSignals: wrap(sync.addBankSignals.bind(sync)),
+    withdrawBankSignals: wrap(sync.withdrawBankSignals.bind(sync)),
+    latestSeq: wrap(sync.latestSeq.bind(sync)),
+    readChanges: wrap(sync.readChanges.bind(sync)),
+    snapshotActiveSignals: wrap(sync.snapshotActiveSignals.bind(sync)),
+    createPlatform: wrap(sync.createPlatform.bind(sync)),
+    replacePlatformKey: wrap(sync.replacePlatformKey.bind(sync)),
+    findPlatformByKeyHash: wrap(sync.findPlatformByKeyHash.bind(sync)),
+    listPlatforms: wrap(sync.listPlatforms.bind(sync)),
+    recordFeedback: wrap(sync.recordFeedback.bind(sync)),
+    recordMatch: wrap(sync.recordMatch.bind(sync)),
+    quarantineSignal: wrap(sync.quarantineSignal.bind(sync)),
+    listQuarantined: wrap(sync.listQuarantined.bind(sync)),
+    reviewSignal: wrap(sync.reviewSignal.bind(sync)),
+  };
+}
+
+class SqliteStore implements SyncStore {
   readonly kind = 'sqlite';
 
   constructor(private readonly db: Database.Database) {}
 
-  migrate(): Promise<void> {
+  migrate(): void {
     const run = this.db.transaction(() => {
       const applied = this.db.pragma('user_version', { simple: true }) as number;
       for (let version = applied; version < sqliteMigrations.length; version++) {
@@ -102,35 +152,33 @@ class SqliteStore implements Store {
       this.db.pragma(`user_version = ${sqliteMigrations.length}`);
     });
     run.immediate();
-    return Promise.resolve();
   }
 
-  close(): Promise<void> {
+  close(): void {
     if (this.db.open) this.db.close();
-    return Promise.resolve();
   }
 
   // --- banks ---------------------------------------------------------------------------------
 
-  listBanks(): Promise<BankRecord[]> {
+  listBanks(): BankRecord[] {
     const rows = this.db
       .prepare<[], BankRow>(
         'SELECT id, name, purpose, pdq_threshold, vpdq_threshold FROM banks ORDER BY id',
       )
       .all();
-    return Promise.resolve(rows.map(toBank));
+    return rows.map(toBank);
   }
 
-  countActiveSignals(): Promise<Map<number, number>> {
+  countActiveSignals(): Map<number, number> {
     const rows = this.db
       .prepare<[], { bank_id: number; n: number }>(
         "SELECT bank_id, count(*) AS n FROM signals WHERE status = 'active' GROUP BY bank_id",
       )
       .all();
-    return Promise.resolve(new Map(rows.map((row) => [row.bank_id, row.n])));
+    return new Map(rows.map((row) => [row.bank_id, row.n]));
   }
 
-  updateBankThresholds(bankId: number, thresholds: BankThresholds): Promise<BankRecord> {
+  updateBankThresholds(bankId: number, thresholds: BankThresholds): BankRecord {
     const row = this.db
       .prepare<[number, number, number], BankRow>(
         `UPDATE banks SET pdq_threshold = ?, vpdq_threshold = ? WHERE id = ?
@@ -138,7 +186,7 @@ class SqliteStore implements Store {
       )
       .get(thresholds.pdq, thresholds.vpdq, bankId);
     if (row === undefined) throw new Error(`no bank ${bankId}`);
-    return Promise.resolve(toBank(row));
+    return toBank(row);
   }
 
   // --- cases ---------------------------------------------------------------------------------
@@ -149,7 +197,7 @@ class SqliteStore implements Store {
     bankId: number;
     signals: readonly NewSignal[];
     at: Date;
-  }): Promise<{ caseId: number; signals: SignalRecord[] }> {
+  }): { caseId: number; signals: SignalRecord[] } {
     const at = input.at.getTime();
     const run = this.db.transaction(() => {
       let caseId: number;
@@ -168,17 +216,17 @@ class SqliteStore implements Store {
       );
       return { caseId, signals };
     });
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
-  findCase(caseNumber: string): Promise<CaseRecord | undefined> {
+  findCase(caseNumber: string): CaseRecord | undefined {
     const row = this.db
       .prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_number = ?')
       .get(caseNumber);
-    return Promise.resolve(row === undefined ? undefined : toCase(row));
+    return row === undefined ? undefined : toCase(row);
   }
 
-  reservePinAttempt(caseNumber: string, now: Date, lockFor: LockPolicy): Promise<PinAttempt> {
+  reservePinAttempt(caseNumber: string, now: Date, lockFor: LockPolicy): PinAttempt {
     const run = this.db.transaction((): PinAttempt => {
       const row = this.db
         .prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_number = ?')
@@ -194,26 +242,25 @@ class SqliteStore implements Store {
         .run(attempt, lock === null ? null : now.getTime() + lock, row.id);
       return { kind: 'reserved', record: toCase(row), attempt };
     });
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
-  clearPinAttempts(caseId: number): Promise<void> {
+  clearPinAttempts(caseId: number): void {
     this.db
       .prepare('UPDATE cases SET failed_pin_attempts = 0, locked_until = NULL WHERE id = ?')
       .run(caseId);
-    return Promise.resolve();
   }
 
-  listCaseSignals(caseId: number): Promise<SignalRecord[]> {
+  listCaseSignals(caseId: number): SignalRecord[] {
     const rows = this.db
       .prepare<[number], SignalRow>(
         `SELECT ${SIGNAL_COLUMNS} FROM signals WHERE case_id = ? ORDER BY id`,
       )
       .all(caseId);
-    return Promise.resolve(rows.map(toSignal));
+    return rows.map(toSignal);
   }
 
-  listCaseFeedback(caseId: number): Promise<FeedbackRecord[]> {
+  listCaseFeedback(caseId: number): FeedbackRecord[] {
     const rows = this.db
       .prepare<
         [number],
@@ -224,14 +271,12 @@ class SqliteStore implements Store {
          WHERE s.case_id = ? ORDER BY f.at, p.name, f.signal_id`,
       )
       .all(caseId);
-    return Promise.resolve(
-      rows.map((row) => ({
-        platformName: row.name,
-        signalId: row.signal_id,
-        decision: row.decision,
-        at: new Date(row.at),
-      })),
-    );
+    return rows.map((row) => ({
+      platformName: row.name,
+      signalId: row.signal_id,
+      decision: row.decision,
+      at: new Date(row.at),
+    }));
   }
 
   addCaseSignals(input: {
@@ -240,7 +285,7 @@ class SqliteStore implements Store {
     signals: readonly NewSignal[];
     maxSignals: number;
     at: Date;
-  }): Promise<AddCaseSignalsResult> {
+  }): AddCaseSignalsResult {
     const run = this.db.transaction((): AddCaseSignalsResult => {
       const status = this.db
         .prepare<[number], { status: string }>('SELECT status FROM cases WHERE id = ?')
@@ -266,14 +311,14 @@ class SqliteStore implements Store {
       });
       return { kind: 'added', signals };
     });
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
   withdrawCaseSignals(input: {
     caseId: number;
     signalIds: readonly number[] | 'all';
     at: Date;
-  }): Promise<WithdrawResult> {
+  }): WithdrawResult {
     const at = input.at.getTime();
     const run = this.db.transaction((): WithdrawResult => {
       const rows = this.db
@@ -289,7 +334,7 @@ class SqliteStore implements Store {
       }
       return result;
     });
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
   // --- banks' own signals ----------------------------------------------------------------------
@@ -298,7 +343,7 @@ class SqliteStore implements Store {
     bankId: number;
     signals: readonly NewSignal[];
     at: Date;
-  }): Promise<SignalRecord[]> {
+  }): SignalRecord[] {
     const at = input.at.getTime();
     const findLive = this.prepare<[number, string, string], SignalRow>(
       `SELECT ${SIGNAL_COLUMNS} FROM signals
@@ -312,14 +357,14 @@ class SqliteStore implements Store {
           : toSignal(row);
       }),
     );
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
   withdrawBankSignals(input: {
     bankId: number;
     signalIds: readonly number[];
     at: Date;
-  }): Promise<WithdrawResult> {
+  }): WithdrawResult {
     const run = this.db.transaction((): WithdrawResult => {
       const lookup = this.prepare<[number, number], { id: number; status: SignalStatus }>(
         'SELECT id, status FROM signals WHERE id = ? AND bank_id = ? AND case_id IS NULL',
@@ -332,19 +377,19 @@ class SqliteStore implements Store {
       }
       return this.withdrawRows(rows, input.signalIds, input.at.getTime());
     });
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
   // --- change feed ---------------------------------------------------------------------------
 
-  latestSeq(): Promise<number> {
+  latestSeq(): number {
     const seq = this.prepare<[], { seq: number | null }>(
       'SELECT max(seq) AS seq FROM changes',
     ).get()?.seq;
-    return Promise.resolve(seq ?? 0);
+    return seq ?? 0;
   }
 
-  readChanges(afterSeq: number, limit: number): Promise<ChangeRecord[]> {
+  readChanges(afterSeq: number, limit: number): ChangeRecord[] {
     const rows = this.db
       .prepare<
         [number, number],
@@ -364,21 +409,19 @@ class SqliteStore implements Store {
          WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
       )
       .all(afterSeq, limit);
-    return Promise.resolve(
-      rows.map((row) => ({
-        seq: row.seq,
-        op: row.op,
-        signalId: row.signal_id,
-        type: row.type,
-        value: row.value,
-        bankId: row.bank_id,
-        bankName: row.bank_name,
-        at: new Date(row.at),
-      })),
-    );
+    return rows.map((row) => ({
+      seq: row.seq,
+      op: row.op,
+      signalId: row.signal_id,
+      type: row.type,
+      value: row.value,
+      bankId: row.bank_id,
+      bankName: row.bank_name,
+      at: new Date(row.at),
+    }));
   }
 
-  snapshotActiveSignals(visit: (signal: ActiveSignal) => void): Promise<number> {
+  snapshotActiveSignals(visit: (signal: ActiveSignal) => void): number {
     // One read transaction: the max seq and the rows come from the same WAL snapshot.
     const run = this.db.transaction(() => {
       const cursor =
@@ -393,7 +436,7 @@ class SqliteStore implements Store {
         visit({ id: row.id, bankId: row.bank_id, type: row.type, value: row.value });
       return cursor;
     });
-    return Promise.resolve(run.deferred());
+    return run.deferred();
   }
 
   // --- platforms -----------------------------------------------------------------------------
@@ -403,7 +446,7 @@ class SqliteStore implements Store {
     apiKeyHash: string;
     scopes: readonly Scope[];
     at: Date;
-  }): Promise<PlatformRecord | undefined> {
+  }): PlatformRecord | undefined {
     try {
       const row = this.db
         .prepare<[string, string, string, number], PlatformRow>(
@@ -411,34 +454,34 @@ class SqliteStore implements Store {
            RETURNING id, name, scopes, created_at`,
         )
         .get(input.name, input.apiKeyHash, input.scopes.join(' '), input.at.getTime());
-      return Promise.resolve(row === undefined ? undefined : toPlatform(row));
+      return row === undefined ? undefined : toPlatform(row);
     } catch (error) {
-      if (isUniqueViolation(error)) return Promise.resolve(undefined);
+      if (isUniqueViolation(error)) return undefined;
       throw error;
     }
   }
 
-  replacePlatformKey(name: string, apiKeyHash: string): Promise<boolean> {
+  replacePlatformKey(name: string, apiKeyHash: string): boolean {
     const result = this.db
       .prepare('UPDATE platforms SET api_key_sha256 = ? WHERE name = ?')
       .run(apiKeyHash, name);
-    return Promise.resolve(result.changes === 1);
+    return result.changes === 1;
   }
 
-  findPlatformByKeyHash(apiKeyHash: string): Promise<PlatformRecord | undefined> {
+  findPlatformByKeyHash(apiKeyHash: string): PlatformRecord | undefined {
     const row = this.db
       .prepare<[string], PlatformRow>(
         'SELECT id, name, scopes, created_at FROM platforms WHERE api_key_sha256 = ?',
       )
       .get(apiKeyHash);
-    return Promise.resolve(row === undefined ? undefined : toPlatform(row));
+    return row === undefined ? undefined : toPlatform(row);
   }
 
-  listPlatforms(): Promise<PlatformRecord[]> {
+  listPlatforms(): PlatformRecord[] {
     const rows = this.db
       .prepare<[], PlatformRow>('SELECT id, name, scopes, created_at FROM platforms ORDER BY name')
       .all();
-    return Promise.resolve(rows.map(toPlatform));
+    return rows.map(toPlatform);
   }
 
   // --- feedback, flood control, review -------------------------------------------------------
@@ -448,7 +491,7 @@ class SqliteStore implements Store {
     signalId: number;
     decision: FeedbackDecision;
     at: Date;
-  }): Promise<boolean> {
+  }): boolean {
     const run = this.db.transaction(() => {
       const exists = this.prepare('SELECT 1 FROM signals WHERE id = ?').get(input.signalId);
       if (exists === undefined) return false;
@@ -460,15 +503,10 @@ class SqliteStore implements Store {
         .run(input.platformId, input.signalId, input.decision, input.at.getTime());
       return true;
     });
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
-  recordMatch(input: {
-    signalId: number;
-    platformId: number;
-    at: Date;
-    since: Date;
-  }): Promise<number> {
+  recordMatch(input: { signalId: number; platformId: number; at: Date; since: Date }): number {
     const run = this.db.transaction(() => {
       this.db
         .prepare(
@@ -484,10 +522,10 @@ class SqliteStore implements Store {
           .get(input.signalId, input.since.getTime())?.n ?? 0
       );
     });
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
-  quarantineSignal(signalId: number, at: Date): Promise<boolean> {
+  quarantineSignal(signalId: number, at: Date): boolean {
     const run = this.db.transaction(() => {
       const result = this.db
         .prepare(
@@ -499,10 +537,10 @@ class SqliteStore implements Store {
       this.insertChange('withdraw', signalId, at.getTime());
       return true;
     });
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
-  listQuarantined(since: Date): Promise<QuarantineRecord[]> {
+  listQuarantined(since: Date): QuarantineRecord[] {
     const rows = this.db
       .prepare<
         [number],
@@ -515,17 +553,15 @@ class SqliteStore implements Store {
          WHERE s.status = 'quarantined' ORDER BY s.status_changed_at, s.id`,
       )
       .all(since.getTime());
-    return Promise.resolve(
-      rows.map((row) => ({
-        signal: toSignal(row),
-        bankName: row.bank_name,
-        quarantinedAt: new Date(row.status_changed_at),
-        platforms: row.platforms,
-      })),
-    );
+    return rows.map((row) => ({
+      signal: toSignal(row),
+      bankName: row.bank_name,
+      quarantinedAt: new Date(row.status_changed_at),
+      platforms: row.platforms,
+    }));
   }
 
-  reviewSignal(signalId: number, decision: 'release' | 'reject', at: Date): Promise<ReviewResult> {
+  reviewSignal(signalId: number, decision: 'release' | 'reject', at: Date): ReviewResult {
     const run = this.db.transaction((): ReviewResult => {
       const status = this.db
         .prepare<[number], { status: SignalStatus }>('SELECT status FROM signals WHERE id = ?')
@@ -546,7 +582,7 @@ class SqliteStore implements Store {
         .run(at.getTime(), signalId);
       return { kind: 'reviewed', status: 'rejected' };
     });
-    return Promise.resolve(run.immediate());
+    return run.immediate();
   }
 
   // --- helpers (called inside transactions) ----------------------------------------------------
