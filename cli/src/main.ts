@@ -5,7 +5,11 @@ import type { Command, CommandIo } from './command.ts';
  * Every command, loaded on demand so that `aman hash` never pays for the server's imports.
  * Add a command by adding its module here; each module default-exports a `Command`.
  */
-const commands: Record<string, () => Promise<{ default: Command }>> = {};
+const commands: Record<string, () => Promise<{ default: Command }>> = {
+  hash: () => import('./commands/hash.ts'),
+  compare: () => import('./commands/compare.ts'),
+  'bench-index': () => import('./commands/bench-index.ts'),
+};
 
 async function main(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...args] = argv;

@@ -3,3 +3,4 @@ export * from '../core/index.ts';
 export * from './decode.ts';
 export * from './errors.ts';
 export * from './hash-image.ts';
+export { digestFile, type FileDigests } from './video-digest.ts';

@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_PIXELS } from '@aman/pdq/node';
+import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+import { createProgress } from '../hash/progress.ts';
+import { isError, type FileRecord } from '../hash/records.ts';
+import { defaultJobs, hashEntries } from '../hash/run.ts';
+import { expandPaths } from '../hash/walk.ts';
+
+const usage = `Usage: aman hash [--json] [--dihedral] [--jobs N] [--max-pixels N] PATH...
+
+Computes the PDQ hash of images (JPEG, PNG, WebP, GIF, TIFF, AVIF), the perceptual hash that
+StopNCII, Meta's HMA and ThreatExchange exchange. Directories are hashed recursively (hidden
+entries skipped). Only hashes are printed: the pictures never leave this computer.
+
+Output, one line per image: <pdq hex>TAB<quality>TAB<path>. Quality runs from 0 to 100;
+hashes under 50 are unreliable. A file that cannot be hashed is reported on stderr, the other
+files are still hashed, and the exit status is 1.
+
+Options:
+  --json          one JSON object per line: {"path", "kind", "pdq", "quality", "md5", "sha256"},
+                  plus "oriented": {"pdq", "quality"} when the EXIF orientation is not 1 (the
+                  hash of the picture as displayed; "pdq" is the stored pixel grid, as the
+                  reference hashes it) and "dihedral" with --dihedral. A file that fails gives
+                  {"path", "error": {"code", "message"}}.
+  --dihedral      also the 8 hashes of the picture's rotations and mirror images (orig, rot90,
+                  rot180, rot270, flipx, flipy, flipp, flipm); in text mode a 4th column
+                  before the path, comma-separated
+  --jobs N        files hashed in parallel on worker threads (default: one per core, up to 8)
+  --max-pixels N  refuse larger images before decoding them (default 100M; accepts 100M, 2.5M)`;
+
+const hash: Command = {
+  summary: 'PDQ-hash images (files or directories); only hashes are printed',
+  usage,
+  async run(args, io) {
+    const options = parseHashArgs(args);
+    const entries = await expandPaths(options.paths);
+    if (entries.length === 0) {
+      throw new CliError('no files to hash in the given directories', EXIT_FAILURE);
+    }
+    const progress = createProgress(io.stderr, entries.length);
+    let failures = 0;
+    let hashed = 0;
+    const print = (record: FileRecord): void => {
+      progress.clear();
+      if (isError(record)) failures++;
+      else hashed++;
+      if (options.json) {
+        io.stdout.write(`${JSON.stringify(record)}\n`);
+      } else if (isError(record)) {
+        io.stderr.write(`aman: ${record.path}: ${record.error.message} (${record.error.code})\n`);
+      } else {
+        const columns = [record.pdq, String(record.quality)];
+        if (record.dihedral !== undefined) columns.push(record.dihedral.join(','));
+        columns.push(record.path);
+        io.stdout.write(`${columns.join('\t')}\n`);
+      }
+      progress.advance();
+    };
+    await hashEntries(entries, options, print);
+    progress.finish();
+    if (failures > 0 && entries.length > 1) {
+      io.stderr.write(
+        `aman: ${failures} of ${entries.length} files could not be hashed (${hashed} hashed)\n`,
+      );
+    }
+    return failures > 0 ? EXIT_FAILURE : 0;
+  },
+};
+
+export default hash;
+
+interface HashArgs {
+  readonly paths: string[];
+  readonly json: boolean;
+  readonly dihedral: boolean;
+  readonly jobs: number;
+  readonly maxPixels: number;
+}
+
+function parseHashArgs(args: string[]): HashArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        dihedral: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        'max-pixels': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${usage}`, EXIT_USAGE);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new CliError(`no PATH given\n${usage}`, EXIT_USAGE);
+  return {
+    paths: positionals,
+    json: values.json,
+    dihedral: values.dihedral,
+    jobs: values.jobs === undefined ? defaultJobs() : parseJobs(values.jobs),
+    maxPixels:
+      values['max-pixels'] === undefined ? DEFAULT_MAX_PIXELS : parsePixels(values['max-pixels']),
+  };
+}
+
+function parseJobs(text: string): number {
+  const jobs = Number(text);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+    throw new CliError(`--jobs must be a whole number from 1 to 64, got "${text}"`, EXIT_USAGE);
+  }
+  return jobs;
+}
+
+/** "100000000", "100M", "2.5M" or "40MP" → a pixel count. */
+export function parsePixels(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(M|MP)?$/i.exec(text.trim());
+  const pixels = match === null ? NaN : Number(match[1]) * (match[2] === undefined ? 1 : 1e6);
+  if (!Number.isSafeInteger(Math.round(pixels)) || Math.round(pixels) < 1) {
+    throw new CliError(
+      `--max-pixels must be a pixel count such as 100000000 or 100M, got "${text}"`,
+      EXIT_USAGE,
+    );
+  }
+  return Math.round(pixels);
+}
