@@ -15,3 +15,22 @@ export type { GraphModel, GraphNode, GraphEdge, GraphOptions } from './views/gra
 export { isoWeek, type TrendSeries } from './views/trends.ts';
 export type { HubCandidate, HubOptions } from './views/hubs.ts';
 export { networkIdFor } from './views/network-id.ts';
+export { reportFromTriage, type TriageOutcome } from './pipeline.ts';
+export { findReceivers } from './identifiers/receivers.ts';
+export {
+  toStixBundle,
+  AMAN_STIX_EXTENSIONS,
+  type StixBundle,
+  type StixObject,
+} from './export/stix.ts';
+export {
+  toMispEvent,
+  SEXTORTION_TAG,
+  type MispEvent,
+  type MispObject,
+  type MispAttribute,
+  type MispOptions,
+} from './export/misp.ts';
+export type { ExportOptions } from './export/shared.ts';
+export { uuidV5, AMAN_NAMESPACE, STIX_SCO_NAMESPACE } from './export/uuid.ts';
+export { pairwiseScores, type PairwiseScores } from './evaluation.ts';

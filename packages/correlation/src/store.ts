@@ -13,14 +13,19 @@ import { UnionFind } from './graph/union-find.ts';
 import {
   demandedAmount,
   paymentChannel,
-  serviceChannel,
   type DemandedAmount,
   type PaymentChannel,
 } from './identifiers/facets.ts';
 import { indicatorLinkKey, type LinkKey } from './identifiers/link-key.ts';
 import { LureIndex } from './lure/lure-index.ts';
 import type { Safelist, SafelistEntry } from './safelist/safelist.ts';
-import { SCAM_FAMILIES, type ReportInput, type Result, type ScamFamily } from './types.ts';
+import {
+  SCAM_FAMILIES,
+  type IndicatorInput,
+  type ReportInput,
+  type Result,
+  type ScamFamily,
+} from './types.ts';
 
 export interface StoreOptions {
   readonly safelist: Safelist;
@@ -65,8 +70,6 @@ export class CorrelationStore {
   /** Mentions of report r are mentionStart[r] .. mentionStart[r + 1] - 1. */
   readonly mentionStart = new Int32Column();
   readonly reportAmounts: Array<readonly DemandedAmount[] | undefined> = [];
-  /** Payment channels named without an identifier ("send it by Western Union"). */
-  readonly reportServiceChannels: Array<readonly PaymentChannel[] | undefined> = [];
   readonly reportLureHashes: Array<readonly number[] | undefined> = [];
 
   // Cases (victims).
@@ -169,19 +172,14 @@ export class CorrelationStore {
     const linkedBy: LinkKey[] = [];
     const unlinked: Array<{ key: LinkKey; reason: UnlinkedReason }> = [];
     const amounts: DemandedAmount[] = [];
-    const services = new Set<PaymentChannel>();
     // One mention per identifier and report; two spellings of it count as valid if either is.
     const mentions = new Map<number, { key: LinkKey; valid: boolean }>();
     for (const indicator of input.indicators) {
       const amount = demandedAmount(indicator);
       if (amount !== null) amounts.push(amount);
       const key = indicatorLinkKey(indicator);
-      if (key === null) {
-        const channel = indicator.type === 'payment-service' ? serviceChannel(indicator) : null;
-        if (channel !== null) services.add(channel);
-        continue;
-      }
-      const keyIndex = this.intern(key, indicator.value, paymentChannel(key, indicator));
+      if (key === null) continue;
+      const keyIndex = this.intern(key, displayOf(indicator), paymentChannel(key, indicator));
       const previous = mentions.get(keyIndex);
       if (previous === undefined) mentions.set(keyIndex, { key, valid: indicator.valid });
       else if (indicator.valid) previous.valid = true;
@@ -194,7 +192,6 @@ export class CorrelationStore {
     }
     this.mentionStart.push(this.mentionKey.length);
     this.reportAmounts.push(amounts.length > 0 ? amounts : undefined);
-    this.reportServiceChannels.push(services.size > 0 ? [...services] : undefined);
 
     const lureMatches = new Set<string>();
     const hashIds: number[] = [];
@@ -372,6 +369,14 @@ function checkReport(input: ReportInput): Result<CheckedReport> {
     lureHashes.push(parsed.value);
   }
   return { ok: true, value: { time, lureHashes } };
+}
+
+/** How an identifier is shown: as first written; a receiver with its city. */
+function displayOf(indicator: IndicatorInput): string {
+  const city = indicator['city'];
+  return indicator.type === 'receiver' && typeof city === 'string' && city !== ''
+    ? `${indicator.value}, ${city}`
+    : indicator.value;
 }
 
 function isIndicator(item: unknown): boolean {

@@ -2,25 +2,33 @@
  * What an identifier says about a network besides linking it: the country it points to and the
  * payment channel it belongs to.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { IndicatorInput } from '../types.ts';
 import type { LinkKey } from './link-key.ts';
 
-/** How blackmailers ask to be paid. */
+/** Money-transfer services (the `service` of triage's transfer references). */
+export const TRANSFER_CHANNELS = [
+  'western-union',
+  'moneygram',
+  'wafacash',
+  'cash-plus',
+  'damane-cash',
+  'barid-cash',
+  'ria',
+  'worldremit',
+] as const;
+export type TransferChannel = (typeof TRANSFER_CHANNELS)[number];
+
+/** How blackmailers ask to be paid. `money-transfer` is a transfer whose service is not known. */
 export type PaymentChannel =
-  | 'western-union'
-  | 'moneygram'
-  | 'wafacash'
-  | 'cash-plus'
+  | TransferChannel
   | 'money-transfer'
   | 'bank-transfer'
   | 'bitcoin'
   | 'litecoin'
   | 'ethereum'
   | 'tron'
-  | 'monero'
-  | 'gift-card'
-  | 'mobile-payment';
+  | 'monero';
 
 /** Where a country was read from. */
 export type CountrySource = 'phone' | 'iban';
@@ -44,22 +52,13 @@ export function identifierCountry(
   return null;
 }
 
-const SERVICE_CHANNELS: ReadonlyArray<readonly [RegExp, PaymentChannel]> = [
-  [/western|\bwu\b|mtcn/i, 'western-union'],
-  [/money\s*gram/i, 'moneygram'],
-  [/wafa\s*cash/i, 'wafacash'],
-  [/cash\s*plus/i, 'cash-plus'],
-  [/gift|itunes|steam|google\s*play|amazon|pcs|transcash|neosurf|paysafe/i, 'gift-card'],
-  [/cash\s*app|zelle|venmo|paypal|orange\s*money|mtn|wave/i, 'mobile-payment'],
-];
-
 /**
- * The payment channel an identifier or indicator belongs to, or null (phones, e-mails, accounts…).
- * A transfer reference or receiver names its service in the indicator's `service` detail when
- * triage found one.
+ * The payment channel an identifier belongs to, or null (phones, e-mails, accounts, links).
+ * A transfer reference carries its service in its key; a receiver in the indicator's `service`.
  *
  * @example
  * paymentChannel({ kind: 'mtcn', value: '1234567890', key: 'mtcn:1234567890' }); // 'western-union'
+ * paymentChannel({ kind: 'transfer-reference', value: 'wafacash/77120045', key: '…' }); // 'wafacash'
  */
 export function paymentChannel(key: LinkKey, indicator?: IndicatorInput): PaymentChannel | null {
   switch (key.kind) {
@@ -76,8 +75,9 @@ export function paymentChannel(key: LinkKey, indicator?: IndicatorInput): Paymen
     case 'monero':
       return key.kind;
     case 'transfer-reference':
+      return transferChannel(key.value.slice(0, key.value.indexOf('/')));
     case 'receiver':
-      return serviceChannel(indicator) ?? 'money-transfer';
+      return transferChannel(indicator?.['service']);
     case 'phone':
     case 'email':
     case 'account':
@@ -86,12 +86,11 @@ export function paymentChannel(key: LinkKey, indicator?: IndicatorInput): Paymen
   }
 }
 
-/** The channel named by an indicator's `service` detail or by its type ("wafacash"), if any. */
-export function serviceChannel(indicator: IndicatorInput | undefined): PaymentChannel | null {
-  if (indicator === undefined) return null;
-  const service = typeof indicator['service'] === 'string' ? indicator['service'] : indicator.type;
-  for (const [pattern, channel] of SERVICE_CHANNELS) if (pattern.test(service)) return channel;
-  return null;
+/** The channel of a transfer service name, `money-transfer` when unknown. */
+export function transferChannel(service: unknown): PaymentChannel {
+  return typeof service === 'string' && (TRANSFER_CHANNELS as readonly string[]).includes(service)
+    ? (service as TransferChannel)
+    : 'money-transfer';
 }
 
 /** A demanded amount read from an `amount` indicator. */

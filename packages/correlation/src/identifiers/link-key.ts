@@ -92,10 +92,21 @@ export function makeLinkKey(kind: IdentifierKind, value: string): LinkKey | null
     case 'url':
       return fromLink(value);
     case 'mtcn':
-    case 'moneygram':
+    case 'moneygram': {
+      const digits = value.replace(/[\s\-.]/g, '');
+      return /^\d{6,16}$/.test(digits) ? keyOf(kind, digits) : null;
+    }
     case 'transfer-reference': {
-      const reference = value.replace(/[\s\-.]/g, '').toUpperCase();
-      return /^[A-Z0-9]{6,20}$/.test(reference) ? keyOf(kind, reference) : null;
+      // "<service>/<code>": the service is kept so that two networks' codes never collide.
+      const slash = value.lastIndexOf('/');
+      const service = slash < 0 ? 'unknown' : value.slice(0, slash).trim().toLowerCase();
+      const code = value
+        .slice(slash + 1)
+        .replace(/[\s\-.]/g, '')
+        .toUpperCase();
+      return /^[a-z-]+$/.test(service) && /^[A-Z0-9]{4,24}$/.test(code)
+        ? keyOf(kind, `${service}/${code}`)
+        : null;
     }
     case 'receiver': {
       const at = value.lastIndexOf('@');
@@ -146,68 +157,53 @@ export function isAccountPlatform(text: string): text is AccountPlatform {
  */
 export function indicatorLinkKey(indicator: IndicatorInput): LinkKey | null {
   const normalized = indicator.normalized;
-  const type = indicator.type.toLowerCase();
-  switch (type) {
+  switch (indicator.type) {
     case 'phone':
-    case 'phone-number':
-    case 'whatsapp':
-      return makeLinkKey('phone', normalized) ?? fromLink(normalized);
+      return makeLinkKey('phone', normalized);
     case 'email':
       return makeLinkKey('email', normalized);
     case 'iban':
       return makeLinkKey('iban', normalized);
     case 'bitcoin':
-    case 'btc':
-      return makeLinkKey('bitcoin', normalized);
     case 'litecoin':
-    case 'ltc':
-      return makeLinkKey('litecoin', normalized);
     case 'ethereum':
-    case 'eth':
-      return makeLinkKey('ethereum', normalized);
     case 'tron':
-    case 'trx':
-    case 'usdt-trc20':
-      return makeLinkKey('tron', normalized);
     case 'monero':
-    case 'xmr':
-      return makeLinkKey('monero', normalized);
+      return makeLinkKey(indicator.type, normalized);
     case 'url':
-    case 'link':
-    case 'profile':
       return fromLink(normalized);
+    case 'social':
+      return socialKey(normalized, indicator['service']);
     case 'mtcn':
-    case 'western-union':
-      return makeLinkKey('mtcn', normalized);
     case 'moneygram':
-      return makeLinkKey('moneygram', normalized);
-    case 'transfer-reference':
-    case 'wafacash':
-    case 'cashplus':
-      return makeLinkKey('transfer-reference', normalized);
-    case 'receiver': {
-      const city = typeof indicator['city'] === 'string' ? indicator['city'] : '';
-      return normalized.includes('@')
-        ? makeLinkKey('receiver', normalized)
-        : makeLinkKey('receiver', `${normalized}@${city}`);
+      return makeLinkKey(indicator.type, normalized);
+    case 'transfer-ref': {
+      // Codes of different services may collide: the service is part of the key.
+      const service = typeof indicator['service'] === 'string' ? indicator['service'] : 'unknown';
+      return makeLinkKey('transfer-reference', `${service}/${normalized}`);
     }
-    case 'handle':
-    case 'account': {
-      const platform = indicator['platform'];
-      if (looksLikeUrl(normalized)) return fromLink(normalized);
-      if (typeof platform === 'string' && isAccountPlatform(platform)) {
-        return accountKey(platform, canonicalAccount(platform, normalized));
-      }
-      if (platform === 'whatsapp') return makeLinkKey('phone', normalized);
-      return makeLinkKey('account', normalized);
-    }
+    case 'receiver':
+      return makeLinkKey('receiver', normalized);
     default:
-      if (isAccountPlatform(type)) {
-        if (looksLikeUrl(normalized)) return fromLink(normalized);
-        return accountKey(type, canonicalAccount(type, normalized));
-      }
       return null;
   }
+}
+
+/**
+ * A triage `social` indicator (`service:handle`, or a bare handle with a `service` detail): an
+ * account of that platform, or a phone number for WhatsApp. A profile link lands here too.
+ */
+function socialKey(normalized: string, service: unknown): LinkKey | null {
+  const colon = normalized.indexOf(':');
+  const prefix = colon > 0 ? normalized.slice(0, colon) : '';
+  const platform = typeof service === 'string' ? service : prefix;
+  const handle = prefix === platform && colon > 0 ? normalized.slice(colon + 1) : normalized;
+  if (platform === 'whatsapp') return makeLinkKey('phone', handle);
+  if (!isAccountPlatform(platform)) return null;
+  if (looksLikeUrl(handle)) return fromLink(handle);
+  // Facebook profile.php?id=… links come back as a bare number: usernames are never all digits.
+  const name = platform === 'facebook' && /^\d+$/.test(handle) ? `id:${handle}` : handle;
+  return accountKey(platform, canonicalAccount(platform, name));
 }
 
 function fromLink(text: string): LinkKey | null {

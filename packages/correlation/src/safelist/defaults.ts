@@ -21,6 +21,15 @@ export const DEFAULT_SAFELIST_INPUT: readonly SafelistEntryInput[] = [
     source: 'https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbers-for-drama',
   },
 
+  // Service numbers: helplines and companies use them; a blackmailer's WhatsApp never is one. A
+  // helpline number read in the wrong country ("0800 …" in a Moroccan message) still lands here.
+  ...(['TOLL_FREE', 'SHARED_COST', 'UAN'] as const).map((phoneType): SafelistEntryInput => ({
+    phoneType,
+    reason: 'official-service',
+    label: `${phoneType.toLowerCase().replace('_', '-')} numbers (services and helplines)`,
+    source: 'https://www.itu.int/rec/T-REC-E.164',
+  })),
+
   // Helplines and official services that victims and awareness pages quote.
   {
     kind: 'phone',

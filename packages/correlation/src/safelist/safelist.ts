@@ -6,6 +6,7 @@
  * A safelisted identifier still shows on its report (a helpline number a victim quoted is part of
  * the message), but it creates no link and never makes two victims one network.
  */
+import { parsePhoneNumberFromString, type NumberType } from 'libphonenumber-js/max';
 import { makeLinkKey, type IdentifierKind, type LinkKey } from '../identifiers/link-key.ts';
 import type { Result } from '../types.ts';
 
@@ -27,11 +28,27 @@ export const SAFELIST_REASONS: readonly SafelistReason[] = [
   'other',
 ];
 
-/** What an entry matches: one identifier, every e-mail address and URL under a domain, or a range of phone numbers. */
+/** Kinds of phone numbers (libphonenumber's types) that a rule can cover. */
+export const PHONE_NUMBER_TYPES = [
+  'TOLL_FREE',
+  'SHARED_COST',
+  'UAN',
+  'PREMIUM_RATE',
+  'VOICEMAIL',
+  'PAGER',
+] as const;
+export type PhoneNumberType = (typeof PHONE_NUMBER_TYPES)[number];
+
+/**
+ * What an entry matches: one identifier, every e-mail address and URL under a domain, a range of
+ * phone numbers, or every phone number of a kind (toll-free numbers are services, never a
+ * blackmailer's WhatsApp).
+ */
 export type SafelistRule =
   | { readonly type: 'identifier'; readonly key: string }
   | { readonly type: 'domain'; readonly domain: string }
-  | { readonly type: 'phone-prefix'; readonly prefix: string };
+  | { readonly type: 'phone-prefix'; readonly prefix: string }
+  | { readonly type: 'phone-type'; readonly phoneType: PhoneNumberType };
 
 export interface SafelistEntry {
   readonly rule: SafelistRule;
@@ -51,6 +68,7 @@ export type SafelistEntryInput = {
   | { readonly kind: IdentifierKind; readonly value: string }
   | { readonly domain: string }
   | { readonly phonePrefix: string }
+  | { readonly phoneType: PhoneNumberType }
 );
 
 /**
@@ -66,6 +84,7 @@ export class Safelist {
   private readonly byKey = new Map<string, SafelistEntry>();
   private readonly byDomain = new Map<string, SafelistEntry>();
   private readonly byPhonePrefix = new Map<string, SafelistEntry>();
+  private readonly byPhoneType = new Map<NumberType, SafelistEntry>();
   private editCount = 0;
 
   constructor(entries: readonly SafelistEntry[] = []) {
@@ -78,12 +97,17 @@ export class Safelist {
   }
 
   get size(): number {
-    return this.byKey.size + this.byDomain.size + this.byPhonePrefix.size;
+    return this.byKey.size + this.byDomain.size + this.byPhonePrefix.size + this.byPhoneType.size;
   }
 
-  /** Every entry, identifiers first, then domains, then phone ranges. */
+  /** Every entry, identifiers first, then domains, phone ranges and phone kinds. */
   entries(): SafelistEntry[] {
-    return [...this.byKey.values(), ...this.byDomain.values(), ...this.byPhonePrefix.values()];
+    return [
+      ...this.byKey.values(),
+      ...this.byDomain.values(),
+      ...this.byPhonePrefix.values(),
+      ...this.byPhoneType.values(),
+    ];
   }
 
   /**
@@ -111,12 +135,7 @@ export class Safelist {
 
   /** Removes the entry with this rule. Returns true when there was one. */
   remove(rule: SafelistRule): boolean {
-    const removed =
-      rule.type === 'identifier'
-        ? this.byKey.delete(rule.key)
-        : rule.type === 'domain'
-          ? this.byDomain.delete(rule.domain)
-          : this.byPhonePrefix.delete(rule.prefix);
+    const removed = this.mapOf(rule).delete(ruleKey(rule));
     if (removed) this.editCount++;
     return removed;
   }
@@ -139,20 +158,57 @@ export class Safelist {
       for (const [prefix, entry] of this.byPhonePrefix) {
         if (key.value.startsWith(prefix)) return entry;
       }
+      if (this.byPhoneType.size > 0) {
+        const type = parsePhoneNumberFromString(key.value)?.getType();
+        const entry = type === undefined ? undefined : this.byPhoneType.get(type);
+        if (entry !== undefined) return entry;
+      }
     }
     return undefined;
   }
 
   private put(entry: SafelistEntry): void {
-    const rule = entry.rule;
-    if (rule.type === 'identifier') this.byKey.set(rule.key, entry);
-    else if (rule.type === 'domain') this.byDomain.set(rule.domain, entry);
-    else this.byPhonePrefix.set(rule.prefix, entry);
+    this.mapOf(entry.rule).set(ruleKey(entry.rule), entry);
     this.editCount++;
+  }
+
+  private mapOf(rule: SafelistRule): Map<string, SafelistEntry> {
+    switch (rule.type) {
+      case 'identifier':
+        return this.byKey;
+      case 'domain':
+        return this.byDomain;
+      case 'phone-prefix':
+        return this.byPhonePrefix;
+      case 'phone-type':
+        return this.byPhoneType as Map<string, SafelistEntry>;
+    }
+  }
+}
+
+function ruleKey(rule: SafelistRule): string {
+  switch (rule.type) {
+    case 'identifier':
+      return rule.key;
+    case 'domain':
+      return rule.domain;
+    case 'phone-prefix':
+      return rule.prefix;
+    case 'phone-type':
+      return rule.phoneType;
   }
 }
 
 function parseRule(input: SafelistEntryInput): Result<SafelistRule> {
+  if ('phoneType' in input) {
+    if (!(PHONE_NUMBER_TYPES as readonly string[]).includes(input.phoneType)) {
+      return fail(
+        'safelist_bad_phone_type',
+        `phoneType must be one of ${PHONE_NUMBER_TYPES.join(', ')}, got "${String(input.phoneType)}"`,
+      );
+    }
+    return { ok: true, value: { type: 'phone-type', phoneType: input.phoneType } };
+  }
   if ('domain' in input) {
     const domain = input.domain
       .trim()

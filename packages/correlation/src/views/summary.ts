@@ -104,10 +104,10 @@ export function summarizeNetwork(store: CorrelationStore, report: number): Netwo
         entry.max = Math.max(entry.max, amount);
       }
     }
-    for (const channel of store.reportServiceChannels[r] ?? []) addTo(channels, channel, r);
     for (let m = store.mentionStart.get(r); m < store.mentionStart.get(r + 1); m++) {
       const key = store.mentionKey.get(m);
-      const channel = store.keyChannel[key];
+      // A wallet quoted from an awareness page is not a payment channel of this network.
+      const channel = store.keyLinks(key) ? store.keyChannel[key] : null;
       if (channel != null) addTo(channels, channel, r);
       let entry = keyReports.get(key);
       if (entry === undefined) {

@@ -85,9 +85,10 @@ export function trendSeries(
     const week = Math.round((weekStart(store.reportTime.get(r)) - firstWeek) / WEEK);
     totals[week]!++;
     increment(families, store.family(r) ?? 'unknown', week, weekCount);
-    const named = new Set<PaymentChannel>(store.reportServiceChannels[r] ?? []);
+    const named = new Set<PaymentChannel>();
     for (let m = store.mentionStart.get(r); m < store.mentionStart.get(r + 1); m++) {
-      const channel = store.keyChannel[store.mentionKey.get(m)];
+      const key = store.mentionKey.get(m);
+      const channel = store.keyLinks(key) ? store.keyChannel[key] : null;
       if (channel != null) named.add(channel);
     }
     for (const channel of named) increment(channels, channel, week, weekCount);

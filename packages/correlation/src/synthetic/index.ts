@@ -1,0 +1,54 @@
+// Synthetic sextortion reports with ground truth, for tests, benchmarks and the demo console.
+// Everything here is made up and marked `synthetic: true`.
+import { reportFromTriage, type TriageOutcome } from '../pipeline.ts';
+import type { ReportInput } from '../types.ts';
+import type { SyntheticDataset, SyntheticReport } from './generator.ts';
+
+export {
+  generateSyntheticDataset,
+  SYNTHETIC_NOTICE,
+  type SyntheticDataset,
+  type SyntheticOptions,
+  type SyntheticReport,
+  type SyntheticRing,
+} from './generator.ts';
+export type { SyntheticLanguage, Stage } from './messages.ts';
+export { Random } from './random.ts';
+
+/**
+ * Runs every synthetic message through triage and returns the reports the correlator reads, in
+ * the order they were received.
+ *
+ * @example
+ * import { analyze } from '@aman/triage';
+ * const reports = triageDataset(generateSyntheticDataset({ seed: 1 }), analyze);
+ * correlator.addAll(reports);
+ */
+export function triageDataset(
+  dataset: SyntheticDataset,
+  analyze: (text: string) => TriageOutcome,
+): ReportInput[] {
+  return dataset.reports.map((report) => triageReport(report, analyze));
+}
+
+/** One synthetic report through triage. */
+export function triageReport(
+  report: SyntheticReport,
+  analyze: (text: string) => TriageOutcome,
+): ReportInput {
+  return reportFromTriage(
+    {
+      id: report.id,
+      caseId: report.caseId,
+      receivedAt: report.receivedAt,
+      ...(report.lureHashes === undefined ? {} : { lureHashes: report.lureHashes }),
+    },
+    report.text,
+    analyze(report.text),
+  );
+}
+
+/** The ground-truth group of a report: its ring, or its own case for a one-off blackmailer. */
+export function truthGroup(report: SyntheticReport): string {
+  return report.truth.ring ?? `case:${report.caseId}`;
+}
