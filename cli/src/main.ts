@@ -8,6 +8,7 @@ import type { Command, CommandIo } from './command.ts';
 const commands: Record<string, () => Promise<{ default: Command }>> = {
   hash: () => import('./commands/hash.ts'),
   compare: () => import('./commands/compare.ts'),
+  'bench-index': () => import('./commands/bench-index.ts'),
 };
 
 async function main(argv: string[], io: CommandIo): Promise<number> {
