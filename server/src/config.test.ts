@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_DATA_DIR, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: DEFAULT_DATA_DIR,
+      flood: { platforms: 10, windowMs: 3_600_000 },
+      rateLimitPerMinute: 60,
+      bodyLimit: 2 * 1024 * 1024,
+      pollIntervalMs: 250,
+      trustProxy: false,
+    });
+    expect(DEFAULT_DATA_DIR).toMatch(/\.data$/);
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadConfig({
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://aman@db:5432/aman',
+        AMAN_DATA_DIR: '/srv/aman',
+        AMAN_FLOOD_PLATFORMS: '0',
+        AMAN_FLOOD_WINDOW_SECONDS: '60',
+        AMAN_RATE_LIMIT_PER_MINUTE: '10',
+        AMAN_BODY_LIMIT_BYTES: '4096',
+        AMAN_MATCHER_POLL_MS: '100',
+        AMAN_TRUST_PROXY: '10.0.0.1,10.0.0.2',
+      }),
+    ).toEqual({
+      port: 9000,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://aman@db:5432/aman',
+      dataDir: '/srv/aman',
+      flood: { platforms: 0, windowMs: 60_000 },
+      rateLimitPerMinute: 10,
+      bodyLimit: 4096,
+      pollIntervalMs: 100,
+      trustProxy: ['10.0.0.1', '10.0.0.2'],
+    });
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(() =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AMAN_FLOOD_WINDOW_SECONDS: '0' }),
+    ).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AMAN_FLOOD_WINDOW_SECONDS: '0' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/PORT must be a whole number/);
+      expect(message).toMatch(/DATABASE_URL must be a postgres:\/\/ URL/);
+      expect(message).toMatch(/AMAN_FLOOD_WINDOW_SECONDS must be at least 1/);
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors.ts';
+import { RateLimiter } from './rate-limit.ts';
+
+describe('RateLimiter', () => {
+  it('allows a burst of the per-minute budget, then refills steadily, per client', () => {
+    let now = 0;
+    const limiter = new RateLimiter(6, () => now);
+    for (let i = 0; i < 6; i++) limiter.take('a');
+    expect(() => limiter.take('a')).toThrow(DomainError);
+    limiter.take('b');
+    now += 10_000; // 6 a minute: one every 10 s
+    limiter.take('a');
+    expect(() => limiter.take('a')).toThrow(
+      expect.objectContaining({ code: 'rate_limited', headers: { 'retry-after': '10' } }),
+    );
+  });
+
+  it('does nothing at 0', () => {
+    const limiter = new RateLimiter(0);
+    for (let i = 0; i < 1000; i++) limiter.take('a');
+  });
+});
