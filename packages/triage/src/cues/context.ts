@@ -1,0 +1,83 @@
+/**
+ * The context a text is written in, which decides whether the cues in it are a threat: an
+ * awareness page or a news report quotes the scam's words; a joke between friends uses the same
+ * verbs; a victim pasting the message with "what should I do?" must still be warned.
+ */
+import type { ConceptIndex } from './rules.ts';
+import type { Occurrence } from '../lexicon/matcher.ts';
+
+/** What the context says about the text, with the token ranges that show it. */
+export interface TextContext {
+  /** Vocabulary of awareness pages: scam words, advice, "for example" (outside quotes). */
+  readonly awareness: number;
+  /** Vocabulary of news reports: arrested, according to, court (outside quotes). */
+  readonly news: number;
+  /** Laughter and joke markers. */
+  readonly joke: boolean;
+  /** The writer is the victim describing or pasting a threat ("I received", "help me"). */
+  readonly victimVoice: boolean;
+  /** The first token showing each kind of context, for the reason's span. */
+  readonly awarenessAt: Occurrence | undefined;
+  readonly newsAt: Occurrence | undefined;
+  readonly jokeAt: Occurrence | undefined;
+}
+
+/** Quoted passages: «…», “…”, "…", and '…' after a colon (He said: '…'). */
+const QUOTES = /«[^«»]{1,2000}»|“[^“”]{1,2000}”|"[^"\n]{1,2000}"|(?<=:\s?)'[^'\n]{1,2000}'/g;
+
+/** Laughter that the word view collapses away: hhhh, hahaha, هههه, 😂 🤣 😜 😝. */
+const LAUGHTER = /(?<![\p{L}])(?:h{3,}|(?:ha){2,}|(?:he){2,}|ه{3,}|خخخ+)(?![\p{L}])|[😂🤣😜😝😆😹]/iu;
+
+/**
+ * Ranges of the original text that are inside quotation marks.
+ *
+ * @example
+ * quotedRanges('He said: « pay now » and left'); // [[9, 19]]
+ */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const match of text.matchAll(QUOTES)) ranges.push([match.index, match.index + match[0].length]);
+  return ranges;
+}
+
+/**
+ * Reads the context from the concept index. `isQuoted(o)` tells whether an occurrence lies inside
+ * a quotation: words of an awareness page count only outside quotes.
+ */
+export function readContext(
+  index: ConceptIndex,
+  original: string,
+  isQuoted: (o: Occurrence) => boolean,
+): TextContext {
+  const negations = index.get('negation') ?? [];
+  // "This is not a scam", "ce n'est pas une blague": a denied word is not context.
+  const denied = (o: Occurrence): boolean =>
+    negations.some((n) => n.last < o.first && o.first - n.last <= 3);
+  const outside = (concept: Parameters<ConceptIndex['get']>[0]): Occurrence[] =>
+    (index.get(concept) ?? []).filter((o) => !isQuoted(o) && !denied(o));
+  const scam = distinctTokens(outside('scam-word'));
+  const advice = distinctTokens(outside('advice'));
+  const example = distinctTokens(outside('example'));
+  const news = distinctTokens(outside('news'));
+  const joke = (index.get('joke') ?? []).filter((o) => !denied(o));
+  const awarenessOccurrences = [...outside('advice'), ...outside('scam-word'), ...outside('example')];
+  return {
+    awareness: scam + 1.5 * advice + example,
+    news,
+    joke: joke.length > 0 || LAUGHTER.test(original),
+    victimVoice: (index.get('victim-voice') ?? []).length > 0,
+    awarenessAt: earliest(awarenessOccurrences),
+    newsAt: earliest(outside('news')),
+    jokeAt: joke[0],
+  };
+}
+
+function distinctTokens(list: readonly Occurrence[]): number {
+  return new Set(list.map((o) => o.first)).size;
+}
+
+function earliest(list: readonly Occurrence[]): Occurrence | undefined {
+  let best: Occurrence | undefined;
+  for (const o of list) if (best === undefined || o.first < best.first) best = o;
+  return best;
+}

@@ -1,0 +1,216 @@
+/**
+ * Cue rules: a cue is present when concepts it needs occur close together. Each rule is a list of
+ * groups; one concept of every group must be found, all within `window` tokens. A cue may have
+ * several rules (ways of saying it); the first that matches gives its span.
+ */
+import type { AnyConcept } from '../lexicon/concepts.ts';
+import type { Occurrence } from '../lexicon/matcher.ts';
+import type { Cue } from '../types.ts';
+
+/** One way of expressing a cue. */
+export interface CueRule {
+  readonly cue: Cue;
+  readonly groups: ReadonlyArray<ReadonlyArray<AnyConcept>>;
+  /** The largest number of tokens from the first matched token to the last. */
+  readonly window: number;
+  /** Whether the groups must appear in the order given. */
+  readonly ordered?: boolean;
+}
+
+/** Where a cue was found, in tokens (inclusive), and which concepts made it. */
+export interface CueMatch {
+  readonly cue: Cue;
+  readonly first: number;
+  readonly last: number;
+  readonly concepts: readonly AnyConcept[];
+}
+
+const rule = (
+  cue: Cue,
+  window: number,
+  groups: ReadonlyArray<ReadonlyArray<AnyConcept>>,
+  ordered = false,
+): CueRule => ({ cue, window, groups, ordered });
+
+const MONEY: readonly AnyConcept[] = [
+  'money',
+  'amount',
+  'transfer-service',
+  'transfer-ref',
+  'crypto',
+  'crypto-address',
+  'gift-card',
+];
+
+/** Every rule, grouped by the stage of the scam it belongs to. */
+export const CUE_RULES: readonly CueRule[] = [
+  // the lure
+  rule('move-to-private-app', 6, [['add-me'], ['app']]),
+  rule('move-to-private-app', 0, [['number-request']]),
+  rule('video-call-request', 8, [['call'], ['add-me', 'app', 'camera', 'show', 'flirt', 'want']]),
+  rule('video-call-request', 4, [['show'], ['camera', 'face']]),
+  rule('camera-excuse', 5, [['camera', 'mic'], ['broken']]),
+  rule('undress-request', 0, [['undress']]),
+  rule('profile-check', 8, [['app', 'number-request', 'add-me'], ['verify']]),
+  // the reveal
+  rule('recording-claim', 6, [['record'], ['video', 'image', 'you', 'camera', 'sexual', 'call', 'everything']]),
+  // "I have the video", "j'ai une vidéo de toi", "3ndi lvideo": the object right after the verb,
+  // so that "j'ai publié les photos" (an auxiliary) does not count.
+  rule('recording-claim', 3, [['have'], ['video', 'image']], true),
+  rule('intimate-material', 6, [['video', 'image'], ['sexual']]),
+  rule('contacts-harvested', 5, [['have', 'know'], ['contacts']]),
+  rule('contacts-harvested', 4, [['know'], ['audience']]),
+  // the mass e-mail's claims
+  rule('device-hacked-claim', 8, [['hack'], ['device', 'camera', 'you', 'password']]),
+  rule('adult-site-claim', 0, [['porn']]),
+  rule('password-quoted', 5, [['password'], ['you', 'know']]),
+  // the threat
+  rule('threat-to-share', 8, [['send', 'see'], ['audience']]),
+  rule('threat-to-share', 6, [['send'], ['contacts']]),
+  rule('threat-to-publish', 8, [['publish-verb', 'send'], ['public-place']]),
+  rule('threat-to-publish', 5, [['publish-verb'], ['video', 'image'], ['you']]),
+  rule('threat-to-publish', 5, [['video', 'image'], ['public-place'], ['you']]),
+  // The victim reporting it: "he is threatening me", "كيهددني", "kayhdded fiya".
+  rule('threat-to-share', 0, [['threatened']]),
+  rule('reputation-threat', 0, [['scandal']]),
+  // the demand
+  rule('payment-demand', 10, [['pay-verb', 'want', 'give-me'], MONEY]),
+  rule('payment-demand', 3, [['send'], ['amount', 'money', 'crypto', 'gift-card']], true),
+  // "1000 € or she learns everything", "500 € sinon…"
+  rule('payment-demand', 4, [['amount'], ['or', 'if-not']], true),
+  rule('payment-demand', 0, [['pay-verb']]),
+  rule('crypto-payment', 0, [['crypto-address']]),
+  rule('crypto-payment', 8, [['crypto'], ['pay-verb', 'want', 'give-me', 'amount', 'money', 'send']]),
+  rule('money-transfer', 0, [['transfer-ref']]),
+  rule('money-transfer', 0, [['transfer-service']]),
+  rule('gift-card-payment', 0, [['gift-card']]),
+  // the pressure
+  rule('deadline', 0, [['deadline-ref']]),
+  rule('no-police', 4, [['dont-go'], ['police']]),
+  rule('no-police', 8, [['negation', 'if'], ['go-tell'], ['police']], true),
+  rule('no-police', 3, [['negation'], ['police']], true),
+  rule('escalation', 0, [['not-enough']]),
+  rule('escalation', 6, [['more'], ['money', 'amount', 'pay-verb', 'want']]),
+  rule('escalation', 6, [['boss'], ['want', 'more', 'money', 'amount']]),
+  rule('fake-authority', 15, [['authority', 'police'], ['fine']]),
+  rule('fake-authority', 15, [['authority'], ['pay-verb', 'money', 'amount', 'accusation']]),
+  // who is targeted, and extortion of other kinds
+  rule('minor-target', 0, [['school']]),
+  rule('minor-target', 0, [['minor']]),
+  rule('other-extortion-threat', 0, [['kill']]),
+  rule('other-extortion-threat', 0, [['affair']]),
+  rule('other-extortion-threat', 15, [['data-leak'], ['pay-verb', 'money', 'amount', 'crypto', 'crypto-address']]),
+];
+
+/** Occurrences of each concept, sorted by position. */
+export type ConceptIndex = ReadonlyMap<AnyConcept, readonly Occurrence[]>;
+
+/**
+ * Builds the concept index from occurrences (any order, duplicates allowed).
+ *
+ * @example
+ * indexConcepts([{ concept: 'video', first: 2, last: 2 }]).get('video'); // [{ … first: 2 … }]
+ */
+export function indexConcepts(occurrences: readonly Occurrence[]): Map<AnyConcept, Occurrence[]> {
+  const index = new Map<AnyConcept, Occurrence[]>();
+  for (const occurrence of occurrences) {
+    const list = index.get(occurrence.concept);
+    if (list === undefined) index.set(occurrence.concept, [occurrence]);
+    else list.push(occurrence);
+  }
+  for (const [concept, list] of index) {
+    list.sort((a, b) => a.first - b.first || a.last - b.last);
+    index.set(
+      concept,
+      list.filter((o, i) => i === 0 || o.first !== list[i - 1]?.first || o.last !== list[i - 1]?.last),
+    );
+  }
+  return index;
+}
+
+/** At most this many anchors are tried per rule, so pathological inputs stay linear. */
+const MAX_ANCHORS = 2000;
+
+/**
+ * Evaluates every rule; returns one match per cue (its first rule that matches, earliest anchor).
+ *
+ * @example
+ * findCues(indexConcepts(occurrences)).find((m) => m.cue === 'threat-to-share');
+ */
+export function findCues(index: ConceptIndex, rules: readonly CueRule[] = CUE_RULES): CueMatch[] {
+  const matches = new Map<Cue, CueMatch>();
+  for (const r of rules) {
+    if (matches.has(r.cue)) continue;
+    const match = matchRule(index, r);
+    if (match !== undefined) matches.set(r.cue, match);
+  }
+  return [...matches.values()];
+}
+
+function occurrencesOf(index: ConceptIndex, group: readonly AnyConcept[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const concept of group) {
+    const list = index.get(concept);
+    if (list !== undefined) out.push(...list);
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+function matchRule(index: ConceptIndex, r: CueRule): CueMatch | undefined {
+  const groups = r.groups.map((group) => occurrencesOf(index, group));
+  if (groups.some((g) => g.length === 0)) return undefined;
+  const anchors = (groups[0] as Occurrence[]).slice(0, MAX_ANCHORS);
+  for (const anchor of anchors) {
+    let first = anchor.first;
+    let last = anchor.last;
+    const concepts: AnyConcept[] = [anchor.concept];
+    let ok = true;
+    for (let g = 1; g < groups.length && ok; g++) {
+      const best = nearest(groups[g] as Occurrence[], first, last, r.window, r.ordered ? last : undefined);
+      if (best === undefined) {
+        ok = false;
+      } else {
+        first = Math.min(first, best.first);
+        last = Math.max(last, best.last);
+        concepts.push(best.concept);
+      }
+    }
+    if (ok) return { cue: r.cue, first, last, concepts };
+  }
+  return undefined;
+}
+
+/**
+ * The occurrence closest to [first, last] that keeps the whole match within `window` tokens;
+ * with `after`, only occurrences starting at or after that token (ordered rules).
+ */
+function nearest(
+  list: readonly Occurrence[],
+  first: number,
+  last: number,
+  window: number,
+  after: number | undefined,
+): Occurrence | undefined {
+  // Binary search for the first occurrence that could fit.
+  let lo = 0;
+  let hi = list.length;
+  const from = Math.max(after ?? -Infinity, last - window);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Occurrence).first < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Occurrence | undefined;
+  let bestDistance = Infinity;
+  for (let i = lo; i < list.length; i++) {
+    const o = list[i] as Occurrence;
+    if (o.first > first + window) break;
+    if (Math.max(last, o.last) - Math.min(first, o.first) > window) continue;
+    const distance = o.first >= last ? o.first - last : first >= o.last ? first - o.last : 0;
+    if (distance < bestDistance) {
+      best = o;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,129 @@
+/**
+ * Amounts of money with their currency: "500 €", "€500", "$1,000", "2 000 DH", "3000 dirhams",
+ * "0.1 BTC", "5k dh", "alf dh", "٥٠٠ درهم" (digits are ASCII in the identifier view), "ألف درهم".
+ */
+import type { Candidate, DetectionContext } from './candidate.ts';
+
+/** Currency words and symbols, and the code they stand for. */
+const CURRENCIES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['EUR', ['€', 'euros', 'euro', 'eur', 'يورو', 'اورو', 'أورو', 'ewro']],
+  ['USD', ['us$', '$', 'usd', 'dollars', 'dollar', 'دولارات', 'دولار', 'dolar']],
+  ['GBP', ['£', 'gbp', 'pounds', 'pound']],
+  [
+    'MAD',
+    ['dirhams', 'dirham', 'dhs', 'dh', 'mad', 'درهم', 'دراهم', 'drahem', 'drhm', 'drham', 'derham'],
+  ],
+  ['CAD', ['cad', 'c$']],
+  ['CHF', ['chf']],
+  ['XOF', ['fcfa', 'cfa', 'xof']],
+  ['NGN', ['₦', 'naira', 'ngn']],
+  ['BTC', ['₿', 'btc', 'bitcoins', 'bitcoin', 'بيتكوين', 'بتكوين']],
+  ['ETH', ['eth', 'ether']],
+  ['LTC', ['ltc', 'litecoin']],
+  ['USDT', ['usdt', 'tether']],
+  ['XMR', ['xmr', 'monero']],
+];
+const CODE_OF = new Map<string, string>();
+for (const [code, words] of CURRENCIES) for (const word of words) CODE_OF.set(word, code);
+const escape = (word: string): string => word.replace(/[$]/g, '\\$');
+/** Longest first, so that "dirhams" is not read as "dirham" followed by an "s". */
+const CURRENCY = `(${[...CODE_OF.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|')})`;
+
+/** "1 000", "1.000,50", "1,000.50", "2000", "0.1". */
+const NUMBER = String.raw`(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+(?:[.,]\d{1,8})?|\d{1,12}(?:[.,]\d{1,8})?)`;
+/** Multipliers after a number: "5k", "2 mille", "5 alaf", "3 آلاف". */
+const MULTIPLIER = String.raw`(?:\s?(k|mille|thousand|alf|alaf|ألف|الف|آلاف|الاف))?`;
+/** Number words used alone: "alf dh", "ألف درهم", "mille euros", "a thousand dollars". */
+const NUMBER_WORD = '(mille|thousand|alf|ألف|الف|ألفين|الفين|alfin|mya|مية|مائة|cent|hundred)';
+const WORD_VALUES: ReadonlyMap<string, number> = new Map([
+  ['mille', 1000],
+  ['thousand', 1000],
+  ['alf', 1000],
+  ['ألف', 1000],
+  ['الف', 1000],
+  ['ألفين', 2000],
+  ['الفين', 2000],
+  ['alfin', 2000],
+  ['mya', 100],
+  ['مية', 100],
+  ['مائة', 100],
+  ['cent', 100],
+  ['hundred', 100],
+]);
+
+const END = String.raw`(?![\p{L}\p{N}])`;
+const START = String.raw`(?<![\p{L}\p{N}.,])`;
+const NUMBER_THEN_CURRENCY = new RegExp(`${START}${NUMBER}${MULTIPLIER}\\s?${CURRENCY}${END}`, 'giu');
+/** Before a number only symbols and codes count ("€500", "USD 500"): "mad 5 times" is not money. */
+const PREFIX_CURRENCY = '(US\\$|us\\$|C\\$|c\\$|€|\\$|£|₦|₿|EUR|USD|GBP|MAD|DH|BTC|CHF|CAD|USDT|ETH)';
+const CURRENCY_THEN_NUMBER = new RegExp(`${START}${PREFIX_CURRENCY}\\s?${NUMBER}${MULTIPLIER}${END}`, 'gu');
+const WORD_THEN_CURRENCY = new RegExp(`${START}${NUMBER_WORD}\\s${CURRENCY}${END}`, 'giu');
+
+const CRYPTO = new Set(['BTC', 'ETH', 'LTC', 'USDT', 'XMR']);
+
+/**
+ * Finds amounts in the identifier view.
+ *
+ * @example
+ * findAmounts({ text: 'envoie 2 000 DH', … });
+ * // [{ type: 'amount', normalized: '2000 MAD', amount: 2000, currency: 'MAD', valid: true, … }]
+ */
+export function findAmounts(context: DetectionContext): Candidate[] {
+  const found: Candidate[] = [];
+  const push = (start: number, end: number, value: number, word: string): void => {
+    const currency = CODE_OF.get(word.toLowerCase()) ?? CODE_OF.get(word);
+    if (currency === undefined || !Number.isFinite(value)) return;
+    if (found.some((f) => start < f.end && f.start < end)) return;
+    const amount = Math.round(value * 1e8) / 1e8;
+    found.push({
+      type: 'amount',
+      normalized: `${amount} ${currency}`,
+      amount,
+      currency,
+      valid: true,
+      start,
+      end,
+    });
+  };
+  for (const m of context.text.matchAll(NUMBER_THEN_CURRENCY)) {
+    const word = m[3] as string;
+    const value = parseNumber(m[1] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
+    push(m.index, m.index + m[0].length, value * multiplier(m[2]), word);
+  }
+  for (const m of context.text.matchAll(CURRENCY_THEN_NUMBER)) {
+    const word = m[1] as string;
+    const value = parseNumber(m[2] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
+    push(m.index, m.index + m[0].length, value * multiplier(m[3]), word);
+  }
+  for (const m of context.text.matchAll(WORD_THEN_CURRENCY)) {
+    const value = WORD_VALUES.get((m[1] as string).toLowerCase()) ?? NaN;
+    push(m.index, m.index + m[0].length, value, m[2] as string);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function multiplier(word: string | undefined): number {
+  if (word === undefined) return 1;
+  return 1000;
+}
+
+/**
+ * Reads a written number. A lone separator followed by exactly three digits groups thousands
+ * ("1.000 €", "2,500 $"), except for crypto amounts, which are small ("0.100 BTC").
+ */
+export function parseNumber(text: string, crypto: boolean): number {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  const separators = compact.match(/[.,]/g) ?? [];
+  if (separators.length === 0) return Number(compact);
+  const last = Math.max(compact.lastIndexOf('.'), compact.lastIndexOf(','));
+  const decimals = compact.length - last - 1;
+  const mixed = new Set(separators).size === 2;
+  const thousandsOnly =
+    !mixed && decimals === 3 && !crypto && (separators.length > 1 || !/^0[.,]/.test(compact));
+  if (thousandsOnly) return Number(compact.replace(/[.,]/g, ''));
+  const integer = compact.slice(0, last).replace(/[.,]/g, '');
+  return Number(`${integer}.${compact.slice(last + 1)}`);
+}

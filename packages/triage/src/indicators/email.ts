@@ -1,0 +1,46 @@
+/**
+ * E-mail addresses, including the defanged forms that awareness pages and victims use to avoid
+ * live links: "name[at]domain[.]com", "name (at) domain (dot) com", "name@domain[.]com".
+ */
+import type { Candidate, DetectionContext } from './candidate.ts';
+
+const AT = String.raw`(?:@|\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}\s?|\[@\])`;
+const DOT = String.raw`(?:\.|\[\.\]|\(\.\)|\{\.\}|\s?\[dot\]\s?|\s?\(dot\)\s?)`;
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const EMAIL = new RegExp(
+  `(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})${AT}(?:${LABEL}${DOT}){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9-])`,
+  'gi',
+);
+
+/** Turns a defanged address back into a plain one. */
+export function refangEmail(text: string): string {
+  return text
+    .replace(/\s?(?:\[at\]|\(at\)|\{at\}|\[@\])\s?/gi, '@')
+    .replace(/\s?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s?/gi, '.')
+    .toLowerCase();
+}
+
+/**
+ * Finds e-mail addresses in the identifier view.
+ *
+ * @example
+ * findEmails({ text: 'write to lina.b[at]mail[.]com', … });
+ * // [{ type: 'email', normalized: 'lina.b@mail.com', valid: true, … }]
+ */
+export function findEmails(context: DetectionContext): Candidate[] {
+  const found: Candidate[] = [];
+  for (const match of context.text.matchAll(EMAIL)) {
+    const normalized = refangEmail(match[0]);
+    const local = normalized.slice(0, normalized.indexOf('@'));
+    const valid = !local.includes('..') && !local.endsWith('.') && local.length <= 64;
+    found.push({
+      type: 'email',
+      normalized,
+      valid,
+      start: match.index,
+      end: match.index + match[0].length,
+      ...(valid ? {} : { invalidReason: 'format' }),
+    });
+  }
+  return found;
+}

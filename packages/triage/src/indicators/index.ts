@@ -1,0 +1,74 @@
+/**
+ * Finds every identifier in a message: runs each detector on the identifier view, keeps the most
+ * specific finding where two overlap (an IBAN's digits are not also a phone number), and maps each
+ * finding back to the original text.
+ */
+import type { NormalizedText } from '../text/normalize.ts';
+import { toOriginalSpan } from '../text/normalize.ts';
+import type { Indicator } from '../types.ts';
+import { findAmounts } from './amount.ts';
+import type { Candidate, DetectionContext } from './candidate.ts';
+import { findCryptoAddresses } from './crypto.ts';
+import { findDeadlines } from './deadline.ts';
+import { findEmails } from './email.ts';
+import { findIbans } from './iban.ts';
+import { findPhones } from './phone.ts';
+import { findSocialHandles } from './social.ts';
+import { findTransferReferences } from './transfer.ts';
+import { findUrls } from './url.ts';
+
+/** Detectors, most specific first: a later finding that overlaps an earlier one is dropped. */
+const DETECTORS: ReadonlyArray<(context: DetectionContext) => Candidate[]> = [
+  findCryptoAddresses,
+  findIbans,
+  findEmails,
+  findUrls,
+  findSocialHandles,
+  findTransferReferences,
+  findAmounts,
+  findPhones,
+  findDeadlines,
+];
+
+/** At most this many indicators are returned, so that a pathological input stays cheap to render. */
+export const MAX_INDICATORS = 500;
+
+/**
+ * Extracts the indicators of a normalised message, in text order.
+ *
+ * @example
+ * extractIndicators(normalizeText('MTCN 1234567890 Western Union'), undefined)[0]?.type; // 'mtcn'
+ */
+export function extractIndicators(
+  normalized: NormalizedText,
+  defaultCountry: string | undefined,
+): Indicator[] {
+  const text = normalized.identifiers.text;
+  const context: DetectionContext = { text, lower: lowerSameLength(text), defaultCountry };
+  const accepted: Candidate[] = [];
+  for (const detect of DETECTORS) {
+    for (const candidate of detect(context)) {
+      if (accepted.length >= MAX_INDICATORS) break;
+      if (accepted.some((a) => candidate.start < a.end && a.start < candidate.end)) continue;
+      accepted.push(candidate);
+    }
+  }
+  accepted.sort((a, b) => a.start - b.start);
+  return accepted.map(({ start, end, ...finding }) => {
+    const span = toOriginalSpan(normalized.identifiers, start, end);
+    return { ...finding, value: normalized.original.slice(span[0], span[1]), span };
+  });
+}
+
+/** Lower case without changing any offset (a few letters, like "İ", lengthen when lower-cased). */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const l = ch.toLowerCase();
+    out += l.length === 1 ? l : ch;
+  }
+  return out;
+}

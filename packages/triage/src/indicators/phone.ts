@@ -1,0 +1,59 @@
+/**
+ * Phone numbers, normalised to E.164 with their country (libphonenumber-js). "+212 6…", "00212 6…"
+ * and, when the country is Morocco, "06…" are the same number: +2126…. Numbers written without a
+ * country code are read with the message's country (given, or inferred from the text); without one
+ * they are skipped, since a bare run of digits is more often something else.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
+import type { Candidate, DetectionContext } from './candidate.ts';
+
+/** An optional + or 00, then digits with spaces, dots, dashes or brackets between them. */
+const PHONE_LIKE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d[\d \-.()\u00a0]{5,22}\d(?!\d)/gu;
+
+/** Words that announce a phone number, in the languages Aman reads. */
+const PHONE_CONTEXT =
+  /(?:t[eé]l|phone|call|appel|num[eé]ro|number|whats?app|wa|sms|contact|viber|telegram|رقم|هاتف|تيليفون|واتساب|واتس|نمر|ra9m|raqm|nmra|nemra|numero)/iu;
+
+/**
+ * Finds phone numbers in the identifier view.
+ *
+ * @example
+ * findPhones({ text: 'whatsapp +212 6 12 34 56 78', …, defaultCountry: undefined });
+ * // [{ type: 'phone', normalized: '+212612345678', country: 'MA', valid: true, … }]
+ */
+export function findPhones(context: DetectionContext): Candidate[] {
+  const found: Candidate[] = [];
+  for (const match of context.text.matchAll(PHONE_LIKE)) {
+    const raw = match[0];
+    const digits = raw.replace(/\D/g, '');
+    if (digits.length < 8 || digits.length > 15) continue;
+    const start = match.index;
+    const end = start + raw.length;
+    const before = context.lower.slice(Math.max(0, start - 40), start);
+    const announced = PHONE_CONTEXT.test(before);
+    const international = raw.startsWith('+') || raw.startsWith('00');
+    const country = international ? undefined : (context.defaultCountry as CountryCode | undefined);
+    if (!international && country === undefined) continue;
+    const text = international ? `+${raw.replace(/^(\+|00)/, '')}` : raw;
+    const parsed = parsePhoneNumberFromString(text, country);
+    if (parsed === undefined) {
+      if (international && announced) {
+        found.push({ type: 'phone', normalized: `+${digits.replace(/^00/, '')}`, valid: false, invalidReason: 'format', start, end });
+      }
+      continue;
+    }
+    const valid = parsed.isValid();
+    if (!valid && !international && !announced) continue;
+    found.push({
+      type: 'phone',
+      normalized: parsed.number,
+      valid,
+      start,
+      end,
+      ...(parsed.country === undefined ? {} : { country: parsed.country }),
+      ...(valid ? {} : { invalidReason: 'format' }),
+    });
+  }
+  return found;
+}

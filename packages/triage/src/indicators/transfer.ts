@@ -1,0 +1,95 @@
+/**
+ * Money-transfer references: a Western Union MTCN (10 digits), a MoneyGram reference (8 digits),
+ * and the codes of Moroccan cash networks (Wafacash, Cash Plus, Damane Cash, Barid Cash) and other
+ * remittance services. A run of digits is only a reference when the text names the service nearby:
+ * otherwise it is a phone number, an order number or a price.
+ */
+import type { TransferService } from '../types.ts';
+import type { Candidate, DetectionContext } from './candidate.ts';
+
+const SERVICE_MENTIONS: ReadonlyArray<readonly [TransferService, RegExp]> = [
+  ['western-union', /western\s?union|westren|western|\bwu\b|mtcn|ويسترن|وسترن/giu],
+  ['moneygram', /money\s?gram|موني\s?[غك]رام|مونيغرام/giu],
+  ['wafacash', /wafa\s?cash|وفا\s?كاش/giu],
+  ['cash-plus', /cash\s?plus|كاش\s?بل(?:و)?س/giu],
+  ['damane-cash', /damane\s?cash|ضمان\s?كاش/giu],
+  ['barid-cash', /barid\s?cash|بريد\s?كاش/giu],
+  ['ria', /\bria(?:\s+money)?\b/giu],
+  ['worldremit', /world\s?remit/giu],
+];
+
+/**
+ * Digits, possibly grouped: "1234567890", "123-456-7890", "123 456 7890". A leading + is matched
+ * too, so that a phone number in international format is seen whole and skipped.
+ */
+const DIGIT_GROUPS = /(?<![\p{L}\p{N}+])\+?\d(?:[ \-.]?\d){5,15}(?![\p{L}\p{N}])/gu;
+/** A currency right after the number makes it an amount, not a reference. */
+const CURRENCY_AFTER = /^\s?(?:€|\$|£|eur|usd|mad|dh|dirham|درهم|euro|dollar|btc)/iu;
+const PHONE_WORDS = /(?:t[eé]l|phone|call|appel|whats?app|sms|رقم|هاتف|واتساب|nmra|ra9m|numero de t)/iu;
+const REFERENCE_WORDS = /(?:mtcn|code|r[eé]f|reference|référence|numéro de transfert|tracking|الرمز|رمز|الكود|كود|رقم التحويل)/iu;
+
+const BEFORE = 120;
+const AFTER = 60;
+
+/**
+ * Finds transfer references in the identifier view.
+ *
+ * @example
+ * findTransferReferences({ text: 'Western Union MTCN: 123-456-7890', … });
+ * // [{ type: 'mtcn', service: 'western-union', normalized: '1234567890', valid: true, … }]
+ */
+export function findTransferReferences(context: DetectionContext): Candidate[] {
+  const mentions: Array<{ service: TransferService; start: number; end: number }> = [];
+  for (const [service, pattern] of SERVICE_MENTIONS) {
+    for (const match of context.lower.matchAll(pattern)) {
+      mentions.push({ service, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  if (mentions.length === 0) return [];
+  const found: Candidate[] = [];
+  for (const match of context.text.matchAll(DIGIT_GROUPS)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (match[0].startsWith('+') || CURRENCY_AFTER.test(context.text.slice(end, end + 10))) continue;
+    const service = nearestService(mentions, start, end);
+    if (service === undefined) continue;
+    const digits = match[0].replace(/\D/g, '');
+    const justBefore = context.lower.slice(Math.max(0, start - 30), start);
+    if (PHONE_WORDS.test(justBefore) && !REFERENCE_WORDS.test(justBefore)) continue;
+    const labelled = REFERENCE_WORDS.test(justBefore);
+    const base = { service, normalized: digits, start, end };
+    if (service === 'western-union') {
+      if (digits.length === 10) found.push({ ...base, type: 'mtcn', valid: true });
+      else if (labelled) found.push({ ...base, type: 'mtcn', valid: false, invalidReason: 'length' });
+    } else if (service === 'moneygram') {
+      if (digits.length === 8) found.push({ ...base, type: 'moneygram', valid: true });
+      else if (labelled) {
+        found.push({ ...base, type: 'moneygram', valid: false, invalidReason: 'length' });
+      }
+    } else {
+      found.push({ ...base, type: 'transfer-ref', valid: true });
+    }
+  }
+  return found;
+}
+
+function nearestService(
+  mentions: ReadonlyArray<{ service: TransferService; start: number; end: number }>,
+  start: number,
+  end: number,
+): TransferService | undefined {
+  let best: TransferService | undefined;
+  let bestDistance = Infinity;
+  for (const mention of mentions) {
+    const before = mention.end <= start;
+    const distance = before ? start - mention.end : mention.start >= end ? mention.start - end : 0;
+    if (distance > (before ? BEFORE : AFTER)) continue;
+    // People write "Western Union, MTCN 123…": a service named before the number weighs more.
+    const weighted = before ? distance : distance * 4 + 20;
+    if (weighted < bestDistance) {
+      best = mention.service;
+      bestDistance = weighted;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,92 @@
+/**
+ * Language identification for short, informal, mixed messages: script first (Arabic or Latin), then
+ * frequent function words. Darija is told from Modern Standard Arabic by its own grammar words
+ * (ديال، غادي، واش، راه) and, in Latin letters, from French and English by its words (dyal, ghadi,
+ * wach) and by digits used as letters ("3ndi", "l7bs").
+ */
+import type { Language } from '../types.ts';
+import type { Token } from './tokenize.ts';
+
+function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter((w) => w !== ''));
+}
+
+const FRENCH = wordSet(`
+  le la les de des du et est pas que qui je tu vous une un pour avec sur dans ce cette mon ton ta
+  tes votre vos mais ou au aux il elle nous ne c j n l d qu si sont tout plus moi toi ca suis ai as
+  avez sera fait etre avoir me te se en y sinon par chez leur leurs ont va vais vas mes sa son ses
+  cela ceci quand comme aussi tres bien alors donc merci bonjour salut
+`);
+const ENGLISH = wordSet(`
+  the and you your is are to of a in that it for on with this i my me be have will not if or we
+  they do don can all what at from by was am been just so but he she his her our their them there
+  here get got would could should its im dont youre hi hello please thanks
+`);
+/** Darija in Latin letters; only words that are not also common French or English words. */
+const DARIJA_LATIN = wordSet(`
+  dyal dyalk dyali dyalo dyalha dial dialk diali wach wesh bghit baghi bgha ghadi gha daba rah raha
+  rak raki khass khassek khask flous lflous nta nti ntia ana hna bzaf bezzaf mzyan mzyana chno achno
+  kifach 3lik 3ndk 3ndi 3andek andek lik lia liya walo hadchi kayn kayna kaynin bach wakha 3afak
+  chi chwiya m3a m3ak ila mat machi safi ghir kolchi ga3 hadi dak dik nhar lyoum ghda sa3a sme7li
+  7it yak ach tani kan kant 3la kamla kamlin mn b3d lbare7 wla o f l had hadak 3reft smiya
+  khalles sift siftli dert ndir tkhtar fin chkoun
+`);
+const DARIJA_ARABIC = wordSet(`
+  ديال ديالك ديالي ديالو ديالها دياولك واش شنو اش علاش كيفاش فين دابا غادي غا راه راك راني بزاف
+  مزيان بغيت باغي بغا خاص خاصك خصك حيت هادشي هاد هادي داك ديك واخا ماشي والو شي شوية كاين كاينة
+  صافي غير كاع كلشي نتا نتي ليا ليك فلوس صيفط نصيفط عافاك بلا معايا معاك البارح توحشتك عطيني
+  مزال مازال ولا لي غدا فالواتساب فالفيسبوك
+`);
+const STANDARD_ARABIC = wordSet(`
+  هذا هذه الذي التي ان أن إن لقد قد سوف إذا اذا لكن ليس كان هل على إلى الى من في عن مع كل لك لديك
+  عليك يجب ماذا لماذا ذلك تلك نحن أنت انت لم لن ثم حتى بعد قبل جميع الآن الان أي عند يرجى أرجو
+  وإلا سيتم تم لقد عبر خلال
+`);
+
+/**
+ * Guesses the language of a message from its tokens.
+ *
+ * @example
+ * detectLanguage(tokenize(normalizeText('3ndi lvideo dyalk, sift lflous').words.text)); // 'ary-Latn'
+ */
+export function detectLanguage(tokens: readonly Token[]): Language {
+  let arabicTokens = 0;
+  let latinTokens = 0;
+  let darijaArabic = 0;
+  let standardArabic = 0;
+  let darijaLatin = 0;
+  let arabiziDigits = 0;
+  let french = 0;
+  let english = 0;
+  for (const token of tokens) {
+    const text = token.text;
+    if (token.arabic) {
+      arabicTokens++;
+      if (DARIJA_ARABIC.has(text) || isDarijaVerb(text)) darijaArabic++;
+      if (STANDARD_ARABIC.has(text) || text.startsWith('سأ') || text.startsWith('سا')) standardArabic++;
+      continue;
+    }
+    if (!/[a-z]/.test(text)) continue;
+    latinTokens++;
+    if (FRENCH.has(text)) french++;
+    if (ENGLISH.has(text)) english++;
+    if (DARIJA_LATIN.has(text)) darijaLatin++;
+    // Digits as letters inside a word: 3ndi, l7bs, s7abk, 9bel; not "48h", and leet uses 0 1 4 8 too.
+    if (/[a-z][2379]|[2379][a-z]/.test(text) && !/[0148]/.test(text) && !/^\d+[a-z]{1,3}$/.test(text)) {
+      arabiziDigits++;
+    }
+  }
+  if (arabicTokens === 0 && latinTokens === 0) return 'und';
+  if (arabicTokens >= latinTokens) {
+    return darijaArabic > 0 && darijaArabic * 2 >= standardArabic ? 'ary' : 'ar';
+  }
+  const darija = darijaLatin + 1.5 * arabiziDigits;
+  if (darija >= 2 && darija >= 0.6 * Math.max(french, english)) return 'ary-Latn';
+  if (french === 0 && english === 0) return darija > 0 ? 'ary-Latn' : 'und';
+  return french >= english ? 'fr' : 'en';
+}
+
+/** Darija verbs carry prefixes MSA does not use: كن/كي/كت (present), غا (future). */
+function isDarijaVerb(word: string): boolean {
+  return word.length >= 5 && /^(?:كن|كي|كت|كا|غان|غاي|غات)/.test(word);
+}

@@ -1,0 +1,125 @@
+/**
+ * Splits the word view into tokens. A token keeps its digits as written (Arabizi spells letters with
+ * digits: "3ndi", "l7bs") and, when it looks like leetspeak ("v1d3o", "b!tc0in"), also carries the
+ * letters the digits stand for.
+ */
+import { isArabic, isLetter, isWordChar } from './characters.ts';
+
+/** A word of the word view. Offsets are in the word view; map them back with `toOriginalSpan`. */
+export interface Token {
+  /** Position in the token list. */
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  /** The word as in the word view (lower case, no diacritics), digits kept. */
+  readonly text: string;
+  /** The leetspeak reading ("v1d3o" → "video") when it differs from `text`. */
+  readonly leet: string | undefined;
+  /** Whether the word is written in Arabic script. */
+  readonly arabic: boolean;
+}
+
+const LEET: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    '0': 'o',
+    '1': 'i',
+    '3': 'e',
+    '4': 'a',
+    '5': 's',
+    '7': 't',
+    '8': 'b',
+    '@': 'a',
+    $: 's',
+    '!': 'i',
+    '|': 'l',
+    '€': 'e',
+  }),
+);
+
+/** Symbols that count as part of a word when they sit between two letters or digits: "p@y", "b!tc0in". */
+const INNER_SYMBOLS = new Set(['@', '$', '!', '|', '€']);
+
+/**
+ * Tokenises a word-view text.
+ *
+ * @example
+ * tokenize("envoie-moi l'argent, b1tc0in").map((t) => t.leet ?? t.text);
+ * // ['envoie', 'moi', 'l', 'argent', 'bitcoin']
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isWordCharAt(text, i)) {
+      i += charWidth(text, i);
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      if (isWordCharAt(text, i)) {
+        i += charWidth(text, i);
+      } else if (
+        INNER_SYMBOLS.has(text[i] as string) &&
+        i + 1 < n &&
+        isWordCharAt(text, i + 1) &&
+        i > start
+      ) {
+        i += 1;
+      } else {
+        break;
+      }
+    }
+    const word = text.slice(start, i);
+    tokens.push({
+      index: tokens.length,
+      start,
+      end: i,
+      text: word,
+      leet: readLeet(word),
+      arabic: isArabic(word),
+    });
+  }
+  return tokens;
+}
+
+function charWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+
+function isWordCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  }
+  const width = charWidth(text, i);
+  return isWordChar(text.slice(i, i + width));
+}
+
+/**
+ * The letters a leetspeak word stands for, or undefined when the word is not leetspeak. Leading
+ * digits are a number, not leet ("48h", "2eme"), and a word needs two real letters to be a word.
+ */
+function readLeet(word: string): string | undefined {
+  let letters = 0;
+  let leetAfterLetter = false;
+  let seenLetter = false;
+  for (const ch of word) {
+    if (isLetter(ch)) {
+      letters++;
+      seenLetter = true;
+    } else if (seenLetter && LEET.has(ch)) {
+      leetAfterLetter = true;
+    }
+  }
+  if (letters < 2) return undefined;
+  let leadingDigits = 0;
+  while (leadingDigits < word.length && /[0-9]/.test(word[leadingDigits] as string)) {
+    leadingDigits++;
+  }
+  if (!leetAfterLetter) return undefined;
+  let out = word.slice(0, leadingDigits);
+  for (const ch of word.slice(leadingDigits)) out += LEET.get(ch) ?? ch;
+  return out === word ? undefined : out;
+}

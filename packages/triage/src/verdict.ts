@@ -1,0 +1,138 @@
+/**
+ * From cues to a verdict. The rule of thumb, from how the scams unfold: sextortion is leverage
+ * (a recording, intimate images, a claimed hack) plus pressure (a threat to share or publish, a
+ * demand for money, "don't call the police"); the approach without a threat is a lure; extortion
+ * without intimate material is another kind. Awareness pages, news and jokes use the same words,
+ * and are recognised by their own vocabulary.
+ */
+import type { AnyConcept } from './lexicon/concepts.ts';
+import type { TextContext } from './cues/context.ts';
+import type { ConceptIndex, CueMatch } from './cues/rules.ts';
+import type { Cue, Family, Indicator, Verdict } from './types.ts';
+
+/** The verdict, the family and the cues that explain them. */
+export interface Decision {
+  readonly verdict: Verdict;
+  readonly family: Family | null;
+  readonly confidence: number;
+  /** The cues to report as reasons (context cues included when they decided the verdict). */
+  readonly reasons: readonly Cue[];
+  /** The context cue that explains a negative verdict, if any. */
+  readonly contextCue: 'awareness-context' | 'news-context' | 'joke-context' | undefined;
+}
+
+const LURE_CUES: readonly Cue[] = [
+  'move-to-private-app',
+  'video-call-request',
+  'camera-excuse',
+  'undress-request',
+  'profile-check',
+];
+const BLUFF_CUES: readonly Cue[] = ['device-hacked-claim', 'adult-site-claim', 'password-quoted'];
+const THREAT_CUES: readonly Cue[] = ['threat-to-share', 'threat-to-publish', 'reputation-threat'];
+const DEMAND_CUES: readonly Cue[] = ['payment-demand', 'crypto-payment', 'money-transfer', 'gift-card-payment'];
+const MATERIAL_CUES: readonly Cue[] = [
+  'recording-claim',
+  'intimate-material',
+  'device-hacked-claim',
+  'adult-site-claim',
+];
+const PRESSURE_CUES: readonly Cue[] = ['no-police', 'escalation', 'fake-authority'];
+/** Identifiers that make money demands concrete: a joke does not come with a wallet. */
+const PAYMENT_INDICATORS = new Set(['bitcoin', 'ethereum', 'tron', 'litecoin', 'monero', 'iban', 'mtcn', 'moneygram', 'transfer-ref']);
+
+/** Awareness or news vocabulary at or above this weight makes a text a report, not a threat. */
+const REPORT_THRESHOLD = 2.5;
+
+/**
+ * Decides the verdict and family.
+ *
+ * @example
+ * decide(cueMatches, index, context, indicators).verdict; // 'sextortion'
+ */
+export function decide(
+  matches: readonly CueMatch[],
+  index: ConceptIndex,
+  context: TextContext,
+  indicators: readonly Indicator[],
+): Decision {
+  const cues = new Set(matches.map((m) => m.cue));
+  const has = (cue: Cue): boolean => cues.has(cue);
+  const any = (list: readonly Cue[]): boolean => list.some(has);
+  const count = (list: readonly Cue[]): number => list.filter(has).length;
+  const mentions = (...concepts: AnyConcept[]): boolean =>
+    concepts.some((c) => (index.get(c)?.length ?? 0) > 0);
+
+  const material = any(MATERIAL_CUES);
+  const threat = any(THREAT_CUES);
+  const demand = any(DEMAND_CUES);
+  const pressure = any(PRESSURE_CUES) || has('deadline');
+  const conditional = mentions('if-not', 'or');
+  const intimateMention = mentions('video', 'image', 'sexual');
+  const bluff = count(BLUFF_CUES) + (mentions('split-screen') ? 1 : 0);
+  const lure = count(LURE_CUES);
+  // "a complaint for sharing explicit content with a minor" is an accusation, not the target's age.
+  const minor = has('minor-target') && !has('fake-authority');
+  const other = has('other-extortion-threat');
+  const concretePayment = indicators.some((i) => PAYMENT_INDICATORS.has(i.type));
+
+  const report = reportContext(context);
+  if (report !== undefined) {
+    return negative(report, 0.8);
+  }
+  const strongEvidence = has('recording-claim') || has('intimate-material') || concretePayment;
+  if (context.joke && !strongEvidence) {
+    return negative('joke-context', 0.75);
+  }
+
+  const sextortion =
+    (material && (threat || demand || has('no-police') || has('escalation') || has('fake-authority') || has('contacts-harvested'))) ||
+    (threat && intimateMention && (demand || pressure || conditional)) ||
+    (bluff >= 2 && (demand || threat)) ||
+    (minor && (threat || demand) && intimateMention);
+
+  const reasons = matches.map((m) => m.cue).filter((cue) => cue !== 'minor-target' || minor);
+  const stages = [material, threat, demand, pressure, concretePayment, lure > 0].filter(Boolean).length;
+
+  if (sextortion && !other) {
+    const family: Family = minor
+      ? 'minor-targeted'
+      : bluff >= 2 || (bluff >= 1 && has('crypto-payment') && lure === 0 && !has('money-transfer'))
+        ? 'mass-email-bluff'
+        : 'webcam-blackmail';
+    return positive('sextortion', family, Math.min(0.97, 0.45 + 0.1 * stages), reasons);
+  }
+  if (other && (demand || threat || pressure || conditional)) {
+    return positive('suspicious', 'other-extortion', Math.min(0.8, 0.5 + 0.05 * stages), reasons);
+  }
+  if (has('fake-authority') && !material) {
+    return positive('suspicious', 'other-extortion', 0.6, reasons);
+  }
+  if (has('recording-claim')) {
+    const family: Family = bluff >= 1 ? 'mass-email-bluff' : 'webcam-blackmail';
+    return positive('suspicious', family, 0.55, reasons);
+  }
+  if (threat && (demand || conditional)) {
+    return positive('suspicious', 'other-extortion', 0.55, reasons);
+  }
+  if (lure >= 2) {
+    return positive('suspicious', 'lure', Math.min(0.8, 0.45 + 0.1 * lure), reasons);
+  }
+  return { verdict: 'not-detected', family: null, confidence: cues.size === 0 ? 0.9 : 0.7, reasons: [], contextCue: undefined };
+}
+
+function reportContext(context: TextContext): Decision['contextCue'] {
+  if (context.victimVoice) return undefined;
+  if (context.awareness >= REPORT_THRESHOLD || context.news >= REPORT_THRESHOLD || context.awareness + context.news >= 3.5) {
+    return context.news > context.awareness ? 'news-context' : 'awareness-context';
+  }
+  return undefined;
+}
+
+function negative(contextCue: NonNullable<Decision['contextCue']>, confidence: number): Decision {
+  return { verdict: 'not-detected', family: null, confidence, reasons: [contextCue], contextCue };
+}
+
+function positive(verdict: Verdict, family: Family, confidence: number, reasons: readonly Cue[]): Decision {
+  return { verdict, family, confidence: Math.round(confidence * 100) / 100, reasons, contextCue: undefined };
+}
