@@ -16,9 +16,9 @@ import {
   type PreparedVpdq,
   type VpdqFeature,
 } from '@aman/pdq';
+import { buildIndex, createIndex, type SimilarityIndex } from '@aman/similarity';
 import type { SignalType } from '@aman/api';
 import type { ActiveSignal, BankRecord, ChangeRecord, Store } from '../repositories/store.ts';
-import { createHammingIndex, type HammingIndex } from './hamming-index.ts';
 
 /** A signal a platform asks about, with its value already canonical. */
 export type MatcherQuery =
@@ -51,8 +51,6 @@ export interface MatcherOptions {
   readonly pollIntervalMs?: number;
   /** Told about failures of the background tail (the next tick retries). */
   readonly onError?: (error: unknown) => void;
-  /** Which index to use; tests pass their own. */
-  readonly createIndex?: () => HammingIndex;
 }
 
 /**
@@ -66,12 +64,12 @@ export class Matcher {
   readonly #pollIntervalMs: number;
   readonly #onError: (error: unknown) => void;
 
-  readonly #pdq: HammingIndex;
+  #pdq: SimilarityIndex = createIndex('multi-index');
   /** Bank of every indexed PDQ signal. */
   readonly #pdqBank = new Map<number, number>();
   /** md5/sha256 value → signal ids. */
   readonly #exact = new Map<string, Map<number, number>>();
-  readonly #frames: HammingIndex;
+  readonly #frames: SimilarityIndex = createIndex('multi-index');
   readonly #frameOwner = new Map<number, number>();
   readonly #vpdq = new Map<number, VpdqEntry>();
   #nextFrameId = 1;
@@ -92,9 +90,6 @@ export class Matcher {
     this.#store = store;
     this.#pollIntervalMs = options.pollIntervalMs ?? 250;
     this.#onError = options.onError ?? (() => {});
-    const createIndex = options.createIndex ?? createHammingIndex;
-    this.#pdq = createIndex();
-    this.#frames = createIndex();
   }
 
   /** Active signals held. */
@@ -114,7 +109,15 @@ export class Matcher {
   /** Loads the banks and a snapshot of active signals, then starts tailing the feed. */
   async start(): Promise<void> {
     await this.reloadBanks();
-    this.#cursor = await this.#store.snapshotActiveSignals((signal) => this.#add(signal));
+    // PDQ hashes (nearly all of a bank) are gathered and indexed in bulk, which is much faster
+    // than adding them one by one; the other types go in as they come.
+    const pdq = new PackedHashes();
+    this.#cursor = await this.#store.snapshotActiveSignals((signal) => {
+      if (signal.type !== 'pdq') return this.#add(signal);
+      pdq.push(signal.id, pdqHashToBytes(signal.value as PdqHash));
+      this.#pdqBank.set(signal.id, signal.bankId);
+    });
+    this.#pdq = buildIndex(pdq.hashes(), pdq.ids(), 'multi-index');
     if (this.#pollIntervalMs > 0) {
       this.#timer = setInterval(() => this.#tick(), this.#pollIntervalMs);
       this.#timer.unref();
@@ -324,6 +327,35 @@ export class Matcher {
         return;
       }
     }
+  }
+}
+
+/** Ids and 32-byte hashes in growable typed arrays, for `buildIndex`. */
+class PackedHashes {
+  #ids = new Uint32Array(1024);
+  #hashes = new Uint8Array(1024 * 32);
+  #length = 0;
+
+  push(id: number, hash: Uint8Array): void {
+    if (this.#length === this.#ids.length) {
+      const ids = new Uint32Array(this.#ids.length * 2);
+      ids.set(this.#ids);
+      this.#ids = ids;
+      const hashes = new Uint8Array(this.#hashes.length * 2);
+      hashes.set(this.#hashes);
+      this.#hashes = hashes;
+    }
+    this.#ids[this.#length] = id;
+    this.#hashes.set(hash, this.#length * 32);
+    this.#length++;
+  }
+
+  ids(): Uint32Array {
+    return this.#ids.subarray(0, this.#length);
+  }
+
+  hashes(): Uint8Array {
+    return this.#hashes.subarray(0, this.#length * 32);
   }
 }
 
