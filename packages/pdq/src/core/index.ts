@@ -3,6 +3,8 @@ export * from './image.ts';
 export * from './pdq.ts';
 export * from './orientation.ts';
 export * from './media-type.ts';
+export * from './image-header.ts';
+export * from './structure.ts';
 export { DIHEDRAL_NAMES, dihedralDct, type DihedralName } from './dihedral.ts';
 export { pdqLuma, lumaRowReader, type LumaRowReader } from './luma.ts';
 export {

@@ -64,3 +64,14 @@ const SOURCE_MAPS: Record<Exclude<ExifOrientation, 1>, SourceMap> = {
   7: (w, h) => [w - 1, 0, -1, h - 1, -1, 0], // transverse
   8: (w) => [w - 1, 0, -1, 0, 1, 0], // rotate 90 counter-clockwise
 };
+
+/**
+ * The orientation that undoes `orientation`: orienting by one then the other gives the stored
+ * grid back. Rotations by 90° swap (6 ↔ 8); flips and 180° are their own inverse.
+ *
+ * @example
+ * inverseOrientation(6); // 8
+ */
+export function inverseOrientation(orientation: ExifOrientation): ExifOrientation {
+  return orientation === 6 ? 8 : orientation === 8 ? 6 : orientation;
+}

@@ -1,6 +1,9 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import {
+  collapseGreyRgb,
+  DEFAULT_MAX_PIXELS,
+  containerStructure,
   isExifOrientation,
   MEDIA_SNIFF_BYTES,
   sniffMediaType,
@@ -9,10 +12,6 @@ import {
   type PdqImage,
 } from '../core/index.ts';
 import { imageError, type ImageResult } from './errors.ts';
-import { containerStructure } from './structure.ts';
-
-/** Images above this many pixels are refused before decoding (100 megapixels). */
-export const DEFAULT_MAX_PIXELS = 100_000_000;
 
 export interface DecodeOptions {
   /** Refuse images with more pixels than this, from their header, before decoding them. */
@@ -129,7 +128,7 @@ async function decodePixels(pipeline: Sharp, metadata: Metadata): Promise<PdqIma
       .toColourspace('cmyk')
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return collapseGrey(cmykToRgb(data, info.width, info.height, info.channels));
+    return collapseGreyRgb(cmykToRgb(data, info.width, info.height, info.channels));
   }
   const { data, info } = await pipeline
     .removeAlpha()
@@ -144,7 +143,7 @@ async function decodePixels(pipeline: Sharp, metadata: Metadata): Promise<PdqIma
     ? narrow16To8(data)
     : new Uint8Array(data.buffer, data.byteOffset, data.length);
   const image: PdqImage = { width: info.width, height: info.height, channels, data: bytes };
-  return channels === 3 ? collapseGrey(image) : image;
+  return channels === 3 ? collapseGreyRgb(image) : image;
 }
 
 /**
@@ -191,17 +190,6 @@ function cmykTable(): Uint8Array {
     }
   }
   return cmykLookup;
-}
-
-/** An RGB image whose pixels are all grey becomes 1-channel (in place), as ImageMagick does. */
-function collapseGrey(image: PdqImage): PdqImage {
-  const { data } = image;
-  for (let p = 0; p < data.length; p += 3) {
-    if (data[p] !== data[p + 1] || data[p] !== data[p + 2]) return image;
-  }
-  const pixels = data.length / 3;
-  for (let i = 0; i < pixels; i++) data[i] = data[3 * i]!;
-  return { ...image, channels: 1, data: data.subarray(0, pixels) };
 }
 
 async function readHead(source: ImageSource): Promise<ImageResult<Uint8Array>> {

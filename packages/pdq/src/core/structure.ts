@@ -1,4 +1,4 @@
-import type { DecodableImageFormat } from '../core/index.ts';
+import type { DecodableImageFormat } from './media-type.ts';
 
 /**
  * Whether a file that failed to decode is cut short or damaged: walks the container structure

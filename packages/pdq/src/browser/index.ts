@@ -1,0 +1,5 @@
+// Browser entry: decode with the browser's own decoders, hash with the portable core, in a worker.
+export * from '../core/index.ts';
+export * from './client.ts';
+export * from './decode.ts';
+export * from './hash-blob.ts';
