@@ -277,7 +277,9 @@ export function lookupKey(type: string, value: string): Result<LinkKey> {
   const kind = type.trim().toLowerCase();
   const key = isIdentifierKind(kind)
     ? makeLinkKey(kind, value)
-    : indicatorLinkKey({ type: kind, value, normalized: value, valid: true });
+    : isAccountPlatform(kind) || kind === 'whatsapp'
+      ? indicatorLinkKey({ type: 'social', service: kind, value, normalized: value, valid: true })
+      : indicatorLinkKey({ type: kind, value, normalized: value, valid: true });
   if (key !== null) return { ok: true, value: key };
   if (kind === 'phone' || kind === 'whatsapp') {
     return fail(

@@ -192,13 +192,11 @@ export function toMispEvent(network: NetworkSummary, options: MispOptions = {}):
 
   const eventAttributes: MispAttribute[] = [];
   for (const lure of network.lureMaterial) {
-    for (const hash of lure.hashes) {
-      eventAttributes.push(
-        attribute(network.id, undefined, 'text', hash, {
-          comment: `PDQ perceptual hash of lure material shown to victims in ${lure.reports} reports; compare within a Hamming distance of 31 bits.`,
-        }),
-      );
-    }
+    eventAttributes.push(
+      attribute(network.id, undefined, 'text', lure.representative, {
+        comment: `PDQ perceptual hash of lure material shown to victims in ${lure.reports} reports (${lure.hashes.length} variants seen); compare within a Hamming distance of 31 bits.`,
+      }),
+    );
   }
   eventAttributes.push(
     attribute(network.id, undefined, 'text', describeNetwork(network), {

@@ -175,18 +175,17 @@ export function toStixBundle(
       key: identifier.key,
     }));
     for (const lure of network.lureMaterial) {
-      for (const hash of lure.hashes) {
-        observables.push({
-          sco: scoObject('file', { hashes: { PDQ: hash } }, ['hashes']),
-          pattern: `[file:hashes.PDQ = '${hash}']`,
-          name: `Lure image or video (PDQ perceptual hash) shown by sextortion network ${network.id}`,
-          first: network.firstSeen,
-          last: network.lastSeen,
-          count: lure.reports,
-          description: `Shown to victims in ${lure.reports} reports. PDQ is a perceptual hash: match it within a Hamming distance of 31 bits, not for equality.`,
-          key: `pdq:${hash}`,
-        });
-      }
+      const hash = lure.representative;
+      observables.push({
+        sco: scoObject('file', { hashes: { PDQ: hash } }, ['hashes']),
+        pattern: `[file:hashes.PDQ = '${hash}']`,
+        name: `Lure image or video (PDQ perceptual hash) shown by sextortion network ${network.id}`,
+        first: network.firstSeen,
+        last: network.lastSeen,
+        count: lure.reports,
+        description: `Shown to victims in ${lure.reports} reports (${lure.hashes.length} variants seen). PDQ is a perceptual hash: match it within a Hamming distance of 31 bits, not for equality.`,
+        key: `pdq:${hash}`,
+      });
     }
     for (const observable of observables) {
       put(observable.sco);

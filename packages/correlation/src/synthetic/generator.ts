@@ -26,6 +26,7 @@ import {
   type Stage,
   type SyntheticLanguage,
   type Template,
+  type TruthIndicator,
 } from './messages.ts';
 import { Random } from './random.ts';
 
@@ -65,8 +66,16 @@ export interface SyntheticReport {
   readonly text: string;
   readonly lureHashes?: readonly string[];
   readonly synthetic: true;
-  /** Ground truth: the ring that wrote it, or null for a one-off blackmailer. */
-  readonly truth: { readonly ring: string | null; readonly stage: Stage };
+  /**
+   * Ground truth: the ring that wrote it (null for a one-off blackmailer), the stage, and every
+   * identifier the text contains in triage's vocabulary (what a perfect triage would extract).
+   */
+  readonly truth: {
+    readonly ring: string | null;
+    readonly family: ScamFamily;
+    readonly stage: Stage;
+    readonly identifiers: readonly TruthIndicator[];
+  };
 }
 
 export interface SyntheticDataset {
@@ -293,7 +302,7 @@ export function generateSyntheticDataset(options: SyntheticOptions = {}): Synthe
     );
     const firstContact = start + random.next() * (span - 3 * 86_400_000);
     for (const draft of victimReports(random, loner, firstContact, quoteRate * 2)) {
-      drafts.push({ ...draft, victim, truth: { ring: null, stage: draft.truth.stage } });
+      drafts.push({ ...draft, victim, truth: { ...draft.truth, ring: null } });
     }
   }
 
@@ -410,10 +419,13 @@ function victimReports(
   for (const stage of stages) {
     const template = chooseTemplate(random, state, language, stage);
     if (template === undefined) continue;
-    let text = template.write(fillSlots(random, state, template.language));
+    const { slots, truth } = fillSlots(random, state, template.language);
+    let text = template.write(slots);
+    const identifiers = template.needs.map((slot) => truth[slot]!);
     if (random.chance(quoteRate)) {
-      const quotes = AWARENESS_QUOTES[template.language === 'en' ? 'en' : 'fr'];
-      text = `${text}\n${random.pick(quotes)}`;
+      const quote = random.pick(AWARENESS_QUOTES[template.language === 'en' ? 'en' : 'fr']);
+      text = `${text}\n${quote.text}`;
+      identifiers.push(...quote.identifiers);
     }
     const showsLure = state.lureHashes.length > 0 && random.chance(stage === 'lure' ? 0.6 : 0.15);
     reports.push({
@@ -422,7 +434,7 @@ function victimReports(
       text,
       ...(showsLure ? { lureHashes: [nearDuplicate(random, random.pick(state.lureHashes))] } : {}),
       synthetic: true,
-      truth: { ring: state.ring.id, stage },
+      truth: { ring: state.ring.id, family: archetype.family, stage, identifiers },
     });
     time += random.int(20, 60 * 30) * 60_000;
   }
@@ -466,14 +478,19 @@ function chooseTemplate(
   return pool.length === 0 ? undefined : random.pick(pool);
 }
 
-function fillSlots(random: Random, state: RingState, language: SyntheticLanguage): Slots {
+type SlotName = Template['needs'][number];
+
+function fillSlots(
+  random: Random,
+  state: RingState,
+  language: SyntheticLanguage,
+): { slots: Slots; truth: Partial<Record<SlotName, TruthIndicator>> } {
   const national = language === 'ar' || language === 'ary' || language === 'ary-Latn';
   const archetype = state.archetype;
   const amount = random.int(archetype.amountRange[0], archetype.amountRange[1]);
   const rounded = amount >= 1000 ? Math.round(amount / 100) * 100 : Math.round(amount / 50) * 50;
-  const slots: {
-    -readonly [K in keyof Slots]: Slots[K];
-  } = {
+  const truth: Partial<Record<SlotName, TruthIndicator>> = {};
+  const slots: { -readonly [K in keyof Slots]: Slots[K] } = {
     amount: spellAmount(random, rounded, archetype.currency, language),
     deadline: random.pick(
       language === 'fr'
@@ -485,34 +502,68 @@ function fillSlots(random: Random, state: RingState, language: SyntheticLanguage
             : ['24 ساعة', '48 ساعة'],
     ),
   };
-  if (state.phones.length > 0)
-    slots.phone = spellPhone(
-      random,
-      random.pick(state.phones),
-      national && archetype.country === 'MA',
-    );
-  if (state.profiles.length > 0) slots.profile = spellProfile(random, random.pick(state.profiles));
-  if (state.skypes.length > 0) slots.skype = random.pick(state.skypes);
+  if (state.phones.length > 0) {
+    const phone = random.pick(state.phones);
+    slots.phone = spellPhone(random, phone, national && archetype.country === 'MA');
+    truth.phone = { type: 'phone', normalized: phone };
+  }
+  if (state.profiles.length > 0) {
+    const profile = random.pick(state.profiles);
+    slots.profile = spellProfile(random, profile);
+    truth.profile = {
+      type: 'social',
+      service: profile.platform,
+      normalized: `${profile.platform}:${profile.handle}`,
+    };
+  }
+  if (state.skypes.length > 0) {
+    slots.skype = random.pick(state.skypes);
+    truth.skype = { type: 'social', service: 'skype', normalized: `skype:${slots.skype}` };
+  }
   if (state.receivers.length > 0) {
     const receiver = random.pick(state.receivers);
     slots.receiver = { ...receiver, city: spellCity(random, receiver.city) };
+    truth.receiver = {
+      type: 'receiver',
+      normalized: `${receiver.name}@${receiver.city}`,
+      service: SERVICE_IDS[receiver.service] ?? 'money-transfer',
+    };
   }
-  if (state.ibans.length > 0) slots.iban = spellIban(random, random.pick(state.ibans));
+  if (state.ibans.length > 0) {
+    const iban = random.pick(state.ibans);
+    slots.iban = spellIban(random, iban);
+    truth.iban = { type: 'iban', normalized: iban };
+  }
   if (state.wallets.length > 0) {
     const wallet = random.pick(state.wallets);
     slots.wallet = {
-      label: {
-        bitcoinLegacy: 'Bitcoin',
-        bitcoinSegwit: 'Bitcoin',
-        litecoin: 'Litecoin',
-        tron: 'USDT (TRC20)',
-        ethereum: 'USDT (ERC20)',
-      }[wallet.chain],
+      label: WALLET_LABELS[wallet.chain],
       address: spellWallet(random, wallet.chain, wallet.address),
     };
+    const type = wallet.chain.startsWith('bitcoin') ? 'bitcoin' : wallet.chain;
+    truth.wallet = {
+      type,
+      normalized: wallet.chain === 'ethereum' ? wallet.address.toLowerCase() : wallet.address,
+    };
   }
-  return slots;
+  return { slots, truth };
 }
+
+const WALLET_LABELS: Record<keyof typeof walletMakers, string> = {
+  bitcoinLegacy: 'Bitcoin',
+  bitcoinSegwit: 'Bitcoin',
+  litecoin: 'Litecoin',
+  tron: 'USDT (TRC20)',
+  ethereum: 'USDT (ERC20)',
+};
+
+/** Transfer services as written in messages, and their ids in triage's vocabulary. */
+const SERVICE_IDS: Readonly<Record<string, string>> = {
+  'Western Union': 'western-union',
+  MoneyGram: 'moneygram',
+  Wafacash: 'wafacash',
+  'Cash Plus': 'cash-plus',
+};
 
 function spellAmount(
   random: Random,

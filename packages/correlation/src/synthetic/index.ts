@@ -12,7 +12,7 @@ export {
   type SyntheticReport,
   type SyntheticRing,
 } from './generator.ts';
-export type { SyntheticLanguage, Stage } from './messages.ts';
+export type { SyntheticLanguage, Stage, TruthIndicator } from './messages.ts';
 export { Random } from './random.ts';
 
 /**
@@ -46,6 +46,26 @@ export function triageReport(
     report.text,
     analyze(report.text),
   );
+}
+
+/**
+ * The reports a perfect triage would produce: the ground-truth identifiers and family of each
+ * message. Tests and benchmarks of the correlation itself use these; `triageDataset` measures the
+ * whole pipeline.
+ */
+export function truthReports(dataset: SyntheticDataset): ReportInput[] {
+  return dataset.reports.map((report) => ({
+    id: report.id,
+    caseId: report.caseId,
+    receivedAt: report.receivedAt,
+    family: report.truth.family,
+    indicators: report.truth.identifiers.map((identifier) => ({
+      ...identifier,
+      value: identifier.normalized,
+      valid: true,
+    })),
+    ...(report.lureHashes === undefined ? {} : { lureHashes: report.lureHashes }),
+  }));
 }
 
 /** The ground-truth group of a report: its ring, or its own case for a one-off blackmailer. */

@@ -275,16 +275,46 @@ export const TEMPLATES: readonly Template[] = [
   ),
 ];
 
+/** An identifier as triage reports it (`type`, `normalized`, `service`), for the ground truth. */
+export interface TruthIndicator {
+  readonly type: string;
+  readonly normalized: string;
+  readonly service?: string;
+}
+
 /** Quotes of awareness pages that victims paste along with the threat: safelisted identifiers. */
-export const AWARENESS_QUOTES: Readonly<Record<'fr' | 'en', readonly string[]>> = {
+export const AWARENESS_QUOTES: Readonly<
+  Record<
+    'fr' | 'en',
+    ReadonlyArray<{ readonly text: string; readonly identifiers: readonly TruthIndicator[] }>
+  >
+> = {
   fr: [
-    `(j'ai lu sur un site d'aide : ne payez pas, appelez Net Écoute au 0800 200 000)`,
-    `Sur internet ils disent que c'est une arnaque connue, avec un exemple d'adresse bitcoin 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa, est-ce pareil ?`,
-    `Un site dit d'écrire à contact@example.com pour signaler.`,
+    {
+      text: `(j'ai lu sur un site d'aide : ne payez pas, appelez Net Écoute au 0800 200 000)`,
+      identifiers: [{ type: 'phone', normalized: '+33800200000' }],
+    },
+    {
+      text: `Sur internet ils disent que c'est une arnaque connue, avec un exemple d'adresse bitcoin 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa, est-ce pareil ?`,
+      identifiers: [{ type: 'bitcoin', normalized: '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa' }],
+    },
+    {
+      text: `Un site dit d'écrire à contact@example.com pour signaler.`,
+      identifiers: [{ type: 'email', normalized: 'contact@example.com' }],
+    },
   ],
   en: [
-    `(a help page said don't pay and call the CyberTipline at +1 800 843 5678)`,
-    `The awareness page showed an example wallet like bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4 and said never to pay.`,
-    `It said to report at report@example.org.`,
+    {
+      text: `(a help page said don't pay and call the CyberTipline at +1 800 843 5678)`,
+      identifiers: [{ type: 'phone', normalized: '+18008435678' }],
+    },
+    {
+      text: `The awareness page showed an example wallet like bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4 and said never to pay.`,
+      identifiers: [{ type: 'bitcoin', normalized: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }],
+    },
+    {
+      text: `It said to report at report@example.org.`,
+      identifiers: [{ type: 'email', normalized: 'report@example.org' }],
+    },
   ],
 };

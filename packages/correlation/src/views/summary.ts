@@ -66,6 +66,9 @@ export interface NetworkSummary {
   readonly identifiers: readonly NetworkIdentifier[];
   /** Groups of near-identical lure hashes seen in at least two of the network's reports. */
   readonly lureMaterial: ReadonlyArray<{
+    /** The first hash seen of the group: what exports carry. */
+    readonly representative: string;
+    /** Every variant (re-encodes, screenshots) seen, sorted. */
     readonly hashes: readonly string[];
     readonly reports: number;
   }>;
@@ -84,7 +87,10 @@ export function summarizeNetwork(store: CorrelationStore, report: number): Netwo
   const channels = new Map<PaymentChannel, Set<number>>();
   const families = new Map<ScamFamily, number>();
   const keyReports = new Map<number, { reports: number; cases: Set<number>; valid: boolean }>();
-  const lureGroups = new Map<number, { hashes: Set<string>; reports: Set<number> }>();
+  const lureGroups = new Map<
+    number,
+    { representative: string; hashes: Set<string>; reports: Set<number> }
+  >();
 
   for (const r of members) {
     cases.add(store.reportCase.get(r));
@@ -122,7 +128,7 @@ export function summarizeNetwork(store: CorrelationStore, report: number): Netwo
       const group = store.lureGroups.anchor(hashId);
       let entry = lureGroups.get(group);
       if (entry === undefined) {
-        entry = { hashes: new Set(), reports: new Set() };
+        entry = { representative: store.lure.hash(hashId), hashes: new Set(), reports: new Set() };
         lureGroups.set(group, entry);
       }
       entry.hashes.add(store.lure.hash(hashId));
@@ -185,7 +191,11 @@ export function summarizeNetwork(store: CorrelationStore, report: number): Netwo
     identifiers,
     lureMaterial: [...lureGroups.values()]
       .filter((group) => group.reports.size >= 2)
-      .map((group) => ({ hashes: [...group.hashes].sort(), reports: group.reports.size }))
+      .map((group) => ({
+        representative: group.representative,
+        hashes: [...group.hashes].sort(),
+        reports: group.reports.size,
+      }))
       .sort((a, b) => b.reports - a.reports),
   };
 }

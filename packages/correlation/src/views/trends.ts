@@ -93,7 +93,8 @@ export function trendSeries(
     }
     for (const channel of named) increment(channels, channel, week, weekCount);
   }
-  const bySum = <K>(a: [K, number[]], b: [K, number[]]): number => sum(b[1]) - sum(a[1]);
+  const bySum = <K extends string>(a: [K, number[]], b: [K, number[]]): number =>
+    sum(b[1]) - sum(a[1]) || a[0].localeCompare(b[0]);
   return {
     weeks,
     reports: totals,
