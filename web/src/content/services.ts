@@ -216,7 +216,8 @@ export const serviceMessages = defineCatalog<Record<ServiceId, ServiceText>>({
     takeItDown: {
       name: 'Take It Down (NCMEC)',
       what: 'Pour les images ou vidéos prises avant vos 18 ans : la même protection, pensée pour les jeunes, gratuite, sans envoyer les images.',
-      source: 'takeitdown.ncmec.org (National Center for Missing & Exploited Children).',
+      source:
+        'takeitdown.ncmec.org (National Center for Missing & Exploited Children, le centre américain pour les enfants disparus et exploités).',
     },
     suicide3114: {
       name: '3114',
