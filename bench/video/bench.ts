@@ -1,0 +1,159 @@
+/**
+ * `npm run bench:video`: how much slower than decoding alone is hashing a video with Aman?
+ *
+ * A 60 s 1280x720 H.264 clip (testsrc2, crf 23) is hashed at one frame per second, with every
+ * process pinned to one CPU core and the decoder single-threaded. The floor is ffmpeg decoding the
+ * same file and discarding the frames: every frame must be decoded whatever we hash. Also measured
+ * when present: the reference `vpdq-hash-video` (set AMAN_BENCH_VPDQ_REFERENCE to its path).
+ *
+ * Environment: AMAN_BENCH_VIDEO (another clip), AMAN_BENCH_CORE (default 0), AMAN_BENCH_RUNS
+ * (default 3; the median is printed). Timings on a shared machine are noisy: compare the CPU
+ * column, and run under `flock /tmp/aman-bench.lock` when several people share the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const clip =
+  process.env.AMAN_BENCH_VIDEO ?? join(root, 'bench/.data/video/testsrc2-1280x720-60s-crf23.mp4');
+const core = process.env.AMAN_BENCH_CORE ?? '0';
+const runs = Number(process.env.AMAN_BENCH_RUNS ?? 3);
+const referenceHasher = process.env.AMAN_BENCH_VPDQ_REFERENCE;
+const durationSeconds = 60;
+
+interface Measure {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function run(command: string, args: string[]): { stdout: string; stderr: string } {
+  const result = spawnSync('taskset', ['-c', core, command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  return { stdout: result.stdout, stderr: result.stderr };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function repeat(measure: () => Measure): Measure {
+  const results = Array.from({ length: runs }, measure);
+  return {
+    wallMs: median(results.map((r) => r.wallMs)),
+    cpuMs: median(results.map((r) => r.cpuMs)),
+  };
+}
+
+if (!existsSync(clip)) {
+  process.stdout.write(`generating ${clip} (once; about a minute)…\n`);
+  mkdirSync(dirname(clip), { recursive: true });
+  const made = spawnSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=1280x720:rate=30:duration=${durationSeconds}`,
+    '-c:v',
+    'libx264',
+    '-crf',
+    '23',
+    '-pix_fmt',
+    'yuv420p',
+    clip,
+  ]);
+  if (made.status !== 0) throw new Error(`ffmpeg could not make the clip: ${String(made.stderr)}`);
+}
+
+const decodeOnly = repeat(() => {
+  // -benchmark prints "bench: utime=2.811s stime=0.020s rtime=2.850s" for the whole run.
+  const { stderr } = run('ffmpeg', [
+    '-hide_banner',
+    '-nostdin',
+    '-benchmark',
+    '-threads',
+    '1',
+    '-i',
+    clip,
+    '-map',
+    '0:v:0',
+    '-f',
+    'null',
+    '-',
+  ]);
+  const match = /utime=([\d.]+)s stime=([\d.]+)s rtime=([\d.]+)s/.exec(stderr);
+  if (match === null) throw new Error(`no -benchmark line in ffmpeg's output:\n${stderr}`);
+  return { wallMs: Number(match[3]) * 1000, cpuMs: (Number(match[1]) + Number(match[2])) * 1000 };
+});
+
+const hashOnce = join(root, 'bench/video/hash-once.ts');
+const aman = (sampling: 'time' | 'reference', digests: boolean) => {
+  let lines = '';
+  const measure = repeat(() => {
+    const { stdout } = run(process.execPath, [
+      '--import',
+      'tsx',
+      hashOnce,
+      clip,
+      sampling,
+      digests ? 'digests' : 'no-digests',
+    ]);
+    const parsed = JSON.parse(stdout) as Measure & { lines: string };
+    lines = parsed.lines;
+    return parsed;
+  });
+  return { ...measure, lines };
+};
+
+const rows: [string, Measure][] = [['ffmpeg decode only (the floor)', decodeOnly]];
+const timeMode = aman('time', false);
+rows.push(['Aman, time sampling', timeMode]);
+const referenceMode = aman('reference', false);
+rows.push(['Aman, reference sampling', referenceMode]);
+rows.push(['Aman, time sampling + MD5 + SHA-256', aman('time', true)]);
+
+let conformance = '';
+if (referenceHasher !== undefined) {
+  const folder = mkdtempSync(join(tmpdir(), 'aman-bench-'));
+  const output = join(folder, 'reference.txt');
+  rows.push([
+    'reference vpdq-hash-video -r 1',
+    repeat(() => {
+      const started = performance.now();
+      run(referenceHasher, ['-i', clip, '-o', output, '-r', '1']);
+      const wallMs = performance.now() - started;
+      return { wallMs, cpuMs: Number.NaN };
+    }),
+  ]);
+  const same = readFileSync(output, 'utf8') === referenceMode.lines;
+  conformance = `reference sampling output ${same ? 'identical to' : 'DIFFERS from'} vpdq-hash-video's (${referenceMode.lines.split('\n').length - 1} lines)\n`;
+  rmSync(folder, { recursive: true, force: true });
+}
+
+const seconds = (ms: number) =>
+  Number.isNaN(ms) ? '     -' : `${(ms / 1000).toFixed(2)} s`.padStart(7);
+const lines = [
+  `vPDQ: ${clip.replace(root, '')}`,
+  `one hash per second, pinned to CPU ${core}, decoder single-threaded, median of ${runs} run(s)`,
+  '',
+  `${'what'.padEnd(38)} ${'wall'.padStart(7)} ${'cpu'.padStart(7)}  ${'vs decode (wall)'.padStart(16)}  ${'vs decode (cpu)'.padStart(15)}  ${'real time'.padStart(9)}`,
+  ...rows.map(([label, m]) => {
+    const wallRatio = `${(m.wallMs / decodeOnly.wallMs).toFixed(2)}x`;
+    const cpuRatio = Number.isNaN(m.cpuMs) ? '-' : `${(m.cpuMs / decodeOnly.cpuMs).toFixed(2)}x`;
+    const realTime = `${((durationSeconds * 1000) / m.wallMs).toFixed(1)}x`;
+    return `${label.padEnd(38)} ${seconds(m.wallMs)} ${seconds(m.cpuMs)}  ${wallRatio.padStart(16)}  ${cpuRatio.padStart(15)}  ${realTime.padStart(9)}`;
+  }),
+  '',
+  'goal: Aman at most 1.15x the decode-only time.',
+  conformance,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
