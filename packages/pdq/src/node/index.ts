@@ -4,3 +4,5 @@ export * from './decode.ts';
 export * from './errors.ts';
 export * from './hash-image.ts';
 export { digestFile, type FileDigests } from './video-digest.ts';
+export * from './video.ts';
+export * from './video.ts';
