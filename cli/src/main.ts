@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
   hash: () => import('./commands/hash.ts'),
   compare: () => import('./commands/compare.ts'),
   'bench-index': () => import('./commands/bench-index.ts'),
+  serve: () => import('./commands/serve.ts'),
+  platform: () => import('./commands/platform.ts'),
 };
 
 async function main(argv: string[], io: CommandIo): Promise<number> {

@@ -44,6 +44,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({
+      databaseUrl: undefined,
+      port: 8080,
+    });
+  });
+
   it('lists every bad variable at once', () => {
     expect(() =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AMAN_FLOOD_WINDOW_SECONDS: '0' }),

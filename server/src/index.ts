@@ -7,11 +7,13 @@ export {
   addPlatform,
   createServices,
   DEFAULT_WEB_ROOT,
+  listPlatforms,
   resolveStoreLocation,
   startServer,
+  StoreUnavailableError,
   type RunningServer,
   type StartOptions,
 } from './main.ts';
 export { Matcher } from './matcher/matcher.ts';
 export { describeLocation, isPostgresUrl, openStore } from './repositories/open-store.ts';
-export type { Store } from './repositories/store.ts';
+export type { PlatformRecord, Store } from './repositories/store.ts';

@@ -12,7 +12,7 @@ import { Matcher } from './matcher/matcher.ts';
 import { systemClock, type Clock } from './repositories/clock.ts';
 import { describeLocation, openStore } from './repositories/open-store.ts';
 import { nodeSecrets, type Secrets } from './repositories/secrets.ts';
-import type { Store } from './repositories/store.ts';
+import type { PlatformRecord, Store } from './repositories/store.ts';
 import type { Triage } from './routes/triage.routes.ts';
 import { BankService } from './services/bank.service.ts';
 import { CaseService } from './services/case.service.ts';
@@ -111,10 +111,9 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
   const location = resolveStoreLocation(options.db, config);
-  const store = openStore(location);
+  const store = await openDatabase(location);
   let matcher: Matcher | undefined;
   try {
-    await store.migrate();
     const log = options.logger;
     matcher = new Matcher(store, {
       pollIntervalMs: config.pollIntervalMs,
@@ -171,14 +170,54 @@ export async function addPlatform(options: {
   config?: ServerConfig;
 }): Promise<{ name: string; apiKey: string; scopes: readonly Scope[] }> {
   const config = options.config ?? loadConfig();
-  const store = openStore(resolveStoreLocation(options.db, config));
+  const store = await openDatabase(resolveStoreLocation(options.db, config));
   try {
-    await store.migrate();
     const platforms = new PlatformService({ store, secrets: nodeSecrets, clock: systemClock });
     const { platform, apiKey } = await platforms.create(options.name, options.scopes);
     return { name: platform.name, apiKey, scopes: platform.scopes };
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * The platforms in the store at `db`, without their keys.
+ *
+ * @example
+ * for (const platform of await listPlatforms({})) console.log(platform.name);
+ */
+export async function listPlatforms(options: {
+  db?: string;
+  config?: ServerConfig;
+}): Promise<PlatformRecord[]> {
+  const config = options.config ?? loadConfig();
+  const store = await openDatabase(resolveStoreLocation(options.db, config));
+  try {
+    return await store.listPlatforms();
+  } finally {
+    await store.close();
+  }
+}
+
+/** The database could not be opened or migrated (unreachable server, unwritable file…). */
+export class StoreUnavailableError extends Error {
+  constructor(location: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`could not open the database at ${describeLocation(location)}: ${reason}`, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** Opens and migrates the store, or says which database could not be opened, and why. */
+async function openDatabase(location: string): Promise<Store> {
+  let store: Store | undefined;
+  try {
+    store = openStore(location);
+    await store.migrate();
+    return store;
+  } catch (error) {
+    await store?.close().catch(() => {});
+    throw new StoreUnavailableError(location, error);
   }
 }
 
