@@ -74,7 +74,8 @@ export function findReceivers(text: string): IndicatorInput[] {
     }
     if (!name.includes(' ')) continue;
     const after = text.slice(end, end + 120);
-    const city = CITY_LABEL.exec(after)?.[1] ?? KNOWN_CITIES.exec(after)?.[0];
+    const labelled = CITY_LABEL.exec(after)?.[1];
+    const city = labelled === undefined ? KNOWN_CITIES.exec(after)?.[0] : cityName(labelled);
     if (city === undefined || canonicalCity(city) === '') continue;
     const normalized = canonicalReceiver(name, city);
     if (normalized === null) continue;
@@ -90,6 +91,19 @@ export function findReceivers(text: string): IndicatorInput[] {
     });
   }
   return found;
+}
+
+/**
+ * The city in the words after a "ville :" label: a known city if it starts there, else the first
+ * word and a second one only when it is capitalised too ("Sidi Kacem", not "Abidjan et").
+ */
+function cityName(words: string): string {
+  const known = KNOWN_CITIES.exec(words);
+  if (known?.index === 0) return known[0];
+  const [first = '', second] = words.split(/[ \t]+/);
+  return second !== undefined && /^\p{Lu}/u.test(second) && /^\p{Lu}/u.test(first)
+    ? `${first} ${second}`
+    : first;
 }
 
 function readName(text: string): string | null {

@@ -522,7 +522,11 @@ function fillSlots(
   }
   if (state.receivers.length > 0) {
     const receiver = random.pick(state.receivers);
-    slots.receiver = { ...receiver, city: spellCity(random, receiver.city) };
+    slots.receiver = {
+      ...receiver,
+      city: spellCity(random, receiver.city),
+      country: COUNTRY_NAMES[archetype.country],
+    };
     truth.receiver = {
       type: 'receiver',
       normalized: `${receiver.name}@${receiver.city}`,
@@ -548,6 +552,13 @@ function fillSlots(
   }
   return { slots, truth };
 }
+
+const COUNTRY_NAMES: Record<SyntheticCountry, string> = {
+  MA: 'Maroc',
+  CI: "Côte d'Ivoire",
+  NG: 'Nigeria',
+  FR: 'France',
+};
 
 const WALLET_LABELS: Record<keyof typeof walletMakers, string> = {
   bitcoinLegacy: 'Bitcoin',

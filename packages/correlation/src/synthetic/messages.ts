@@ -14,7 +14,13 @@ export interface Slots {
   readonly phone?: string;
   readonly profile?: string;
   readonly skype?: string;
-  readonly receiver?: { readonly name: string; readonly city: string; readonly service: string };
+  readonly receiver?: {
+    readonly name: string;
+    readonly city: string;
+    readonly service: string;
+    /** The country as the message names it ("Maroc", "Côte d'Ivoire"). */
+    readonly country: string;
+  };
   readonly iban?: string;
   readonly wallet?: { readonly label: string; readonly address: string };
   readonly email?: string;
@@ -45,7 +51,7 @@ const receiverFr = (s: Slots): string => {
   const [last, ...first] = r.name.split(' ').reverse();
   return pickShape(r.name, [
     `${r.service} au nom de : ${r.name}, ville : ${r.city}`,
-    `par ${r.service}. Nom : ${last!.toUpperCase()} Prénom : ${first.reverse().join(' ')} Ville : ${r.city} (Maroc)`,
+    `par ${r.service}. Nom : ${last!.toUpperCase()} Prénom : ${first.reverse().join(' ')} Ville : ${r.city} (${r.country})`,
     `${r.service}, bénéficiaire : ${r.name} à ${r.city}`,
   ]);
 };
