@@ -85,13 +85,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   const tokenSpans = tokens.map((t) => toOriginalSpan(normalized.words, t.start, t.end));
   const occurrences = findConcepts(tokens, language);
   occurrences.push(...indicatorOccurrences(indicators, tokenSpans));
-  const index = indexConcepts(occurrences);
+  const index = indexConcepts(refine(occurrences, tokens.length));
 
-  const quotes = quotedRanges(text);
-  const isQuoted = (o: Occurrence): boolean => {
-    const span = spanOf(o.first, o.last, tokenSpans);
-    return quotes.some(([s, e]) => span[0] >= s && span[1] <= e);
-  };
+  const quoted = quotedTokens(quotedRanges(text), tokenSpans);
+  const isQuoted = (o: Occurrence): boolean => quoted[o.first] === 1 && quoted[o.last] === 1;
   const context = readContext(index, text, isQuoted);
   const matches = findCues(index);
   const decision = decide(matches, index, context, indicators);
@@ -135,6 +132,31 @@ function findConcepts(tokens: readonly Token[], language: Language): Occurrence[
   return occurrences;
 }
 
+/**
+ * Readings that depend on neighbours: "your" in "your family" names the audience, not the victim;
+ * a video or photo of a wedding, a trip or a party is not intimate material.
+ */
+function refine(occurrences: readonly Occurrence[], tokenCount: number): Occurrence[] {
+  // Token masks keep this linear in the number of occurrences, whatever the input.
+  const inAudience = new Uint8Array(tokenCount);
+  const nearEvent = new Uint8Array(tokenCount);
+  for (const o of occurrences) {
+    if (o.concept === 'audience' || o.concept === 'contacts' || o.concept === 'public-place') {
+      inAudience.fill(1, o.first, o.last + 1);
+    } else if (o.concept === 'event') {
+      nearEvent.fill(1, Math.max(0, o.first - EVENT_REACH), Math.min(tokenCount, o.first + EVENT_REACH + 1));
+    }
+  }
+  return occurrences.filter((o) => {
+    if (o.concept === 'you') return inAudience[o.first] !== 1;
+    if (o.concept === 'video' || o.concept === 'image') return nearEvent[o.first] !== 1;
+    return true;
+  });
+}
+
+/** How many tokens from "wedding" a video or photo is taken to be of the wedding. */
+const EVENT_REACH = 3;
+
 /** Places each indicator on the tokens it overlaps, as a concept the cue rules can use. */
 function indicatorOccurrences(indicators: readonly Indicator[], tokenSpans: readonly Span[]): Occurrence[] {
   const out: Occurrence[] = [];
@@ -149,6 +171,19 @@ function indicatorOccurrences(indicators: readonly Indicator[], tokenSpans: read
     if (first >= 0) out.push({ concept, first, last });
   }
   return out;
+}
+
+/** Marks the tokens that lie inside a quotation. */
+function quotedTokens(quotes: ReadonlyArray<readonly [number, number]>, tokenSpans: readonly Span[]): Uint8Array {
+  const mask = new Uint8Array(tokenSpans.length);
+  for (const [start, end] of quotes) {
+    for (let t = lowerBound(tokenSpans, start); t < tokenSpans.length; t++) {
+      const span = tokenSpans[t] as Span;
+      if (span[1] > end) break;
+      if (span[0] >= start) mask[t] = 1;
+    }
+  }
+  return mask;
 }
 
 /** Index of the first token that ends after `offset`. */

@@ -42,7 +42,7 @@ const PRESSURE_CUES: readonly Cue[] = ['no-police', 'escalation', 'fake-authorit
 const PAYMENT_INDICATORS = new Set(['bitcoin', 'ethereum', 'tron', 'litecoin', 'monero', 'iban', 'mtcn', 'moneygram', 'transfer-ref']);
 
 /** Awareness or news vocabulary at or above this weight makes a text a report, not a threat. */
-const REPORT_THRESHOLD = 2.5;
+const REPORT_THRESHOLD = 2;
 
 /**
  * Decides the verdict and family.
@@ -67,8 +67,8 @@ export function decide(
   const threat = any(THREAT_CUES);
   const demand = any(DEMAND_CUES);
   const pressure = any(PRESSURE_CUES) || has('deadline');
-  const conditional = mentions('if-not', 'or');
-  const intimateMention = mentions('video', 'image', 'sexual');
+  const conditional = mentions('if-not', 'or') || near(index, 'if', 'negation', 4);
+  const intimateMention = mentions('video', 'image', 'sexual', 'camera', 'call');
   const bluff = count(BLUFF_CUES) + (mentions('split-screen') ? 1 : 0);
   const lure = count(LURE_CUES);
   // "a complaint for sharing explicit content with a minor" is an accusation, not the target's age.
@@ -76,18 +76,19 @@ export function decide(
   const other = has('other-extortion-threat');
   const concretePayment = indicators.some((i) => PAYMENT_INDICATORS.has(i.type));
 
-  const report = reportContext(context);
+  // Context only matters when there is something it explains away.
+  const report = cues.size > 0 ? reportContext(context) : undefined;
   if (report !== undefined) {
     return negative(report, 0.8);
   }
   const strongEvidence = has('recording-claim') || has('intimate-material') || concretePayment;
-  if (context.joke && !strongEvidence) {
+  if (context.joke && cues.size > 0 && !strongEvidence) {
     return negative('joke-context', 0.75);
   }
 
   const sextortion =
     (material && (threat || demand || has('no-police') || has('escalation') || has('fake-authority') || has('contacts-harvested'))) ||
-    (threat && intimateMention && (demand || pressure || conditional)) ||
+    (threat && intimateMention && (demand || pressure || conditional || mentions('money', 'amount'))) ||
     (bluff >= 2 && (demand || threat)) ||
     (minor && (threat || demand) && intimateMention);
 
@@ -108,17 +109,33 @@ export function decide(
   if (has('fake-authority') && !material) {
     return positive('suspicious', 'other-extortion', 0.6, reasons);
   }
-  if (has('recording-claim')) {
+  // Alone, only a recording claimed with a verb ("I recorded you"), not "I have a video of…".
+  const recorded = matches.some((m) => m.cue === 'recording-claim' && m.concepts.includes('record'));
+  if (recorded) {
     const family: Family = bluff >= 1 ? 'mass-email-bluff' : 'webcam-blackmail';
     return positive('suspicious', family, 0.55, reasons);
   }
-  if (threat && (demand || conditional)) {
+  if (threat && (demand || conditional || mentions('amount'))) {
     return positive('suspicious', 'other-extortion', 0.55, reasons);
   }
   if (lure >= 2) {
     return positive('suspicious', 'lure', Math.min(0.8, 0.45 + 0.1 * lure), reasons);
   }
   return { verdict: 'not-detected', family: null, confidence: cues.size === 0 ? 0.9 : 0.7, reasons: [], contextCue: undefined };
+}
+
+/** Whether an occurrence of `a` is followed by one of `b` within `window` tokens. */
+function near(index: ConceptIndex, a: AnyConcept, b: AnyConcept, window: number): boolean {
+  // Both lists are sorted by position: one pass with two cursors.
+  const as = index.get(a) ?? [];
+  const bs = index.get(b) ?? [];
+  let j = 0;
+  for (const x of as) {
+    while (j < bs.length && (bs[j] as (typeof bs)[number]).first <= x.last) j++;
+    const y = bs[j];
+    if (y !== undefined && y.first - x.last <= window) return true;
+  }
+  return false;
 }
 
 function reportContext(context: TextContext): Decision['contextCue'] {

@@ -49,10 +49,13 @@ export function readContext(
   original: string,
   isQuoted: (o: Occurrence) => boolean,
 ): TextContext {
-  const negations = index.get('negation') ?? [];
-  // "This is not a scam", "ce n'est pas une blague": a denied word is not context.
-  const denied = (o: Occurrence): boolean =>
-    negations.some((n) => n.last < o.first && o.first - n.last <= 3);
+  // "This is not a scam", "ce n'est pas une blague": a denied word is not context. Negations
+  // reach the three tokens after them; a set keeps this linear.
+  const deniedTokens = new Set<number>();
+  for (const n of index.get('negation') ?? []) {
+    for (let t = n.last + 1; t <= n.last + 3; t++) deniedTokens.add(t);
+  }
+  const denied = (o: Occurrence): boolean => deniedTokens.has(o.first);
   const outside = (concept: Parameters<ConceptIndex['get']>[0]): Occurrence[] =>
     (index.get(concept) ?? []).filter((o) => !isQuoted(o) && !denied(o));
   const scam = distinctTokens(outside('scam-word'));

@@ -53,7 +53,8 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('undress-request', 0, [['undress']]),
   rule('profile-check', 8, [['app', 'number-request', 'add-me'], ['verify']]),
   // the reveal
-  rule('recording-claim', 6, [['record'], ['video', 'image', 'you', 'camera', 'sexual', 'call', 'everything']]),
+  // Recorded *you* (or the call, or everything): "I recorded the meeting" is not a claim.
+  rule('recording-claim', 6, [['record'], ['you', 'camera', 'sexual', 'call', 'everything']]),
   // "I have the video", "j'ai une vidéo de toi", "3ndi lvideo": the object right after the verb,
   // so that "j'ai publié les photos" (an auxiliary) does not count.
   rule('recording-claim', 3, [['have'], ['video', 'image']], true),

@@ -3,6 +3,7 @@
  * "0.1 BTC", "5k dh", "alf dh", "٥٠٠ درهم" (digits are ASCII in the identifier view), "ألف درهم".
  */
 import type { Candidate, DetectionContext } from './candidate.ts';
+import { DETECTOR_LIMIT, matchAtWordStarts, startsWord } from './candidate.ts';
 
 /** Currency words and symbols, and the code they stand for. */
 const CURRENCIES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -55,12 +56,11 @@ const WORD_VALUES: ReadonlyMap<string, number> = new Map([
 ]);
 
 const END = String.raw`(?![\p{L}\p{N}])`;
-const START = String.raw`(?<![\p{L}\p{N}.,])`;
-const NUMBER_THEN_CURRENCY = new RegExp(`${START}${NUMBER}${MULTIPLIER}\\s?${CURRENCY}${END}`, 'giu');
+const NUMBER_THEN_CURRENCY = new RegExp(`${NUMBER}${MULTIPLIER}\\s?${CURRENCY}${END}`, 'giu');
 /** Before a number only symbols and codes count ("€500", "USD 500"): "mad 5 times" is not money. */
 const PREFIX_CURRENCY = '(US\\$|us\\$|C\\$|c\\$|€|\\$|£|₦|₿|EUR|USD|GBP|MAD|DH|BTC|CHF|CAD|USDT|ETH)';
-const CURRENCY_THEN_NUMBER = new RegExp(`${START}${PREFIX_CURRENCY}\\s?${NUMBER}${MULTIPLIER}${END}`, 'gu');
-const WORD_THEN_CURRENCY = new RegExp(`${START}${NUMBER_WORD}\\s${CURRENCY}${END}`, 'giu');
+const CURRENCY_THEN_NUMBER = new RegExp(`${PREFIX_CURRENCY}\\s?${NUMBER}${MULTIPLIER}${END}`, 'gu');
+const WORD_THEN_CURRENCY = new RegExp(`${NUMBER_WORD}\\s${CURRENCY}${END}`, 'iuy');
 
 const CRYPTO = new Set(['BTC', 'ETH', 'LTC', 'USDT', 'XMR']);
 
@@ -74,6 +74,7 @@ const CRYPTO = new Set(['BTC', 'ETH', 'LTC', 'USDT', 'XMR']);
 export function findAmounts(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
   const push = (start: number, end: number, value: number, word: string): void => {
+    if (!startsWord(context.text, start, '.,')) return;
     const currency = CODE_OF.get(word.toLowerCase()) ?? CODE_OF.get(word);
     if (currency === undefined || !Number.isFinite(value)) return;
     if (found.some((f) => start < f.end && f.start < end)) return;
@@ -89,16 +90,19 @@ export function findAmounts(context: DetectionContext): Candidate[] {
     });
   };
   for (const m of context.text.matchAll(NUMBER_THEN_CURRENCY)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     const word = m[3] as string;
     const value = parseNumber(m[1] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
     push(m.index, m.index + m[0].length, value * multiplier(m[2]), word);
   }
   for (const m of context.text.matchAll(CURRENCY_THEN_NUMBER)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     const word = m[1] as string;
     const value = parseNumber(m[2] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
     push(m.index, m.index + m[0].length, value * multiplier(m[3]), word);
   }
-  for (const m of context.text.matchAll(WORD_THEN_CURRENCY)) {
+  for (const m of matchAtWordStarts(context.text, WORD_THEN_CURRENCY)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     const value = WORD_VALUES.get((m[1] as string).toLowerCase()) ?? NaN;
     push(m.index, m.index + m[0].length, value, m[2] as string);
   }

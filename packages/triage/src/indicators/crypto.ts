@@ -8,7 +8,7 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { decodeBase58Check } from './base58.ts';
 import { decodeSegwitAddress } from './bech32.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { standsAlone } from './candidate.ts';
+import { DETECTOR_LIMIT, standsAlone } from './candidate.ts';
 import { MONERO_MAINNET_TAGS, decodeMoneroAddress } from './monero.ts';
 
 const B58 = '1-9A-HJ-NP-Za-km-z';
@@ -18,6 +18,8 @@ const BASE58_ADDRESS = new RegExp(`[13LMT][${B58}]{25,34}`, 'g');
 const SEGWIT_ADDRESS = /(?:bc|ltc)1[a-z0-9]{6,87}/gi;
 const ETHEREUM_ADDRESS = /0x[0-9a-f]{38,42}/gi;
 const MONERO_ADDRESS = new RegExp(`[48][${B58}]{94}(?:[${B58}]{11})?`, 'g');
+
+const LONG_RUN = /[A-Za-z0-9]{26}/;
 
 /** Base58Check version bytes on mainnet. */
 const BASE58_VERSIONS: ReadonlyMap<number, 'bitcoin' | 'litecoin' | 'tron'> = new Map([
@@ -38,7 +40,10 @@ const BASE58_VERSIONS: ReadonlyMap<number, 'bitcoin' | 'litecoin' | 'tron'> = ne
 export function findCryptoAddresses(context: DetectionContext): Candidate[] {
   const { text } = context;
   const found: Candidate[] = [];
+  // Every address has a run of 26 or more letters and digits; most messages have none.
+  if (!LONG_RUN.test(text)) return found;
   for (const match of text.matchAll(MONERO_ADDRESS)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     const start = match.index;
     const end = start + match[0].length;
     if (!standsAlone(text, start, end)) continue;
@@ -54,12 +59,14 @@ export function findCryptoAddresses(context: DetectionContext): Candidate[] {
     });
   }
   for (const match of text.matchAll(BASE58_ADDRESS)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     const start = match.index;
     const end = start + match[0].length;
     if (!standsAlone(text, start, end) || !looksLikeBase58Address(match[0])) continue;
     found.push({ ...readBase58Address(match[0]), start, end });
   }
   for (const match of text.matchAll(SEGWIT_ADDRESS)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     const start = match.index;
     const end = start + match[0].length;
     if (!standsAlone(text, start, end)) continue;
@@ -77,6 +84,7 @@ export function findCryptoAddresses(context: DetectionContext): Candidate[] {
     });
   }
   for (const match of text.matchAll(ETHEREUM_ADDRESS)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     const start = match.index;
     const end = start + match[0].length;
     if (!standsAlone(text, start, end)) continue;

@@ -5,6 +5,7 @@
  * end-of-day), a weekday (friday) or a date without year (--06-30).
  */
 import type { Candidate, DetectionContext } from './candidate.ts';
+import { DETECTOR_LIMIT, matchAtWordStarts, startsWord } from './candidate.ts';
 
 /** Words that turn "48 hours" into a limit: within, you have, dans les, عندك, 3ndk… */
 const LIMIT_WORDS = [
@@ -103,50 +104,65 @@ const BEFORE_NAMED =
   "(?:before|by|until|till|avant|jusqu['’]?[àa]|d['’]ici|قبل|حتى|حتال|9bel|qbel|kbel|m3a|7ta|hta)";
 
 const MONTHS: ReadonlyArray<readonly [string, number]> = [
-  ['janvier|january|jan', 1], ['f[ée]vrier|february|feb', 2], ['mars|march|mar', 3],
-  ['avril|april|apr', 4], ['mai|may', 5], ['juin|june|jun', 6], ['juillet|july|jul', 7],
-  ['ao[uû]t|august|aug', 8], ['septembre|september|sept?', 9], ['octobre|october|oct', 10],
-  ['novembre|november|nov', 11], ['d[ée]cembre|december|dec', 12],
+  ['janvier|january|jan', 1],
+  ['f[ée]vrier|february|feb', 2],
+  ['mars|march|mar', 3],
+  ['avril|april|apr', 4],
+  ['mai|may', 5],
+  ['juin|june|jun', 6],
+  ['juillet|july|jul', 7],
+  ['ao[uû]t|august|aug', 8],
+  ['septembre|september|sept?', 9],
+  ['octobre|october|oct', 10],
+  ['novembre|november|nov', 11],
+  ['d[ée]cembre|december|dec', 12],
 ];
 const WEEKDAYS: ReadonlyArray<readonly [string, string]> = [
-  ['monday|lundi', 'monday'], ['tuesday|mardi', 'tuesday'], ['wednesday|mercredi', 'wednesday'],
-  ['thursday|jeudi', 'thursday'], ['friday|vendredi', 'friday'], ['saturday|samedi', 'saturday'],
-  ['sunday|dimanche', 'sunday'],
-  ['الاثنين|الإثنين|tnin|letnin', 'monday'],
-  ['الثلاثاء|tlat|tlata', 'tuesday'],
-  ['الأربعاء|الاربعاء|larb3|larb3a', 'wednesday'],
-  ['الخميس|lkhmis|khmis', 'thursday'],
-  ['الجمعة|الجمعه|jem3a|ljem3a|jm3a|ljm3a|ljoum3a', 'friday'],
-  ['السبت|sebt|ssebt', 'saturday'],
-  ['الأحد|الاحد|l7ed|lhed', 'sunday'],
+  ['monday|lundi|الاثنين|الإثنين|tnin|letnin', 'monday'],
+  ['tuesday|mardi|الثلاثاء|tlat', 'tuesday'],
+  ['wednesday|mercredi|الأربعاء|الاربعاء|larb3|larb3a', 'wednesday'],
+  ['thursday|jeudi|الخميس|lkhmis|khmis', 'thursday'],
+  ['friday|vendredi|الجمعة|الجمعه|jem3a|ljem3a|jm3a|ljm3a|ljoum3a', 'friday'],
+  ['saturday|samedi|السبت|sebt|ssebt', 'saturday'],
+  ['sunday|dimanche|الأحد|الاحد|l7ed|lhed', 'sunday'],
 ];
 const BEFORE_DATE =
   "(?:before|by|until|no later than|deadline:?|due(?: date)?:?|avant(?: le)?|au plus tard(?: le)?|jusqu['’]?au|d['’]ici(?: le)?|date limite(?: de paiement)?\\s?:?|[ée]ch[ée]ance\\s?:?|قبل|9bel|qbel|kbel)";
 
-const L = String.raw`(?<![\p{L}\p{N}])`;
 const R = String.raw`(?![\p{L}\p{N}])`;
-const LIMIT = `(?:${LIMIT_WORDS.join('|')})(?:\\s(?:exactly|only|just|seulement|juste|exactement))?`;
-const UNIT = UNITS.map(([words]) => `(${words})`).join('|');
-const RELATIVE = new RegExp(
-  `${L}${LIMIT}\\s{0,2}(\\d{1,3}|one|two|three|a|an|un|une|deux|trois|jouj|tlata|wa7d|wahed)\\s{0,2}(?:${UNIT})${R}`,
+const alternatives = (list: ReadonlyArray<readonly [string, unknown]>): string => list.map(([w]) => w).join('|');
+
+/**
+ * Anchors first, context second: the distinctive part of a deadline (a number and a unit, a date,
+ * "tonight", a weekday) is found with patterns that start with a digit or a short word list, then
+ * the words before it are checked ("within", "avant", "قبل"). Patterns that start with a long list
+ * of words tried at every position cost ten times more on ordinary text.
+ */
+const DIGIT_ANCHORS = new RegExp(
+  [
+    `(?<count>\\d{1,3})\\s{0,2}(?:(?<hours>${(UNITS[0] as readonly [string, string])[0]})|(?<minutes>${(UNITS[1] as readonly [string, string])[0]})|(?<days>${(UNITS[2] as readonly [string, string])[0]}))${R}`,
+    `(?<day>\\d{1,2})[/.-](?<month>\\d{1,2})(?:[/.-]\\d{2,4})?${R}`,
+    `(?<wday>\\d{1,2})(?:er)?\\s(?<monthName>${alternatives(MONTHS)})${R}`,
+  ].join('|'),
   'giu',
 );
-/** "in the next hour", "within the hour", "dans l'heure": one unit without a number. */
-const NEXT_UNIT = new RegExp(
-  `${L}(?:(?:with)?in the next|in the|within the|the next|dans l['’]|dans la prochaine|dans les prochaines|خلال ال|في غضون)\\s?(hour|heure|ساعة|ساعه|day|jour|journée|يوم|minute)${R}`,
-  'giu',
+const WORD_ANCHORS = new RegExp(
+  [
+    `(?<wordCount>one|two|three|an?|une?|deux|trois|jouj|tlata|wa7d|wahed)\\s{1,2}(?:(?<wHours>${(UNITS[0] as readonly [string, string])[0]})|(?<wMinutes>${(UNITS[1] as readonly [string, string])[0]})|(?<wDays>${(UNITS[2] as readonly [string, string])[0]}))${R}`,
+    `(?<dual>${alternatives(DUALS)})${R}`,
+    `(?<named>${alternatives(NAMED)})${R}`,
+    `(?<weekday>${alternatives(WEEKDAYS)})${R}`,
+    `(?<single>hour|heure|day|jour|journée|minute)${R}`,
+  ].join('|'),
+  'iuy',
 );
-const DUAL = new RegExp(`${L}${LIMIT}\\s{0,2}(${DUALS.map(([w]) => w).join('|')})${R}`, 'giu');
-const NAMED_PATTERN = new RegExp(
-  `${L}${BEFORE_NAMED}\\s{0,2}(${NAMED.map(([w]) => w).join('|')})${R}`,
-  'giu',
-);
-const NUMERIC_DATE = new RegExp(`${L}${BEFORE_DATE}\\s{0,2}(\\d{1,2})[/.-](\\d{1,2})(?:[/.-]\\d{2,4})?${R}`, 'giu');
-const WORD_DATE = new RegExp(
-  `${L}${BEFORE_DATE}\\s{0,2}(\\d{1,2})(?:er)?\\s(${MONTHS.map(([w]) => w).join('|')})${R}`,
-  'giu',
-);
-const WEEKDAY = new RegExp(`${L}${BEFORE_DATE}\\s{0,2}(${WEEKDAYS.map(([w]) => w).join('|')})${R}`, 'giu');
+/** What may stand right before each kind of anchor, read backwards from it. */
+const LIMIT_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${LIMIT_WORDS.join('|')})(?:\\s(?:exactly|only|just|seulement|juste|exactement))?\\s{0,2}$`, 'iu');
+const NAMED_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${BEFORE_NAMED}\\s{0,2}$`, 'iu');
+const DATE_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${BEFORE_DATE}\\s{0,2}$`, 'iu');
+const NEXT_BEFORE = /(?:^|[^\p{L}\p{N}])(?:(?:with)?in the next|in the|within the|the next|dans l['’]|dans la prochaine)\s?$/iu;
+/** How far back the words before an anchor are looked for. */
+const LOOK_BACK = 40;
 
 /**
  * Finds deadlines in the identifier view.
@@ -156,61 +172,71 @@ const WEEKDAY = new RegExp(`${L}${BEFORE_DATE}\\s{0,2}(${WEEKDAYS.map(([w]) => w
  * // [{ type: 'deadline', normalized: 'PT24H', valid: true, start: 0, end: 9 }]
  */
 export function findDeadlines(context: DetectionContext): Candidate[] {
+  const { text } = context;
   const found: Candidate[] = [];
-  const push = (start: number, end: number, normalized: string): void => {
-    if (found.some((f) => start < f.end && f.start < end)) return;
+  const push = (anchor: number, end: number, before: RegExp, normalized: string): void => {
+    if (!startsWord(text, anchor)) return;
+    const window = text.slice(Math.max(0, anchor - LOOK_BACK), anchor);
+    const m = before.exec(window);
+    if (m === null) return;
+    // The deadline starts at the limit word, after the separator the pattern matched first.
+    const start = anchor - window.length + m.index + (/^[^\p{L}\p{N}]/u.test(m[0]) ? 1 : 0);
     found.push({ type: 'deadline', normalized, valid: true, start, end });
   };
-  for (const m of context.text.matchAll(RELATIVE)) {
-    const count = /^\d+$/.test(m[1] as string)
-      ? Number(m[1])
-      : (NUMBER_WORDS.get((m[1] as string).toLowerCase()) ?? 1);
-    const unit = m[2] !== undefined ? 'H' : m[3] !== undefined ? 'M' : 'D';
-    if (count === 0) continue;
-    push(m.index, m.index + m[0].length, unit === 'D' ? `P${count}D` : `PT${count}${unit}`);
-  }
-  for (const m of context.text.matchAll(NEXT_UNIT)) {
-    const unit = (m[1] as string).toLowerCase();
-    const normalized = /^(?:day|jour|journée|يوم)$/.test(unit)
-      ? 'P1D'
-      : /^minute$/.test(unit)
-        ? 'PT1M'
-        : 'PT1H';
-    push(m.index, m.index + m[0].length, normalized);
-  }
-  for (const m of context.text.matchAll(DUAL)) {
-    const word = (m[1] as string).toLowerCase();
-    const entry = DUALS.find(([words]) => new RegExp(`^(?:${words})$`, 'iu').test(word));
-    if (entry !== undefined) push(m.index, m.index + m[0].length, entry[1]);
-  }
-  for (const m of context.text.matchAll(NAMED_PATTERN)) {
-    const word = (m[1] as string).toLowerCase();
-    const entry = NAMED.find(([words]) => new RegExp(`^(?:${words})$`, 'iu').test(word));
-    if (entry !== undefined) push(m.index, m.index + m[0].length, entry[1]);
-  }
-  for (const m of context.text.matchAll(NUMERIC_DATE)) {
-    // Day first (most of the world); month first when that is the only reading (US "06/30").
-    let day = Number(m[1]);
-    let month = Number(m[2]);
-    if (month > 12 && day <= 12) [day, month] = [month, day];
-    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) {
-      push(m.index, m.index + m[0].length, `--${pad(month)}-${pad(day)}`);
+  for (const m of text.matchAll(DIGIT_ANCHORS)) {
+    if (found.length >= DETECTOR_LIMIT) break;
+    const g = m.groups ?? {};
+    const end = m.index + m[0].length;
+    if (g['count'] !== undefined) {
+      const count = Number(g['count']);
+      if (count === 0) continue;
+      const designator = g['hours'] !== undefined ? 'H' : g['minutes'] !== undefined ? 'M' : 'D';
+      push(m.index, end, LIMIT_BEFORE, designator === 'D' ? `P${count}D` : `PT${count}${designator}`);
+    } else if (g['day'] !== undefined) {
+      // Day first (most of the world); month first when that is the only reading (US "06/30").
+      let day = Number(g['day']);
+      let month = Number(g['month']);
+      if (month > 12 && day <= 12) [day, month] = [month, day];
+      if (day >= 1 && day <= 31 && month >= 1 && month <= 12) push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
+    } else if (g['wday'] !== undefined) {
+      const month = lookup(MONTHS, g['monthName'] as string);
+      const day = Number(g['wday']);
+      if (month !== undefined && day >= 1 && day <= 31) push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
     }
   }
-  for (const m of context.text.matchAll(WORD_DATE)) {
-    const day = Number(m[1]);
-    const monthWord = (m[2] as string).toLowerCase();
-    const month = MONTHS.find(([words]) => new RegExp(`^(?:${words})$`, 'iu').test(monthWord));
-    if (month !== undefined && day >= 1 && day <= 31) {
-      push(m.index, m.index + m[0].length, `--${pad(month[1])}-${pad(day)}`);
+  for (const m of matchAtWordStarts(text, WORD_ANCHORS)) {
+    if (found.length >= DETECTOR_LIMIT) break;
+    const g = m.groups ?? {};
+    const end = m.index + m[0].length;
+    if (found.some((f) => m.index < f.end && f.start < end)) continue;
+    if (g['wordCount'] !== undefined) {
+      const count = NUMBER_WORDS.get(g['wordCount'].toLowerCase()) ?? 1;
+      const designator = g['wHours'] !== undefined ? 'H' : g['wMinutes'] !== undefined ? 'M' : 'D';
+      push(m.index, end, LIMIT_BEFORE, designator === 'D' ? `P${count}D` : `PT${count}${designator}`);
+    } else if (g['dual'] !== undefined) {
+      const normalized = lookup(DUALS, g['dual']);
+      if (normalized !== undefined) push(m.index, end, LIMIT_BEFORE, normalized);
+    } else if (g['named'] !== undefined) {
+      const normalized = lookup(NAMED, g['named']);
+      if (normalized !== undefined) push(m.index, end, NAMED_BEFORE, normalized);
+    } else if (g['weekday'] !== undefined) {
+      const normalized = lookup(WEEKDAYS, g['weekday']);
+      if (normalized !== undefined) push(m.index, end, DATE_BEFORE, normalized);
+    } else if (g['single'] !== undefined) {
+      const unit = g['single'].toLowerCase();
+      const normalized = /^(?:day|jour|journée)$/u.test(unit) ? 'P1D' : unit === 'minute' ? 'PT1M' : 'PT1H';
+      push(m.index, end, NEXT_BEFORE, normalized);
     }
-  }
-  for (const m of context.text.matchAll(WEEKDAY)) {
-    const word = (m[1] as string).toLowerCase();
-    const day = WEEKDAYS.find(([words]) => new RegExp(`^(?:${words})$`, 'iu').test(word));
-    if (day !== undefined) push(m.index, m.index + m[0].length, day[1]);
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** The value of the first entry whose alternatives match `word` exactly. */
+function lookup<T>(table: ReadonlyArray<readonly [string, T]>, word: string): T | undefined {
+  for (const [words, value] of table) {
+    if (new RegExp(`^(?:${words})$`, 'iu').test(word)) return value;
+  }
+  return undefined;
 }
 
 function pad(n: number): string {

@@ -3,6 +3,7 @@
  * live links: "name[at]domain[.]com", "name (at) domain (dot) com", "name@domain[.]com".
  */
 import type { Candidate, DetectionContext } from './candidate.ts';
+import { DETECTOR_LIMIT } from './candidate.ts';
 
 const AT = String.raw`(?:@|\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}\s?|\[@\])`;
 const DOT = String.raw`(?:\.|\[\.\]|\(\.\)|\{\.\}|\s?\[dot\]\s?|\s?\(dot\)\s?)`;
@@ -29,7 +30,9 @@ export function refangEmail(text: string): string {
  */
 export function findEmails(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
+  if (!/@|\[at\]|\(at\)|\{at\}/i.test(context.text)) return found;
   for (const match of context.text.matchAll(EMAIL)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     const normalized = refangEmail(match[0]);
     const local = normalized.slice(0, normalized.indexOf('@'));
     const valid = !local.includes('..') && !local.endsWith('.') && local.length <= 64;

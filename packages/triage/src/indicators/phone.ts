@@ -7,9 +7,10 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Candidate, DetectionContext } from './candidate.ts';
+import { DETECTOR_LIMIT, startsWord } from './candidate.ts';
 
 /** An optional + or 00, then digits with spaces, dots, dashes or brackets between them. */
-const PHONE_LIKE = /(?<![\p{L}\p{N}+])(?:\+|00)?\(?\d[\d \-.()\u00a0]{5,22}\d(?!\d)/gu;
+const PHONE_LIKE = /(?:\+|00)?\(?\d[\d \-.()\u00a0]{5,22}\d(?!\d)/g;
 
 /** Words that announce a phone number, in the languages Aman reads. */
 const PHONE_CONTEXT =
@@ -24,7 +25,10 @@ const PHONE_CONTEXT =
  */
 export function findPhones(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
+  let attempts = 0;
   for (const match of context.text.matchAll(PHONE_LIKE)) {
+    if (found.length >= DETECTOR_LIMIT || attempts >= DETECTOR_LIMIT * 2) break;
+    if (!startsWord(context.text, match.index, '+')) continue;
     const raw = match[0];
     const digits = raw.replace(/\D/g, '');
     if (digits.length < 8 || digits.length > 15) continue;
@@ -36,6 +40,7 @@ export function findPhones(context: DetectionContext): Candidate[] {
     const country = international ? undefined : (context.defaultCountry as CountryCode | undefined);
     if (!international && country === undefined) continue;
     const text = international ? `+${raw.replace(/^(\+|00)/, '')}` : raw;
+    attempts++;
     const parsed = parsePhoneNumberFromString(text, country);
     if (parsed === undefined) {
       if (international && announced) {

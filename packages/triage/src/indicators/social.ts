@@ -4,6 +4,7 @@
  */
 import type { SocialService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
+import { DETECTOR_LIMIT, matchAtWordStarts } from './candidate.ts';
 
 const SERVICE_WORDS: ReadonlyArray<readonly [SocialService, string]> = [
   ['skype', 'skype|سكايب|سكيب'],
@@ -19,13 +20,14 @@ const SERVICE_WORDS: ReadonlyArray<readonly [SocialService, string]> = [
 const FILLER = String.raw`(?:id|name|username|user|pseudo|handle|account|compte|profile?|dyali|diali|dialy|ديالي|is|est|c['’]?est|howa|هو)`;
 const HANDLE = String.raw`(live:[.\w-]{2,60}|[A-Za-z0-9][\w.-]{0,38}[A-Za-z0-9_])`;
 
-const PATTERNS = SERVICE_WORDS.map(([service, words]) => ({
-  service,
-  pattern: new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])\\s*((?:${FILLER}\\s*){0,3})([:=\\-–—>→]\\s*)?(@?)${HANDLE}`,
-    'giu',
-  ),
-}));
+/** One pattern, tried at word starts: the network's name (one named group each), then the handle. */
+const HANDLE_AFTER_SERVICE = new RegExp(
+  `(?:${SERVICE_WORDS.map(([service, words]) => `(?<${service}>${words})`).join('|')})(?![\\p{L}\\p{N}])\\s*((?:${FILLER}\\s*){0,3})([:=\\-–—>→]\\s*)?(@?)${HANDLE}`,
+  'iuy',
+);
+
+/** Quick test before the per-network patterns: most messages name no network, or no handle. */
+const ANY_SERVICE = new RegExp(`${SERVICE_WORDS.map(([, words]) => words).join('|')}|live:`, 'iu');
 
 /** A Skype id is recognisable on its own. */
 const SKYPE_ID = /(?<![\w.])live:(?:\.cid\.[0-9a-f]{6,32}|[a-z0-9][\w.-]{1,40}[a-z0-9_])/gi;
@@ -39,28 +41,31 @@ const SKYPE_ID = /(?<![\w.])live:(?:\.cid\.[0-9a-f]{6,32}|[a-z0-9][\w.-]{1,40}[a
  */
 export function findSocialHandles(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
-  for (const { service, pattern } of PATTERNS) {
-    for (const match of context.text.matchAll(pattern)) {
-      const fillers = match[1] ?? '';
-      const separator = match[2] ?? '';
-      const at = match[3] ?? '';
-      const handle = match[4] as string;
-      const saysIs = /(?:is|est|c['’]?est|howa|هو)\s*$/iu.test(fillers);
-      const handleLike = /[\d._]/.test(handle) || handle.startsWith('live:');
-      if (!(at !== '' || separator !== '' || (saysIs && handleLike))) continue;
-      if (/^(?:me|moi|com|www|http|https)$/i.test(handle)) continue;
-      const end = match.index + match[0].length;
-      found.push({
-        type: 'social',
-        service,
-        normalized: `${service}:${handle.toLowerCase()}`,
-        valid: true,
-        start: end - handle.length - at.length,
-        end,
-      });
-    }
+  if (!ANY_SERVICE.test(context.lower)) return found;
+  for (const match of matchAtWordStarts(context.text, HANDLE_AFTER_SERVICE)) {
+    const service = SERVICE_WORDS.find(([name]) => match.groups?.[name] !== undefined)?.[0];
+    if (service === undefined) continue;
+    const tail = match.slice(-4);
+    const fillers = tail[0] ?? '';
+    const separator = tail[1] ?? '';
+    const at = tail[2] ?? '';
+    const handle = tail[3] as string;
+    const saysIs = /(?:is|est|c['’]?est|howa|هو)\s*$/iu.test(fillers);
+    const handleLike = /[\d._]/.test(handle) || handle.startsWith('live:');
+    if (!(at !== '' || separator !== '' || (saysIs && handleLike))) continue;
+    if (/^(?:me|moi|com|www|http|https)$/i.test(handle)) continue;
+    const end = match.index + match[0].length;
+    found.push({
+      type: 'social',
+      service,
+      normalized: `${service}:${handle.toLowerCase()}`,
+      valid: true,
+      start: end - handle.length - at.length,
+      end,
+    });
   }
   for (const match of context.text.matchAll(SKYPE_ID)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     found.push({
       type: 'social',
       service: 'skype',

@@ -6,23 +6,32 @@
  */
 import type { TransferService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
+import { DETECTOR_LIMIT, matchAtWordStarts, startsWord } from './candidate.ts';
 
-const SERVICE_MENTIONS: ReadonlyArray<readonly [TransferService, RegExp]> = [
-  ['western-union', /western\s?union|westren|western|\bwu\b|mtcn|ويسترن|وسترن/giu],
-  ['moneygram', /money\s?gram|موني\s?[غك]رام|مونيغرام/giu],
-  ['wafacash', /wafa\s?cash|وفا\s?كاش/giu],
-  ['cash-plus', /cash\s?plus|كاش\s?بل(?:و)?س/giu],
-  ['damane-cash', /damane\s?cash|ضمان\s?كاش/giu],
-  ['barid-cash', /barid\s?cash|بريد\s?كاش/giu],
-  ['ria', /\bria(?:\s+money)?\b/giu],
-  ['worldremit', /world\s?remit/giu],
+const SERVICE_MENTIONS: ReadonlyArray<readonly [TransferService, string]> = [
+  ['western-union', 'western\\s?union|westren|western|wu|mtcn|ويسترن|وسترن'],
+  ['moneygram', 'money\\s?gram|موني\\s?[غك]رام|مونيغرام'],
+  ['wafacash', 'wafa\\s?cash|وفا\\s?كاش|وفاكاش'],
+  ['cash-plus', 'cash\\s?plus|كاش\\s?بل(?:و)?س'],
+  ['damane-cash', 'damane\\s?cash|ضمان\\s?كاش'],
+  ['barid-cash', 'barid\\s?cash|بريد\\s?كاش'],
+  ['ria', 'ria(?:\\s+money)?'],
+  ['worldremit', 'world\\s?remit'],
 ];
+/** Service names, tried at word starts; Arabic prepositions glue to them ("بويسترن"), hence a prefix. */
+const MENTION = new RegExp(
+  `(?:[وفبل]{1,2})?(?:${SERVICE_MENTIONS.map(([service, words]) => `(?<${service.replace(/-/g, '_')}>${words})`).join('|')})(?![\\p{L}\\p{N}])`,
+  'iuy',
+);
+
+/** Quick test before the per-service patterns. */
+const ANY_SERVICE = /western|westren|wu|mtcn|money\s?gram|wafa|cash|ria|remit|ويسترن|وسترن|موني|مونيغرام|وفا|كاش/iu;
 
 /**
  * Digits, possibly grouped: "1234567890", "123-456-7890", "123 456 7890". A leading + is matched
  * too, so that a phone number in international format is seen whole and skipped.
  */
-const DIGIT_GROUPS = /(?<![\p{L}\p{N}+])\+?\d(?:[ \-.]?\d){5,15}(?![\p{L}\p{N}])/gu;
+const DIGIT_GROUPS = /\+?\d(?:[ \-.]?\d){5,15}(?![\p{L}\p{N}])/gu;
 /** A currency right after the number makes it an amount, not a reference. */
 const CURRENCY_AFTER = /^\s?(?:€|\$|£|eur|usd|mad|dh|dirham|درهم|euro|dollar|btc)/iu;
 const PHONE_WORDS = /(?:t[eé]l|phone|call|appel|whats?app|sms|رقم|هاتف|واتساب|nmra|ra9m|numero de t)/iu;
@@ -40,16 +49,18 @@ const AFTER = 60;
  */
 export function findTransferReferences(context: DetectionContext): Candidate[] {
   const mentions: Array<{ service: TransferService; start: number; end: number }> = [];
-  for (const [service, pattern] of SERVICE_MENTIONS) {
-    for (const match of context.lower.matchAll(pattern)) {
-      mentions.push({ service, start: match.index, end: match.index + match[0].length });
-    }
+  if (!ANY_SERVICE.test(context.lower)) return [];
+  for (const match of matchAtWordStarts(context.lower, MENTION)) {
+    const service = SERVICE_MENTIONS.find(([name]) => match.groups?.[name.replace(/-/g, '_')] !== undefined)?.[0];
+    if (service !== undefined) mentions.push({ service, start: match.index, end: match.index + match[0].length });
   }
   if (mentions.length === 0) return [];
   const found: Candidate[] = [];
   for (const match of context.text.matchAll(DIGIT_GROUPS)) {
+    if (found.length >= DETECTOR_LIMIT) break;
     const start = match.index;
     const end = start + match[0].length;
+    if (!startsWord(context.text, start, '+')) continue;
     if (match[0].startsWith('+') || CURRENCY_AFTER.test(context.text.slice(end, end + 10))) continue;
     const service = nearestService(mentions, start, end);
     if (service === undefined) continue;

@@ -4,6 +4,7 @@
  */
 import type { SocialService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
+import { DETECTOR_LIMIT, startsWord } from './candidate.ts';
 
 const DOT = String.raw`(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))`;
 const SCHEME = String.raw`(?:h(?:tt|xx|XX|TT|\*\*)ps?|fxps?|ftp)(?:\[:\]|:)\/\/`;
@@ -12,9 +13,12 @@ const BARE_TLDS =
   'com|net|org|info|io|me|ly|co|xyz|site|online|top|ru|uk|de|fr|be|ch|ca|us|ma|tk|ml|ga|cf|gq|link|live|app|cc|tv|biz|to|gl|gd|ws|club|vip|shop|store|tn|dz|ci|ng';
 const WITH_SCHEME = new RegExp(`${SCHEME}[^\\s<>"'«»“”]{1,2048}`, 'gi');
 const WITHOUT_SCHEME = new RegExp(
-  `(?<![\\p{L}\\p{N}@._%+-])(?:www${DOT})?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?${DOT}){1,4}(?:${BARE_TLDS})(?![\\p{L}\\p{N}-])(?:\\/[^\\s<>"'«»“”]{0,2048})?`,
+  `(?:www${DOT})?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?${DOT}){1,4}(?:${BARE_TLDS})(?![\\p{L}\\p{N}-])(?:\\/[^\\s<>"'«»“”]{0,2048})?`,
   'giu',
 );
+
+/** Quick test: a dot (plain or defanged) right before a known top-level domain. */
+const BARE_TLD_NEAR = new RegExp(`${DOT}(?:${BARE_TLDS})(?![\\p{L}\\p{N}-])`, 'iu');
 
 /** Profile hosts and the network they belong to. */
 const PROFILE_HOSTS: ReadonlyMap<string, SocialService> = new Map([
@@ -60,9 +64,12 @@ export function refangUrl(text: string): string {
 export function findUrls(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
   const taken: Array<[number, number]> = [];
-  for (const pattern of [WITH_SCHEME, WITHOUT_SCHEME]) {
+  const patterns = BARE_TLD_NEAR.test(context.text) ? [WITH_SCHEME, WITHOUT_SCHEME] : [WITH_SCHEME];
+  for (const pattern of patterns) {
     for (const match of context.text.matchAll(pattern)) {
+      if (found.length >= DETECTOR_LIMIT) break;
       const start = match.index;
+      if (pattern === WITHOUT_SCHEME && !startsWord(context.text, start, '@._%+-')) continue;
       const trimmed = trimTrailingPunctuation(match[0]);
       const end = start + trimmed.length;
       if (taken.some(([s, e]) => start < e && s < end)) continue;

@@ -26,6 +26,7 @@ export const CONCEPTS = [
   'you', // you, your, toi, ديالك, dyalk
   'camera',
   'call', // video call, appel vidéo, مكالمة فيديو
+  'event', // a wedding, a birthday, a trip: what an ordinary video or photo is of
   // the money
   'pay-verb',
   'want', // want, need, must, veux, خاصك, bghit

@@ -32,12 +32,17 @@ type Spelling = 'standard' | 'arabizi';
 /** Words shorter than this are never matched as stems: "vi*" would match half the language. */
 const MIN_STEM = 3;
 
+/** A node of the stem trie, keyed by UTF-16 code unit. */
+interface TrieNode {
+  readonly children: Map<number, TrieNode>;
+  stems: Entry[] | undefined;
+}
+
 /** A lexicon ready for lookups. */
 export class CompiledLexicon {
   private readonly exact = new Map<string, Entry[]>();
-  private readonly stems = new Map<string, Entry[]>();
-  /** Every prefix of every stem, to stop looking as soon as no stem can match. */
-  private readonly stemPrefixes = new Set<string>();
+  /** Stems in a trie: one walk along a word finds every stem it starts with, without slicing. */
+  private readonly stems: TrieNode = { children: new Map(), stems: undefined };
 
   constructor(
     lexicons: readonly Lexicon[],
@@ -65,22 +70,31 @@ export class CompiledLexicon {
     if (first === undefined || first.text === '') return;
     const entry: Entry = { concept, words };
     if (first.prefix && first.text.length >= MIN_STEM) {
-      push(this.stems, first.text, entry);
-      for (let i = 1; i <= first.text.length; i++) this.stemPrefixes.add(first.text.slice(0, i));
+      let node = this.stems;
+      for (let i = 0; i < first.text.length; i++) {
+        const code = first.text.charCodeAt(i);
+        let child = node.children.get(code);
+        if (child === undefined) {
+          child = { children: new Map(), stems: undefined };
+          node.children.set(code, child);
+        }
+        node = child;
+      }
+      (node.stems ??= []).push(entry);
     } else {
       push(this.exact, first.text, entry);
     }
   }
 
-  /** Entries whose first word matches `form`. */
+  /** Adds to `out` the entries whose first word matches `form`. */
   lookup(form: string, out: Entry[]): void {
     const exact = this.exact.get(form);
-    if (exact !== undefined) out.push(...exact);
-    for (let length = 1; length <= form.length; length++) {
-      const prefix = length === form.length ? form : form.slice(0, length);
-      if (!this.stemPrefixes.has(prefix)) break;
-      const stems = this.stems.get(prefix);
-      if (stems !== undefined) out.push(...stems);
+    if (exact !== undefined) for (const entry of exact) out.push(entry);
+    let node: TrieNode | undefined = this.stems;
+    for (let i = 0; i < form.length; i++) {
+      node = node.children.get(form.charCodeAt(i));
+      if (node === undefined) return;
+      if (node.stems !== undefined) for (const entry of node.stems) out.push(entry);
     }
   }
 
@@ -97,6 +111,7 @@ export class CompiledLexicon {
       }
       return forms;
     }
+    if (token.leet === undefined && !token.arabic) return [token.text];
     const forms = [token.text];
     if (token.leet !== undefined) forms.push(token.leet);
     if (token.arabic) {
@@ -120,10 +135,13 @@ export class CompiledLexicon {
     const candidates: Entry[] = [];
     for (let i = 0; i < tokens.length; i++) {
       candidates.length = 0;
-      for (const form of formsOf[i] as string[]) this.lookup(form, candidates);
-      for (const entry of candidates) {
-        if (!matchesWord(entry.words[0] as WordPattern, formsOf[i] as string[])) continue;
-        const last = matchRest(entry.words, formsOf, i);
+      const forms = formsOf[i] as string[];
+      for (const form of forms) this.lookup(form, candidates);
+      for (let c = 0; c < candidates.length; c++) {
+        const entry = candidates[c] as Entry;
+        // The same entry may be found under two forms of one token; report it once.
+        if (candidates.indexOf(entry) !== c) continue;
+        const last = entry.words.length === 1 ? i : matchRest(entry.words, formsOf, i);
         if (last !== undefined) out.push({ concept: entry.concept, first: i, last });
       }
     }

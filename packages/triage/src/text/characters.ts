@@ -194,18 +194,26 @@ function classify(ch: string): number {
 
 /** Whether `ch` (one code point) is a letter in any script. */
 export function isLetter(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return classify(ch) === 1;
+  return unitKind(ch.charCodeAt(0), ch) === 1;
 }
 
 /** Whether `ch` (one code point) is a letter or a digit in any script. */
 export function isWordChar(ch: string): boolean {
-  const code = ch.charCodeAt(0);
+  return unitKind(ch.charCodeAt(0), ch) !== 0;
+}
+
+/**
+ * 0: other, 1: letter, 2: digit, for a character given by its first code unit. ASCII, Latin-1 and
+ * the Arabic letters are decided by range; the rest by Unicode property, cached.
+ */
+export function unitKind(code: number, ch: string): number {
   if (code < 128) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 1;
+    return code >= 48 && code <= 57 ? 2 : 0;
   }
-  return classify(ch) !== 0;
+  if (code >= 0x0621 && code <= 0x064a) return 1; // Arabic letters (ء to ي)
+  if (code >= 0x00c0 && code <= 0x024f && code !== 0x00d7 && code !== 0x00f7) return 1; // Latin letters with accents
+  return classify(ch);
 }
 
 /** Whether `ch` is a combining mark (accents, Arabic harakat). */

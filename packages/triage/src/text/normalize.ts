@@ -16,9 +16,8 @@ import {
   asciiDigit,
   emojiLetter,
   isIgnorable,
-  isLetter,
   isMark,
-  isWordChar,
+  unitKind,
 } from './characters.ts';
 
 /** A [start, end) range of UTF-16 code units, as `String.prototype.slice` takes it. */
@@ -81,50 +80,90 @@ function foldCodePoint(cp: number): Folded {
 }
 
 /** Characters that may separate letters spaced out to dodge filters: "v.i.d.e.o", "p a y". */
-const SPACING_SEPARATORS = new Set([' ', '.', '-', '_', '*', '·', '|', '/', '+', '~', '•', ',']);
+const SPACING_SEPARATORS = new Set(
+  [' ', '.', '-', '_', '*', '·', '|', '/', '+', '~', '•', ','].map((ch) => ch.charCodeAt(0)),
+);
 
-class ViewBuilder {
-  readonly chars: string[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+/** A growable list of UTF-16 code units with the original range of each. */
+class UnitBuffer {
+  units: Uint16Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  length = 0;
 
-  push(piece: string, start: number, end: number): void {
-    // One entry per code point of the piece: later passes work on code points.
-    if (piece.length === 1) {
-      this.chars.push(piece);
-      this.starts.push(start);
-      this.ends.push(end);
-      return;
-    }
-    for (const ch of piece) {
-      this.chars.push(ch);
-      this.starts.push(start);
-      this.ends.push(end);
-    }
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.starts = new Uint32Array(capacity);
+    this.ends = new Uint32Array(capacity);
   }
 
-  /** Builds the view, keeping only the code points whose `keep` flag is set (all when omitted). */
-  build(keep?: Uint8Array): TextView {
-    let units = 0;
-    for (let i = 0; i < this.chars.length; i++) {
-      if (keep === undefined || keep[i] === 1) units += (this.chars[i] as string).length;
-    }
-    const starts = new Uint32Array(units);
-    const ends = new Uint32Array(units);
-    const kept: string[] = [];
-    let u = 0;
-    for (let i = 0; i < this.chars.length; i++) {
-      if (keep !== undefined && keep[i] !== 1) continue;
-      const ch = this.chars[i] as string;
-      kept.push(ch);
-      for (let k = 0; k < ch.length; k++) {
-        starts[u] = this.starts[i] as number;
-        ends[u] = this.ends[i] as number;
-        u++;
-      }
-    }
-    return { text: kept.join(''), starts, ends };
+  push(unit: number, start: number, end: number): void {
+    if (this.length === this.units.length) this.grow();
+    this.units[this.length] = unit;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
   }
+
+  pushString(piece: string, start: number, end: number): void {
+    for (let k = 0; k < piece.length; k++) this.push(piece.charCodeAt(k), start, end);
+  }
+
+  private grow(): void {
+    const capacity = this.units.length * 2 + 16;
+    const units = new Uint16Array(capacity);
+    const starts = new Uint32Array(capacity);
+    const ends = new Uint32Array(capacity);
+    units.set(this.units);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.units = units;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  /** The view, keeping only the units whose `keep` flag is 1 (all when omitted). */
+  view(keep?: Uint8Array): TextView {
+    if (keep === undefined) {
+      return {
+        text: unitsToString(this.units, this.length),
+        starts: this.starts.slice(0, this.length),
+        ends: this.ends.slice(0, this.length),
+      };
+    }
+    let n = 0;
+    for (let i = 0; i < this.length; i++) if (keep[i] === 1) n++;
+    const units = new Uint16Array(n);
+    const starts = new Uint32Array(n);
+    const ends = new Uint32Array(n);
+    let j = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (keep[i] !== 1) continue;
+      units[j] = this.units[i] as number;
+      starts[j] = this.starts[i] as number;
+      ends[j] = this.ends[i] as number;
+      j++;
+    }
+    return { text: unitsToString(units, n), starts, ends };
+  }
+}
+
+/** The WHATWG decoder, present in every browser and in Node; typed here since neither DOM nor Node types apply. */
+declare const TextDecoder: (new (label: string) => { decode(input: Uint16Array): string }) | undefined;
+const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : undefined;
+
+/**
+ * Code units to a string. The native decoder is several times faster than `String.fromCharCode`
+ * over an argument list; it replaces a lone surrogate by U+FFFD, one unit for one, so offsets hold.
+ */
+function unitsToString(units: Uint16Array, length: number): string {
+  if (utf16 !== undefined) return utf16.decode(units.subarray(0, length));
+  const CHUNK = 8192;
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += CHUNK) {
+    parts.push(String.fromCharCode(...units.subarray(i, Math.min(length, i + CHUNK))));
+  }
+  return parts.join('');
 }
 
 /**
@@ -136,35 +175,54 @@ class ViewBuilder {
  * toOriginalSpan(n.words, 9, 14); // [10, 19]: "v i d é o" in the original
  */
 export function normalizeText(original: string): NormalizedText {
-  const identifiers = new ViewBuilder();
-  const words = new ViewBuilder();
+  const identifiers = new UnitBuffer(original.length + 16);
+  const words = new UnitBuffer(original.length + 16);
   for (let i = 0; i < original.length; ) {
+    const code = original.charCodeAt(i);
+    if (code < 128) {
+      // ASCII: the same character in the identifier view, lower-cased in the word view.
+      identifiers.push(code, i, i + 1);
+      words.push(code >= 65 && code <= 90 ? code + 32 : code, i, i + 1);
+      i++;
+      continue;
+    }
     const cp = original.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
     if (!isIgnorable(cp)) {
       const folded = foldCodePoint(cp);
-      if (folded.id !== '') identifiers.push(folded.id, i, i + width);
-      if (folded.word !== '') words.push(folded.word, i, i + width);
+      identifiers.pushString(folded.id, i, i + width);
+      words.pushString(folded.word, i, i + width);
     }
     i += width;
   }
   return {
     original,
-    identifiers: identifiers.build(),
-    words: words.build(wordKeepMask(words.chars)),
+    identifiers: identifiers.view(),
+    words: words.view(wordKeepMask(words.units, words.length)),
   };
 }
 
-/** Marks which code points of the word view survive collapsing repeats and joining spaced letters. */
-function wordKeepMask(chars: readonly string[]): Uint8Array {
-  const n = chars.length;
+/** Letter test on a UTF-16 unit: ASCII by range, others (BMP) by Unicode property; surrogates are not letters. */
+function kindOfUnit(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return 0;
+  return unitKind(unit, String.fromCharCode(unit));
+}
+
+/** Marks which units of the word view survive collapsing repeats and joining spaced letters. */
+function wordKeepMask(units: Uint16Array, n: number): Uint8Array {
   const keep = new Uint8Array(n).fill(1);
+  const word = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    // 2: letter, 1: digit, 0: neither.
+    const kind = kindOfUnit(units[i] as number);
+    word[i] = kind === 1 ? 2 : kind === 2 ? 1 : 0;
+  }
   // Runs of three or more of the same letter collapse to one: "pleeeease", "hhhhh".
   for (let i = 2; i < n; i++) {
-    const ch = chars[i] as string;
-    if (ch === chars[i - 1] && ch === chars[i - 2] && isLetter(ch)) {
+    const unit = units[i] as number;
+    if (unit === units[i - 1] && unit === units[i - 2] && word[i] === 2) {
       keep[i] = 0;
-      if (keep[i - 1] === 1 && chars[i - 3] !== ch) keep[i - 1] = 0;
+      if (keep[i - 1] === 1 && units[i - 3] !== unit) keep[i - 1] = 0;
     }
   }
   // Letters spaced out by one separator ("v i d e o", "p.a.y"), at least three in a row, are joined.
@@ -172,20 +230,20 @@ function wordKeepMask(chars: readonly string[]): Uint8Array {
     i >= 0 &&
     i < n &&
     keep[i] === 1 &&
-    isWordChar(chars[i] as string) &&
-    !(i > 0 && isWordChar(chars[i - 1] as string)) &&
-    !(i + 1 < n && isWordChar(chars[i + 1] as string));
+    word[i] !== 0 &&
+    !(i > 0 && word[i - 1] !== 0) &&
+    !(i + 1 < n && word[i + 1] !== 0);
   for (let i = 0; i < n; i++) {
     if (!isSingle(i)) continue;
     let end = i;
-    let letters = isLetter(chars[i] as string) ? 1 : 0;
+    let letters = word[i] === 2 ? 1 : 0;
     let count = 1;
-    const separator = chars[i + 1] as string;
+    const separator = units[i + 1] as number;
     // One separator throughout: "v.i.d.e.o a b" joins "video", not "videoab".
-    while (chars[end + 1] === separator && SPACING_SEPARATORS.has(separator) && isSingle(end + 2)) {
+    while (units[end + 1] === separator && SPACING_SEPARATORS.has(separator) && isSingle(end + 2)) {
       end += 2;
       count++;
-      if (isLetter(chars[end] as string)) letters++;
+      if (word[end] === 2) letters++;
     }
     if (count >= 3 && letters >= 2) {
       for (let k = i + 1; k < end; k += 2) keep[k] = 0;
