@@ -373,7 +373,7 @@ function checkReport(input: ReportInput): Result<CheckedReport> {
 
 /** How an identifier is shown: as first written; a receiver with its city. */
 function displayOf(indicator: IndicatorInput): string {
-  const city = indicator['city'];
+  const city = indicator.city;
   return indicator.type === 'receiver' && typeof city === 'string' && city !== ''
     ? `${indicator.value}, ${city}`
     : indicator.value;

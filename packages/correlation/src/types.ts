@@ -16,16 +16,26 @@ export const SCAM_FAMILIES: readonly ScamFamily[] = [
 ];
 
 /**
- * One identifier found in a message, as `@aman/triage` reports it: `value` as written, `normalized`
- * in the type's canonical form, `valid` false when a checksum failed. Extra fields are ignored.
+ * One identifier found in a message, as `@aman/triage` reports it (its `Indicator` fits this
+ * shape): `value` as written, `normalized` in the type's canonical form, `valid` false when a
+ * checksum failed, and the details some types carry.
  */
 export interface IndicatorInput {
   readonly type: string;
   readonly value: string;
   readonly normalized: string;
   readonly valid: boolean;
-  /** Some indicator types carry details (a platform, a country, an amount and its currency…). */
-  readonly [detail: string]: unknown;
+  /** [start, end) in the message. */
+  readonly span?: readonly [number, number];
+  /** The network of a `social` indicator, the service of a transfer reference or receiver. */
+  readonly service?: string;
+  /** ISO 3166-1 alpha-2 country of a phone number or IBAN. */
+  readonly country?: string;
+  /** The numeric value and currency of an `amount`. */
+  readonly amount?: number;
+  readonly currency?: string;
+  /** The city of a `receiver`, as written. */
+  readonly city?: string;
 }
 
 /**

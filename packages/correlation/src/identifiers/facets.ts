@@ -77,7 +77,7 @@ export function paymentChannel(key: LinkKey, indicator?: IndicatorInput): Paymen
     case 'transfer-reference':
       return transferChannel(key.value.slice(0, key.value.indexOf('/')));
     case 'receiver':
-      return transferChannel(indicator?.['service']);
+      return transferChannel(indicator?.service);
     case 'phone':
     case 'email':
     case 'account':
@@ -109,8 +109,8 @@ export interface DemandedAmount {
  */
 export function demandedAmount(indicator: IndicatorInput): DemandedAmount | null {
   if (indicator.type !== 'amount') return null;
-  const amount = indicator['amount'];
-  const currency = indicator['currency'];
+  const amount = indicator.amount;
+  const currency = indicator.currency;
   if (typeof amount === 'number' && typeof currency === 'string' && Number.isFinite(amount)) {
     return amount > 0 ? { amount, currency: currency.toUpperCase() } : null;
   }

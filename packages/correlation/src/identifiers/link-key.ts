@@ -173,13 +173,13 @@ export function indicatorLinkKey(indicator: IndicatorInput): LinkKey | null {
     case 'url':
       return fromLink(normalized);
     case 'social':
-      return socialKey(normalized, indicator['service']);
+      return socialKey(normalized, indicator.service);
     case 'mtcn':
     case 'moneygram':
       return makeLinkKey(indicator.type, normalized);
     case 'transfer-ref': {
       // Codes of different services may collide: the service is part of the key.
-      const service = typeof indicator['service'] === 'string' ? indicator['service'] : 'unknown';
+      const service = typeof indicator.service === 'string' ? indicator.service : 'unknown';
       return makeLinkKey('transfer-reference', `${service}/${normalized}`);
     }
     case 'receiver':

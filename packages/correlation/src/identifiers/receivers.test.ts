@@ -35,8 +35,8 @@ describe('findReceivers', () => {
       const [receiver, ...rest] = findReceivers(text);
       expect(rest, text).toEqual([]);
       expect(receiver, text).toMatchObject({ type: 'receiver', normalized, valid: true });
-      expect(receiver?.['service'], text).toBe(service);
-      const [start, end] = receiver!['span'] as [number, number];
+      expect(receiver?.service, text).toBe(service);
+      const [start, end] = receiver!.span!;
       expect(text.slice(start, end)).toBe(receiver!.value);
     }
   });

@@ -101,6 +101,7 @@ interface Archetype {
   readonly wallets: ReadonlyArray<keyof typeof walletMakers>;
   readonly profiles: ReadonlyArray<'facebook' | 'instagram' | 'snapchat'>;
   readonly skypes: number;
+  readonly emails: number;
   readonly currency: 'EUR' | 'USD' | 'MAD' | 'BTC';
   readonly amountRange: readonly [number, number];
   readonly stages: readonly Stage[];
@@ -121,6 +122,7 @@ const ARCHETYPES: readonly Archetype[] = [
     wallets: [],
     profiles: ['facebook', 'facebook'],
     skypes: 1,
+    emails: 1,
     currency: 'EUR',
     amountRange: [200, 3000],
     stages: ['lure', 'threat', 'demand', 'escalation'],
@@ -139,6 +141,7 @@ const ARCHETYPES: readonly Archetype[] = [
     wallets: [],
     profiles: ['instagram', 'facebook'],
     skypes: 1,
+    emails: 0,
     currency: 'EUR',
     amountRange: [150, 2000],
     stages: ['lure', 'threat', 'demand', 'escalation'],
@@ -154,6 +157,7 @@ const ARCHETYPES: readonly Archetype[] = [
     wallets: [],
     profiles: ['facebook'],
     skypes: 1,
+    emails: 1,
     currency: 'EUR',
     amountRange: [300, 1500],
     stages: ['lure', 'threat', 'demand', 'escalation'],
@@ -169,6 +173,7 @@ const ARCHETYPES: readonly Archetype[] = [
     wallets: ['bitcoinLegacy', 'bitcoinSegwit', 'bitcoinSegwit'],
     profiles: [],
     skypes: 0,
+    emails: 0,
     currency: 'USD',
     amountRange: [800, 2000],
     stages: ['bluff'],
@@ -184,6 +189,7 @@ const ARCHETYPES: readonly Archetype[] = [
     wallets: ['bitcoinSegwit', 'tron'],
     profiles: ['instagram', 'snapchat'],
     skypes: 0,
+    emails: 0,
     currency: 'USD',
     amountRange: [100, 600],
     stages: ['sextortion-minor'],
@@ -250,6 +256,7 @@ interface RingState {
     handle: string;
   }>;
   readonly skypes: readonly string[];
+  readonly emails: readonly string[];
   readonly lureHashes: readonly string[];
 }
 
@@ -352,13 +359,36 @@ function makeRing(
     chain,
     address: walletMakers[chain](random),
   }));
+  // Handles and addresses are drawn until unused: two made-up rings must not share an account by
+  // chance (Facebook ignores dots, so "sofia.love11" and "sofialove11" are one account).
+  const fresh = (draw: () => string, canonical: (text: string) => string): string => {
+    for (;;) {
+      const candidate = draw();
+      const key = canonical(candidate);
+      if (!usedNames.has(key)) {
+        usedNames.add(key);
+        return candidate;
+      }
+    }
+  };
   const profiles = archetype.profiles.map((platform) => ({
     platform,
-    handle: `${random.pick(FEMALE_HANDLES)}${random.pick(['.', '_', ''])}${random.pick(['love', 'belle', 'cute', 'x', 'b', 'officiel'])}${random.int(1, 99)}`,
+    handle: fresh(
+      () =>
+        `${random.pick(FEMALE_HANDLES)}${random.pick(['.', '_', ''])}${random.pick(['love', 'belle', 'cute', 'x', 'b', 'officiel'])}${random.int(1, 99)}`,
+      (handle) => `${platform}/${handle.replace(/\./g, '')}`,
+    ),
   }));
   const skypes = Array.from(
     { length: archetype.skypes },
     () => `live:.cid.${random.string('0123456789abcdef', 16)}`,
+  );
+  const emails = Array.from({ length: archetype.emails }, () =>
+    fresh(
+      () =>
+        `${random.pick(FEMALE_HANDLES)}.${random.pick(LAST_NAMES).toLowerCase().replace(/ /g, '')}${random.int(10, 99)}@${random.pick(['gmail.com', 'outlook.fr', 'hotmail.com'])}`,
+      (email) => `email/${email.replace(/\./g, '')}`,
+    ),
   );
   const lureHashes =
     archetype.family === 'webcam-blackmail'
@@ -371,6 +401,7 @@ function makeRing(
     ...wallets.map((w) => w.address),
     ...profiles.map((p) => `${p.platform}/${p.handle}`),
     ...skypes.map((s) => `skype/${s}`),
+    ...emails,
   ];
   return {
     ring: {
@@ -388,6 +419,7 @@ function makeRing(
     wallets,
     profiles,
     skypes,
+    emails,
     lureHashes,
   };
 }
@@ -464,7 +496,7 @@ function chooseTemplate(
         case 'wallet':
           return state.wallets.length > 0;
         case 'email':
-          return false;
+          return state.emails.length > 0;
       }
     });
   const inLanguage = TEMPLATES.filter(
@@ -532,6 +564,11 @@ function fillSlots(
       normalized: `${receiver.name}@${receiver.city}`,
       service: SERVICE_IDS[receiver.service] ?? 'money-transfer',
     };
+  }
+  if (state.emails.length > 0) {
+    const email = random.pick(state.emails);
+    slots.email = random.chance(0.3) ? email.replace(/^./, (c) => c.toUpperCase()) : email;
+    truth.email = { type: 'email', normalized: email };
   }
   if (state.ibans.length > 0) {
     const iban = random.pick(state.ibans);
@@ -641,8 +678,10 @@ function spellProfile(
   const capitalised = handle.replace(/^./, (c) => c.toUpperCase());
   switch (platform) {
     case 'facebook':
+      // Facebook ignores dots in usernames, and so do the people who copy them.
       return random.pick([
         `https://www.facebook.com/${handle}`,
+        `facebook.com/${handle.replace(/\./g, '')}`,
         `https://m.facebook.com/${capitalised}/`,
         `facebook.com/${handle}`,
         `fb: ${handle}`,
