@@ -10,17 +10,26 @@ import {
 import { hashImage } from '@aman/pdq/node';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../cli-error.ts';
 import type { Command } from '../command.ts';
+import { compareVideos, isVideoArgument } from '../compare/video.ts';
+import { parseVideoFlags, VIDEO_FLAGS_USAGE } from '../hash/video.ts';
 
-const usage = `Usage: aman compare [--json] A B
+const usage = `Usage: aman compare [--json] [--sampling time|reference] [--seconds-per-hash N] A B
 
 Prints the Hamming distance (0 to 256) between the PDQ hashes of A and B, each an image file or
 a 64-digit hex hash. Upstream counts distance 31 or less as a match. For images, the hash of
 the stored pixel grid is compared (as every PDQ implementation does); a warning on stderr says
 when a hash has quality under 50 and cannot be trusted.
 
+Two videos, or saved vPDQ hashes (aman hash --json or --format vpdq output, an HMA JSON list
+of "pdqHex,quality,timestamp" strings), are compared frame by frame as upstream's vPDQ does: it
+prints the share of A's frames found in B and of B's found in A, and the verdict (a match when
+at least 80% of A, the query, is in B: an excerpt of a longer video matches it).
+
 Options:
   --json   {"distance", "match", "a": {...}, "b": {...}} where each side has "pdq", and for
-           files "path", "quality" and, when EXIF orientation applies, "oriented"`;
+           files "path", "quality" and, when EXIF orientation applies, "oriented";
+           for videos {"queryPercent", "comparedPercent", "match"}
+${VIDEO_FLAGS_USAGE}`;
 
 interface Side {
   readonly label: string;
@@ -39,7 +48,11 @@ const compare: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { json: { type: 'boolean', default: false } },
+        options: {
+          json: { type: 'boolean', default: false },
+          sampling: { type: 'string' },
+          'seconds-per-hash': { type: 'string' },
+        },
       });
     } catch (error) {
       throw new CliError(`${(error as Error).message}\n${usage}`, EXIT_USAGE);
@@ -50,6 +63,11 @@ const compare: Command = {
         `expected two images or hashes, got ${positionals.length}\n${usage}`,
         EXIT_USAGE,
       );
+    }
+    const [first, second] = positionals as [string, string];
+    if ((await isVideoArgument(first)) || (await isVideoArgument(second))) {
+      const video = parseVideoFlags(values);
+      return compareVideos(first, second, { json: values.json, video }, io);
     }
     const [a, b] = await Promise.all(positionals.map(resolveSide));
     const distance = hammingDistance(a!.pdq, b!.pdq);

@@ -5,9 +5,17 @@ import type { Command } from '../command.ts';
 import { createProgress } from '../hash/progress.ts';
 import { isError, type FileRecord } from '../hash/records.ts';
 import { defaultJobs, hashEntries } from '../hash/run.ts';
+import {
+  parseVideoFlags,
+  VIDEO_FLAGS_USAGE,
+  videoTextLine,
+  type VideoHashOptions,
+} from '../hash/video.ts';
 import { expandPaths } from '../hash/walk.ts';
+import { formatVpdqLines } from '@aman/pdq';
 
-const usage = `Usage: aman hash [--json] [--dihedral] [--jobs N] [--max-pixels N] PATH...
+const usage = `Usage: aman hash [--json | --format vpdq] [--dihedral] [--jobs N] [--max-pixels N]
+                 [--sampling time|reference] [--seconds-per-hash N] PATH...
 
 Computes the PDQ hash of images (JPEG, PNG, WebP, GIF, TIFF, AVIF), the perceptual hash that
 StopNCII, Meta's HMA and ThreatExchange exchange. Directories are hashed recursively (hidden
@@ -17,17 +25,26 @@ Output, one line per image: <pdq hex>TAB<quality>TAB<path>. Quality runs from 0 
 hashes under 50 are unreliable. A file that cannot be hashed is reported on stderr, the other
 files are still hashed, and the exit status is 1.
 
+Videos (MP4, MOV, WebM, MKV, AVI…; needs ffmpeg) get vPDQ: one PDQ hash per sampled frame. In
+text mode a video's line is <md5>TAB<N frames, duration>TAB<path>; the frames need --json or
+--format vpdq.
+
 Options:
   --json          one JSON object per line: {"path", "kind", "pdq", "quality", "md5", "sha256"},
                   plus "oriented": {"pdq", "quality"} when the EXIF orientation is not 1 (the
                   hash of the picture as displayed; "pdq" is the stored pixel grid, as the
                   reference hashes it) and "dihedral" with --dihedral. A file that fails gives
                   {"path", "error": {"code", "message"}}.
+                  A video gives {"path", "kind": "video", "md5", "sha256", "durationSeconds",
+                  "frameRate", "frames": [{"frameNumber", "timestamp", "pdq", "quality"}]}.
+  --format vpdq   one video's frames as upstream's vpdq-hash-video writes them:
+                  frameNumber,quality,pdqHex,timestamp (one PATH, a video)
   --dihedral      also the 8 hashes of the picture's rotations and mirror images (orig, rot90,
                   rot180, rot270, flipx, flipy, flipp, flipm); in text mode a 4th column
                   before the path, comma-separated
   --jobs N        files hashed in parallel on worker threads (default: one per core, up to 8)
-  --max-pixels N  refuse larger images before decoding them (default 100M; accepts 100M, 2.5M)`;
+  --max-pixels N  refuse larger images before decoding them (default 100M; accepts 100M, 2.5M)
+${VIDEO_FLAGS_USAGE}`;
 
 const hash: Command = {
   summary: 'PDQ-hash images (files or directories); only hashes are printed',
@@ -38,6 +55,9 @@ const hash: Command = {
     if (entries.length === 0) {
       throw new CliError('no files to hash in the given directories', EXIT_FAILURE);
     }
+    if (options.vpdq && entries.length !== 1) {
+      throw new CliError('--format vpdq writes the lines of one video: give one file', EXIT_USAGE);
+    }
     const progress = createProgress(io.stderr, entries.length);
     let failures = 0;
     let hashed = 0;
@@ -45,10 +65,18 @@ const hash: Command = {
       progress.clear();
       if (isError(record)) failures++;
       else hashed++;
-      if (options.json) {
+      if (options.vpdq && !isError(record) && record.kind === 'image') {
+        failures++;
+        hashed--;
+        io.stderr.write(`aman: ${record.path}: --format vpdq is for videos; this is an image\n`);
+      } else if (options.vpdq && !isError(record) && record.kind === 'video') {
+        io.stdout.write(formatVpdqLines(record.frames));
+      } else if (options.json) {
         io.stdout.write(`${JSON.stringify(record)}\n`);
       } else if (isError(record)) {
         io.stderr.write(`aman: ${record.path}: ${record.error.message} (${record.error.code})\n`);
+      } else if (record.kind === 'video') {
+        io.stdout.write(`${videoTextLine(record)}\n`);
       } else {
         const columns = [record.pdq, String(record.quality)];
         if (record.dihedral !== undefined) columns.push(record.dihedral.join(','));
@@ -76,6 +104,8 @@ interface HashArgs {
   readonly dihedral: boolean;
   readonly jobs: number;
   readonly maxPixels: number;
+  readonly vpdq: boolean;
+  readonly video: VideoHashOptions;
 }
 
 function parseHashArgs(args: string[]): HashArgs {
@@ -89,6 +119,9 @@ function parseHashArgs(args: string[]): HashArgs {
         dihedral: { type: 'boolean', default: false },
         jobs: { type: 'string' },
         'max-pixels': { type: 'string' },
+        format: { type: 'string' },
+        sampling: { type: 'string' },
+        'seconds-per-hash': { type: 'string' },
       },
     });
   } catch (error) {
@@ -96,6 +129,12 @@ function parseHashArgs(args: string[]): HashArgs {
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new CliError(`no PATH given\n${usage}`, EXIT_USAGE);
+  if (values.format !== undefined && values.format !== 'vpdq') {
+    throw new CliError(`--format must be "vpdq", got "${values.format}"`, EXIT_USAGE);
+  }
+  if (values.format !== undefined && values.json) {
+    throw new CliError('--json and --format vpdq cannot be combined', EXIT_USAGE);
+  }
   return {
     paths: positionals,
     json: values.json,
@@ -103,6 +142,8 @@ function parseHashArgs(args: string[]): HashArgs {
     jobs: values.jobs === undefined ? defaultJobs() : parseJobs(values.jobs),
     maxPixels:
       values['max-pixels'] === undefined ? DEFAULT_MAX_PIXELS : parsePixels(values['max-pixels']),
+    vpdq: values.format === 'vpdq',
+    video: parseVideoFlags(values),
   };
 }
 

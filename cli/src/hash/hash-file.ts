@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { MEDIA_SNIFF_BYTES, sniffMediaType, type MediaType, type PdqHasher } from '@aman/pdq';
 import { digestFile, hashImage } from '@aman/pdq/node';
 import type { ErrorRecord, FileRecord, HashFileOptions, ImageRecord } from './records.ts';
+import { hashVideoRecord } from './video.ts';
 
 /** Hashes one file of a given kind; every kind Aman hashes has one. */
 type KindHasher = (
@@ -17,6 +18,7 @@ type KindHasher = (
  */
 const hashers: Partial<Record<MediaType['kind'], KindHasher>> = {
   image: hashImageFile,
+  video: (path, _type, options) => hashVideoRecord(path, options.video),
 };
 
 /**
@@ -36,13 +38,6 @@ export async function hashFile(
   const type = sniffMediaType(head.bytes);
   const hash = hashers[type.kind];
   if (hash !== undefined) return hash(path, type, options, hasher);
-  if (type.kind === 'video') {
-    return failure(
-      path,
-      'video_unsupported',
-      `video (${type.format}) hashing is not available yet`,
-    );
-  }
   return failure(
     path,
     'not_an_image',

@@ -1,4 +1,5 @@
 import type { PdqHash } from '@aman/pdq';
+import type { VideoHashOptions, VideoRecord } from './video.ts';
 
 /** One line of `aman hash --json`: a hashed image. */
 export interface ImageRecord {
@@ -21,7 +22,7 @@ export interface ErrorRecord {
 }
 
 /** What hashing one file gives; each media kind adds its record type here. */
-export type FileRecord = ImageRecord | ErrorRecord;
+export type FileRecord = ImageRecord | VideoRecord | ErrorRecord;
 
 export const isError = (record: FileRecord): record is ErrorRecord => 'error' in record;
 
@@ -29,4 +30,5 @@ export const isError = (record: FileRecord): record is ErrorRecord => 'error' in
 export interface HashFileOptions {
   readonly dihedral: boolean;
   readonly maxPixels: number;
+  readonly video: VideoHashOptions;
 }

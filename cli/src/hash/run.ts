@@ -28,7 +28,11 @@ export async function hashEntries(
   options: RunOptions,
   onRecord: (record: FileRecord) => void,
 ): Promise<void> {
-  const fileOptions: HashFileOptions = { dihedral: options.dihedral, maxPixels: options.maxPixels };
+  const fileOptions: HashFileOptions = {
+    dihedral: options.dihedral,
+    maxPixels: options.maxPixels,
+    video: options.video,
+  };
   const files = entries.filter((entry) => !('error' in entry)).length;
   const jobs = Math.min(options.jobs, files);
   let hash: (path: string) => Promise<FileRecord>;

@@ -1,0 +1,207 @@
+// `aman hash` and `aman compare` on videos, run as a user runs them: the real binary, real clips,
+// real ffmpeg. The clips and their reference vPDQ output are packages/pdq/test/video-fixtures.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatVpdqCompactJson, parseVpdqLines } from '@aman/pdq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const fixtures = fileURLToPath(new URL('../../packages/pdq/test/video-fixtures/', import.meta.url));
+const clip = join(fixtures, 'testsrc2-30fps.mp4');
+const photo = fileURLToPath(
+  new URL('../../testdata/pdq-reference/misc-images/c.png', import.meta.url),
+);
+const referenceLines = (file: string) => readFileSync(join(fixtures, file), 'utf8');
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'aman-cli-video-'));
+  // A 2 s excerpt from 1 s in, smaller: a copy that should match the clip.
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-nostdin',
+    '-y',
+    '-ss',
+    '1',
+    '-i',
+    clip,
+    '-t',
+    '2',
+    '-vf',
+    'scale=240:180',
+    '-c:v',
+    'libx264',
+    '-crf',
+    '30',
+    join(dir, 'excerpt.mp4'),
+  ]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('aman hash on a video', () => {
+  it('prints the JSON record issue 9 defines', async () => {
+    const result = await runCli(['hash', '--json', clip]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const record = JSON.parse(result.stdout) as Record<string, unknown>;
+    const bytes = readFileSync(clip);
+    const reference = parseVpdqLines(referenceLines('testsrc2-30fps.mp4.reference-r1.txt'));
+    expect(reference.ok).toBe(true);
+    expect(Object.keys(record)).toEqual([
+      'path',
+      'kind',
+      'md5',
+      'sha256',
+      'durationSeconds',
+      'frameRate',
+      'frames',
+    ]);
+    expect(record).toEqual({
+      path: clip,
+      kind: 'video',
+      md5: createHash('md5').update(bytes).digest('hex'),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      durationSeconds: 4,
+      frameRate: 30,
+      // At 30 fps and one hash a second, time sampling picks the reference's frames.
+      frames: reference.ok ? reference.value : [],
+    });
+  });
+
+  it("writes the reference tool's lines with --format vpdq --sampling reference", async () => {
+    for (const [file, seconds] of [
+      ['testsrc2-ntsc.mp4', '0.5'],
+      ['slideshow-photos-640x360.mp4', '1'],
+    ] as const) {
+      const result = await runCli([
+        'hash',
+        '--format',
+        'vpdq',
+        '--sampling',
+        'reference',
+        '--seconds-per-hash',
+        seconds,
+        join(fixtures, file),
+      ]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toBe(referenceLines(`${file}.reference-r${seconds}.txt`));
+    }
+  });
+
+  it('prints one summary line per video in text mode', async () => {
+    const result = await runCli(['hash', clip]);
+    const md5 = createHash('md5').update(readFileSync(clip)).digest('hex');
+    expect(result).toEqual({ code: 0, stdout: `${md5}\t4 frames, 4.000 s\t${clip}\n`, stderr: '' });
+  });
+
+  it('samples every N seconds', async () => {
+    const result = await runCli(['hash', '--json', '--seconds-per-hash', '0.5', clip]);
+    const frames = (JSON.parse(result.stdout) as { frames: { timestamp: number }[] }).frames;
+    expect(frames.map((f) => f.timestamp)).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5]);
+  });
+
+  it.each([
+    [['--sampling', 'fast'], '--sampling must be "time" or "reference", got "fast"'],
+    [['--seconds-per-hash', 'one'], '--seconds-per-hash: seconds per hash must be a number'],
+    [['--seconds-per-hash', '0'], 'greater than 0'],
+    [['--format', 'csv'], '--format must be "vpdq", got "csv"'],
+    [['--format', 'vpdq', '--json'], '--json and --format vpdq cannot be combined'],
+  ])('refuses %j as a usage error', async (flags, message) => {
+    const result = await runCli(['hash', ...flags, clip]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('gives --format vpdq one video only', async () => {
+    const two = await runCli(['hash', '--format', 'vpdq', clip, clip]);
+    expect(two).toMatchObject({
+      code: 2,
+      stderr: 'aman: --format vpdq writes the lines of one video: give one file\n',
+    });
+    const image = await runCli(['hash', '--format', 'vpdq', photo]);
+    expect(image).toMatchObject({ code: 1, stdout: '' });
+    expect(image.stderr).toContain('--format vpdq is for videos; this is an image');
+  });
+
+  it('reports a damaged video on stderr with its code, and hashes the other files', async () => {
+    const damaged = join(dir, 'damaged.mp4');
+    writeFileSync(damaged, readFileSync(clip).subarray(0, 40_000));
+    const result = await runCli(['hash', '--json', damaged, clip]);
+    expect(result.code).toBe(1);
+    const [bad, good] = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(bad).toEqual({
+      path: damaged,
+      error: {
+        code: 'video_truncated',
+        message: expect.stringMatching(/incomplete: its index \(moov atom\) is missing/) as unknown,
+      },
+    });
+    expect(good).toMatchObject({ kind: 'video', path: clip });
+  });
+});
+
+describe('aman compare on videos', () => {
+  it('finds an excerpt in its original and prints both percentages and the verdict', async () => {
+    const result = await runCli(['compare', join(dir, 'excerpt.mp4'), clip]);
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        'query (A):    100.00% of 2 frames found in B\n' +
+        'compared (B):  50.00% of 4 frames found in A\n' +
+        'match: at least 80% of A is in B\n',
+      stderr: '',
+    });
+    const json = await runCli(['compare', '--json', join(dir, 'excerpt.mp4'), clip]);
+    expect(JSON.parse(json.stdout)).toEqual({
+      queryPercent: 100,
+      comparedPercent: 50,
+      match: true,
+    });
+  });
+
+  it('the other way round, the longer video is not made of the excerpt', async () => {
+    const json = await runCli(['compare', '--json', clip, join(dir, 'excerpt.mp4')]);
+    expect(JSON.parse(json.stdout)).toEqual({
+      queryPercent: 50,
+      comparedPercent: 100,
+      match: false,
+    });
+  });
+
+  it('compares saved hashes: reference lines, aman hash --json output, HMA compact strings', async () => {
+    const lines = join(dir, 'clip.vpdq.txt');
+    writeFileSync(lines, referenceLines('testsrc2-30fps.mp4.reference-r1.txt'));
+    const record = join(dir, 'clip.json');
+    writeFileSync(record, (await runCli(['hash', '--json', clip])).stdout);
+    const compact = join(dir, 'clip.hma.json');
+    const parsed = parseVpdqLines(referenceLines('testsrc2-30fps.mp4.reference-r1.txt'));
+    writeFileSync(compact, parsed.ok ? formatVpdqCompactJson(parsed.value) : '');
+    for (const saved of [lines, record, compact]) {
+      const result = await runCli(['compare', '--json', join(dir, 'excerpt.mp4'), saved]);
+      expect(JSON.parse(result.stdout)).toEqual({
+        queryPercent: 100,
+        comparedPercent: 50,
+        match: true,
+      });
+    }
+  });
+
+  it('refuses to compare a video with an image, and a malformed hash file', async () => {
+    const withImage = await runCli(['compare', clip, photo]);
+    expect(withImage).toMatchObject({ code: 1, stdout: '' });
+    expect(withImage.stderr).toContain('not a video or a vPDQ hash file');
+    const broken = join(dir, 'broken.vpdq.txt');
+    writeFileSync(broken, '0,100,notahash,0.000\n');
+    const result = await runCli(['compare', clip, broken]);
+    expect(result).toMatchObject({ code: 1 });
+    expect(result.stderr).toContain(`${broken}: not a vPDQ hash: line 1:`);
+  });
+});
