@@ -5,4 +5,3 @@ export * from './errors.ts';
 export * from './hash-image.ts';
 export { digestFile, type FileDigests } from './video-digest.ts';
 export * from './video.ts';
-export * from './video.ts';
