@@ -6,6 +6,7 @@ import { useId, useState, type DragEvent, type ReactNode } from 'react';
  */
 export function FilePicker({
   label,
+  button,
   hint,
   accept,
   multiple = true,
@@ -14,6 +15,8 @@ export function FilePicker({
   children,
 }: {
   label: string;
+  /** The visible button's text: the browser's own file button speaks the browser's language. */
+  button: string;
   hint?: string;
   accept: string;
   multiple?: boolean;
@@ -42,7 +45,9 @@ export function FilePicker({
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <label htmlFor={id}>{label}</label>
+      <span className="drop-zone-label" id={`${id}-label`}>
+        {label}
+      </span>
       {hint !== undefined && (
         <span id={hintId} className="hint">
           {hint}
@@ -50,6 +55,8 @@ export function FilePicker({
       )}
       <input
         id={id}
+        className="visually-hidden"
+        aria-labelledby={`${id}-label`}
         type="file"
         accept={accept}
         multiple={multiple}
@@ -62,6 +69,9 @@ export function FilePicker({
           if (files.length > 0) onFiles(files);
         }}
       />
+      <label htmlFor={id} className="button button-secondary" aria-hidden="true">
+        {button}
+      </label>
       {children}
     </div>
   );

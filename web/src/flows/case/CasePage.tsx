@@ -268,6 +268,7 @@ function OpenCase({ credentials }: { credentials: CaseCredentials }) {
           <h2 id="case-add">{m.addTitle}</h2>
           <FilePicker
             label={media.chooseLabel}
+            button={media.chooseButton}
             hint={media.chooseHint}
             accept={MEDIA_ACCEPT}
             onFiles={queue.add}

@@ -164,6 +164,7 @@ export default function LockerPage() {
         ))}
         <FilePicker
           label={m.addFilesLabel}
+          button={m.addFilesButton}
           hint={m.addFilesHint}
           accept="image/*,application/pdf"
           onFiles={(files) => void addFiles(files)}

@@ -8,6 +8,7 @@ export const lockerMessages = defineCatalog({
     onDevice:
       'Everything stays on this device unless you store it with your case, and then it is encrypted here first with a key made from your PIN: Aman only ever holds scrambled data.',
     addFilesLabel: 'Add screenshots or receipts',
+    addFilesButton: 'Choose files',
     addFilesHint:
       'Images or PDF files. Each gets a fingerprint (SHA-256) and the time you added it.',
     fileKind: 'These files are',
@@ -90,6 +91,7 @@ export const lockerMessages = defineCatalog({
     onDevice:
       'Tout reste sur cet appareil, sauf si vous le stockez avec votre dossier ; il est alors chiffré ici d’abord, avec une clé tirée de votre code PIN : Aman ne détient que des données illisibles.',
     addFilesLabel: 'Ajouter des captures d’écran ou des reçus',
+    addFilesButton: 'Choisir des fichiers',
     addFilesHint:
       'Images ou fichiers PDF. Chacun reçoit une empreinte (SHA-256) et l’heure de son ajout.',
     fileKind: 'Ces fichiers sont',
@@ -176,6 +178,7 @@ export const lockerMessages = defineCatalog({
     onDevice:
       'كل شيء يبقى على هذا الجهاز إلا إذا خزّنته مع ملفك، وحينها يُشفَّر هنا أولًا بمفتاح مشتق من رمزك السري: لا يملك أمان سوى بيانات غير مقروءة.',
     addFilesLabel: 'أضف لقطات شاشة أو إيصالات',
+    addFilesButton: 'اختر الملفات',
     addFilesHint: 'صور أو ملفات PDF. يحصل كل منها على بصمة (SHA-256) ووقت إضافته.',
     fileKind: 'هذه الملفات هي',
     kinds: {

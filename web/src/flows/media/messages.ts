@@ -8,6 +8,7 @@ type ClientFailure = 'network_error' | 'bad_response';
 /** Strings shared by the screens that hash files and talk to the server (protect, case). */
 export const mediaMessages = defineCatalog<{
   chooseLabel: string;
+  chooseButton: string;
   chooseHint: string;
   onDevice: string;
   fileCount: (count: number) => string;
@@ -30,6 +31,7 @@ export const mediaMessages = defineCatalog<{
 }>({
   en: {
     chooseLabel: 'Choose the video or photos',
+    chooseButton: 'Choose files',
     chooseHint:
       'They are read on this device to compute their fingerprints. They are not uploaded, not even to Aman.',
     onDevice: 'Your files never leave this device. Only their fingerprints (hashes) are sent.',
@@ -79,6 +81,7 @@ export const mediaMessages = defineCatalog<{
   },
   fr: {
     chooseLabel: 'Choisissez la vidéo ou les photos',
+    chooseButton: 'Choisir des fichiers',
     chooseHint:
       'Elles sont lues sur cet appareil pour calculer leurs empreintes. Elles ne sont pas envoyées, pas même à Aman.',
     onDevice:
@@ -133,6 +136,7 @@ export const mediaMessages = defineCatalog<{
   },
   ar: {
     chooseLabel: 'اختر الفيديو أو الصور',
+    chooseButton: 'اختر الملفات',
     chooseHint: 'تُقرأ على هذا الجهاز لحساب بصماتها. لا تُرفع إلى أي مكان، ولا حتى إلى أمان.',
     onDevice: 'ملفاتك لا تغادر هذا الجهاز أبدًا. لا تُرسل سوى بصماتها الرقمية.',
     fileCount: (count) =>

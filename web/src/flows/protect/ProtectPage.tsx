@@ -111,6 +111,7 @@ export default function ProtectPage() {
       <p>{m.which}</p>
       <FilePicker
         label={media.chooseLabel}
+        button={media.chooseButton}
         hint={media.chooseHint}
         accept={MEDIA_ACCEPT}
         onFiles={queue.add}

@@ -120,6 +120,7 @@ export default function TriagePage() {
         </div>
         <FilePicker
           label={m.fileLabel}
+          button={m.fileButton}
           hint={m.fileHint}
           accept=".txt,.json,.eml,.html,.htm,text/plain,application/json"
           multiple={false}
@@ -240,7 +241,7 @@ function TriageResult({
         <p className="actions">
           {kept ? (
             <span role="status" className="status-ok">
-              {m.keptInLocker}
+              {m.keptInLocker} <Link to="/locker">{m.openLocker}</Link>
             </span>
           ) : (
             <button type="button" className="button button-secondary" onClick={onKeep}>

@@ -39,6 +39,7 @@ export const triageMessages = defineCatalog<{
   textLabel: string;
   textHint: string;
   fileLabel: string;
+  fileButton: string;
   fileHint: string;
   fileErrors: Record<'too-large' | 'unsupported' | 'unreadable', string>;
   fileLoaded: (name: string) => string;
@@ -64,6 +65,7 @@ export const triageMessages = defineCatalog<{
   noIndicators: string;
   keepInLocker: string;
   keptInLocker: string;
+  openLocker: string;
   reportTitle: string;
   minorsTitle: string;
   minorsText: string;
@@ -82,6 +84,7 @@ export const triageMessages = defineCatalog<{
     textHint:
       'Copy and paste the conversation, the e-mail or the SMS. Several messages at once are fine.',
     fileLabel: 'Or open an exported chat',
+    fileButton: 'Open a file',
     fileHint:
       'WhatsApp “Export chat” (.txt, without media), Telegram (result.json), or a text file.',
     fileErrors: {
@@ -165,6 +168,7 @@ export const triageMessages = defineCatalog<{
     noIndicators: 'No identifier (phone, account, wallet, transfer reference) was found.',
     keepInLocker: 'Keep this message in my evidence locker',
     keptInLocker: 'Kept. It will be in your evidence pack.',
+    openLocker: 'Open my evidence locker',
     reportTitle: 'Where to report and get help',
     minorsTitle: 'Under 18?',
     minorsText: 'There are services made for you, free and without judgement.',
@@ -184,6 +188,7 @@ export const triageMessages = defineCatalog<{
     textHint:
       'Copiez-collez la conversation, le courriel ou le SMS. Plusieurs messages à la fois, c’est possible.',
     fileLabel: 'Ou ouvrez une conversation exportée',
+    fileButton: 'Ouvrir un fichier',
     fileHint:
       'WhatsApp « Exporter la discussion » (.txt, sans médias), Telegram (result.json), ou un fichier texte.',
     fileErrors: {
@@ -271,6 +276,7 @@ export const triageMessages = defineCatalog<{
       'Aucun identifiant (téléphone, compte, portefeuille, référence de transfert) n’a été trouvé.',
     keepInLocker: 'Garder ce message dans mon coffre à preuves',
     keptInLocker: 'Gardé. Il figurera dans votre dossier de preuves.',
+    openLocker: 'Ouvrir mon coffre à preuves',
     reportTitle: 'Où signaler et trouver de l’aide',
     minorsTitle: 'Moins de 18 ans ?',
     minorsText: 'Des services sont faits pour vous, gratuits et sans jugement.',
@@ -289,6 +295,7 @@ export const triageMessages = defineCatalog<{
     textHint:
       'انسخ والصق المحادثة أو البريد الإلكتروني أو الرسالة القصيرة. يمكن لصق عدة رسائل معًا.',
     fileLabel: 'أو افتح محادثة مُصدَّرة',
+    fileButton: 'افتح ملفًا',
     fileHint: 'واتساب «تصدير الدردشة» (‎.txt، بدون وسائط)، تيليغرام (result.json)، أو ملف نصي.',
     fileErrors: {
       'too-large': 'هذا الملف أكبر من أن يكون محادثة مُصدَّرة. جرّب التصدير بدون وسائط.',
@@ -372,6 +379,7 @@ export const triageMessages = defineCatalog<{
     noIndicators: 'لم يُعثر على أي معرّف (هاتف، حساب، محفظة، مرجع تحويل).',
     keepInLocker: 'احتفظ بهذه الرسالة في خزانة الأدلة',
     keptInLocker: 'تم الحفظ. ستكون ضمن ملف الأدلة الخاص بك.',
+    openLocker: 'افتح خزانة الأدلة',
     reportTitle: 'أين تبلّغ وتجد المساعدة',
     minorsTitle: 'أقل من 18 سنة؟',
     minorsText: 'هناك خدمات مخصصة لك، مجانية ودون أحكام.',
