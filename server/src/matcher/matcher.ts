@@ -10,9 +10,7 @@
 import {
   matchVpdq,
   parseVpdqCompact,
-  pdqHashToBytes,
   prepareVpdq,
-  type PdqHash,
   type PreparedVpdq,
   type VpdqFeature,
 } from '@aman/pdq';
@@ -114,7 +112,7 @@ export class Matcher {
     const pdq = new PackedHashes();
     this.#cursor = await this.#store.snapshotActiveSignals((signal) => {
       if (signal.type !== 'pdq') return this.#add(signal);
-      pdq.push(signal.id, pdqHashToBytes(signal.value as PdqHash));
+      pdq.push(signal.id, signal.value);
       this.#pdqBank.set(signal.id, signal.bankId);
     });
     this.#pdq = buildIndex(pdq.hashes(), pdq.ids(), 'multi-index');
@@ -178,7 +176,7 @@ export class Matcher {
     switch (query.type) {
       case 'pdq':
         return this.#pdq
-          .query(pdqHashToBytes(query.hash as PdqHash), this.#maxPdqThreshold)
+          .query(hexBytes(query.hash), this.#maxPdqThreshold)
           .flatMap(({ id, distance }) => {
             const bank = this.#banks.get(this.#pdqBank.get(id) ?? -1);
             return bank !== undefined && distance <= bank.thresholds.pdq
@@ -272,7 +270,7 @@ export class Matcher {
   #add(signal: ActiveSignal): void {
     switch (signal.type) {
       case 'pdq':
-        this.#pdq.add(signal.id, pdqHashToBytes(signal.value as PdqHash));
+        this.#pdq.add(signal.id, hexBytes(signal.value));
         this.#pdqBank.set(signal.id, signal.bankId);
         return;
       case 'md5':
@@ -330,23 +328,32 @@ export class Matcher {
   }
 }
 
+/**
+ * A 64-digit hex hash (already validated) as 32 bytes. Node's hex decoder: at a million hashes
+ * loaded at start, it is several times faster than decoding in JavaScript.
+ */
+function hexBytes(hex: string): Uint8Array {
+  return Buffer.from(hex, 'hex');
+}
+
 /** Ids and 32-byte hashes in growable typed arrays, for `buildIndex`. */
 class PackedHashes {
   #ids = new Uint32Array(1024);
-  #hashes = new Uint8Array(1024 * 32);
+  #hashes = Buffer.alloc(1024 * 32);
   #length = 0;
 
-  push(id: number, hash: Uint8Array): void {
+  /** Appends `hex` (64 hex digits) under `id`. */
+  push(id: number, hex: string): void {
     if (this.#length === this.#ids.length) {
       const ids = new Uint32Array(this.#ids.length * 2);
       ids.set(this.#ids);
       this.#ids = ids;
-      const hashes = new Uint8Array(this.#hashes.length * 2);
-      hashes.set(this.#hashes);
+      const hashes = Buffer.alloc(this.#hashes.length * 2);
+      this.#hashes.copy(hashes);
       this.#hashes = hashes;
     }
     this.#ids[this.#length] = id;
-    this.#hashes.set(hash, this.#length * 32);
+    this.#hashes.write(hex, this.#length * 32, 32, 'hex');
     this.#length++;
   }
 

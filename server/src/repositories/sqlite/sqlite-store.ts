@@ -161,30 +161,24 @@ class SqliteStore implements SyncStore {
   // --- banks ---------------------------------------------------------------------------------
 
   listBanks(): BankRecord[] {
-    const rows = this.db
-      .prepare<[], BankRow>(
-        'SELECT id, name, purpose, pdq_threshold, vpdq_threshold FROM banks ORDER BY id',
-      )
-      .all();
+    const rows = this.prepare<[], BankRow>(
+      'SELECT id, name, purpose, pdq_threshold, vpdq_threshold FROM banks ORDER BY id',
+    ).all();
     return rows.map(toBank);
   }
 
   countActiveSignals(): Map<number, number> {
-    const rows = this.db
-      .prepare<[], { bank_id: number; n: number }>(
-        "SELECT bank_id, count(*) AS n FROM signals WHERE status = 'active' GROUP BY bank_id",
-      )
-      .all();
+    const rows = this.prepare<[], { bank_id: number; n: number }>(
+      "SELECT bank_id, count(*) AS n FROM signals WHERE status = 'active' GROUP BY bank_id",
+    ).all();
     return new Map(rows.map((row) => [row.bank_id, row.n]));
   }
 
   updateBankThresholds(bankId: number, thresholds: BankThresholds): BankRecord {
-    const row = this.db
-      .prepare<[number, number, number], BankRow>(
-        `UPDATE banks SET pdq_threshold = ?, vpdq_threshold = ? WHERE id = ?
+    const row = this.prepare<[number, number, number], BankRow>(
+      `UPDATE banks SET pdq_threshold = ?, vpdq_threshold = ? WHERE id = ?
          RETURNING id, name, purpose, pdq_threshold, vpdq_threshold`,
-      )
-      .get(thresholds.pdq, thresholds.vpdq, bankId);
+    ).get(thresholds.pdq, thresholds.vpdq, bankId);
     if (row === undefined) throw new Error(`no bank ${bankId}`);
     return toBank(row);
   }
@@ -203,9 +197,9 @@ class SqliteStore implements SyncStore {
       let caseId: number;
       try {
         caseId = Number(
-          this.db
-            .prepare('INSERT INTO cases (case_number, pin_hash, created_at) VALUES (?, ?, ?)')
-            .run(input.caseNumber, input.pinHash, at).lastInsertRowid,
+          this.prepare(
+            'INSERT INTO cases (case_number, pin_hash, created_at) VALUES (?, ?, ?)',
+          ).run(input.caseNumber, input.pinHash, at).lastInsertRowid,
         );
       } catch (error) {
         if (isUniqueViolation(error)) throw new CaseNumberTakenError();
@@ -220,57 +214,55 @@ class SqliteStore implements SyncStore {
   }
 
   findCase(caseNumber: string): CaseRecord | undefined {
-    const row = this.db
-      .prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_number = ?')
-      .get(caseNumber);
+    const row = this.prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_number = ?').get(
+      caseNumber,
+    );
     return row === undefined ? undefined : toCase(row);
   }
 
   reservePinAttempt(caseNumber: string, now: Date, lockFor: LockPolicy): PinAttempt {
     const run = this.db.transaction((): PinAttempt => {
-      const row = this.db
-        .prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_number = ?')
-        .get(caseNumber);
+      const row = this.prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_number = ?').get(
+        caseNumber,
+      );
       if (row === undefined) return { kind: 'not_found' };
       if (row.locked_until !== null && row.locked_until > now.getTime()) {
         return { kind: 'locked', until: new Date(row.locked_until) };
       }
       const attempt = row.failed_pin_attempts + 1;
       const lock = lockFor(attempt);
-      this.db
-        .prepare('UPDATE cases SET failed_pin_attempts = ?, locked_until = ? WHERE id = ?')
-        .run(attempt, lock === null ? null : now.getTime() + lock, row.id);
+      this.prepare('UPDATE cases SET failed_pin_attempts = ?, locked_until = ? WHERE id = ?').run(
+        attempt,
+        lock === null ? null : now.getTime() + lock,
+        row.id,
+      );
       return { kind: 'reserved', record: toCase(row), attempt };
     });
     return run.immediate();
   }
 
   clearPinAttempts(caseId: number): void {
-    this.db
-      .prepare('UPDATE cases SET failed_pin_attempts = 0, locked_until = NULL WHERE id = ?')
-      .run(caseId);
+    this.prepare('UPDATE cases SET failed_pin_attempts = 0, locked_until = NULL WHERE id = ?').run(
+      caseId,
+    );
   }
 
   listCaseSignals(caseId: number): SignalRecord[] {
-    const rows = this.db
-      .prepare<[number], SignalRow>(
-        `SELECT ${SIGNAL_COLUMNS} FROM signals WHERE case_id = ? ORDER BY id`,
-      )
-      .all(caseId);
+    const rows = this.prepare<[number], SignalRow>(
+      `SELECT ${SIGNAL_COLUMNS} FROM signals WHERE case_id = ? ORDER BY id`,
+    ).all(caseId);
     return rows.map(toSignal);
   }
 
   listCaseFeedback(caseId: number): FeedbackRecord[] {
-    const rows = this.db
-      .prepare<
-        [number],
-        { name: string; signal_id: number; decision: FeedbackDecision; at: number }
-      >(
-        `SELECT p.name, f.signal_id, f.decision, f.at
+    const rows = this.prepare<
+      [number],
+      { name: string; signal_id: number; decision: FeedbackDecision; at: number }
+    >(
+      `SELECT p.name, f.signal_id, f.decision, f.at
          FROM feedback f JOIN signals s ON s.id = f.signal_id JOIN platforms p ON p.id = f.platform_id
          WHERE s.case_id = ? ORDER BY f.at, p.name, f.signal_id`,
-      )
-      .all(caseId);
+    ).all(caseId);
     return rows.map((row) => ({
       platformName: row.name,
       signalId: row.signal_id,
@@ -287,13 +279,13 @@ class SqliteStore implements SyncStore {
     at: Date;
   }): AddCaseSignalsResult {
     const run = this.db.transaction((): AddCaseSignalsResult => {
-      const status = this.db
-        .prepare<[number], { status: string }>('SELECT status FROM cases WHERE id = ?')
-        .get(input.caseId)?.status;
+      const status = this.prepare<[number], { status: string }>(
+        'SELECT status FROM cases WHERE id = ?',
+      ).get(input.caseId)?.status;
       if (status !== 'active') return { kind: 'case_withdrawn' };
-      const existing = this.db
-        .prepare<[number], SignalRow>(`SELECT ${SIGNAL_COLUMNS} FROM signals WHERE case_id = ?`)
-        .all(input.caseId);
+      const existing = this.prepare<[number], SignalRow>(
+        `SELECT ${SIGNAL_COLUMNS} FROM signals WHERE case_id = ?`,
+      ).all(input.caseId);
       const live = new Map(
         existing
           .filter((row) => row.status === 'active' || row.status === 'quarantined')
@@ -321,16 +313,15 @@ class SqliteStore implements SyncStore {
   }): WithdrawResult {
     const at = input.at.getTime();
     const run = this.db.transaction((): WithdrawResult => {
-      const rows = this.db
-        .prepare<[number], { id: number; status: SignalStatus }>(
-          'SELECT id, status FROM signals WHERE case_id = ? ORDER BY id',
-        )
-        .all(input.caseId);
+      const rows = this.prepare<[number], { id: number; status: SignalStatus }>(
+        'SELECT id, status FROM signals WHERE case_id = ? ORDER BY id',
+      ).all(input.caseId);
       const result = this.withdrawRows(rows, input.signalIds, at);
       if (input.signalIds === 'all') {
-        this.db
-          .prepare("UPDATE cases SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?")
-          .run(at, input.caseId);
+        this.prepare("UPDATE cases SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?").run(
+          at,
+          input.caseId,
+        );
       }
       return result;
     });
@@ -390,25 +381,23 @@ class SqliteStore implements SyncStore {
   }
 
   readChanges(afterSeq: number, limit: number): ChangeRecord[] {
-    const rows = this.db
-      .prepare<
-        [number, number],
-        {
-          seq: number;
-          op: 'add' | 'withdraw';
-          signal_id: number;
-          type: SignalType;
-          value: string;
-          bank_id: number;
-          bank_name: string;
-          at: number;
-        }
-      >(
-        `SELECT c.seq, c.op, c.signal_id, s.type, s.value, s.bank_id, b.name AS bank_name, c.at
+    const rows = this.prepare<
+      [number, number],
+      {
+        seq: number;
+        op: 'add' | 'withdraw';
+        signal_id: number;
+        type: SignalType;
+        value: string;
+        bank_id: number;
+        bank_name: string;
+        at: number;
+      }
+    >(
+      `SELECT c.seq, c.op, c.signal_id, s.type, s.value, s.bank_id, b.name AS bank_name, c.at
          FROM changes c JOIN signals s ON s.id = c.signal_id JOIN banks b ON b.id = s.bank_id
          WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
-      )
-      .all(afterSeq, limit);
+    ).all(afterSeq, limit);
     return rows.map((row) => ({
       seq: row.seq,
       op: row.op,
@@ -427,13 +416,13 @@ class SqliteStore implements SyncStore {
       const cursor =
         this.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM changes').get()
           ?.seq ?? 0;
-      const rows = this.db
-        .prepare<[], { id: number; bank_id: number; type: SignalType; value: string }>(
-          "SELECT id, bank_id, type, value FROM signals WHERE status = 'active'",
-        )
+      // Raw rows (arrays, not objects): a million of them load noticeably faster.
+      const rows = this.prepare<[], [number, number, SignalType, string]>(
+        "SELECT id, bank_id, type, value FROM signals WHERE status = 'active'",
+      )
+        .raw(true)
         .iterate();
-      for (const row of rows)
-        visit({ id: row.id, bankId: row.bank_id, type: row.type, value: row.value });
+      for (const [id, bankId, type, value] of rows) visit({ id, bankId, type, value });
       return cursor;
     });
     return run.deferred();
@@ -448,12 +437,10 @@ class SqliteStore implements SyncStore {
     at: Date;
   }): PlatformRecord | undefined {
     try {
-      const row = this.db
-        .prepare<[string, string, string, number], PlatformRow>(
-          `INSERT INTO platforms (name, api_key_sha256, scopes, created_at) VALUES (?, ?, ?, ?)
+      const row = this.prepare<[string, string, string, number], PlatformRow>(
+        `INSERT INTO platforms (name, api_key_sha256, scopes, created_at) VALUES (?, ?, ?, ?)
            RETURNING id, name, scopes, created_at`,
-        )
-        .get(input.name, input.apiKeyHash, input.scopes.join(' '), input.at.getTime());
+      ).get(input.name, input.apiKeyHash, input.scopes.join(' '), input.at.getTime());
       return row === undefined ? undefined : toPlatform(row);
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
@@ -462,25 +449,24 @@ class SqliteStore implements SyncStore {
   }
 
   replacePlatformKey(name: string, apiKeyHash: string): boolean {
-    const result = this.db
-      .prepare('UPDATE platforms SET api_key_sha256 = ? WHERE name = ?')
-      .run(apiKeyHash, name);
+    const result = this.prepare('UPDATE platforms SET api_key_sha256 = ? WHERE name = ?').run(
+      apiKeyHash,
+      name,
+    );
     return result.changes === 1;
   }
 
   findPlatformByKeyHash(apiKeyHash: string): PlatformRecord | undefined {
-    const row = this.db
-      .prepare<[string], PlatformRow>(
-        'SELECT id, name, scopes, created_at FROM platforms WHERE api_key_sha256 = ?',
-      )
-      .get(apiKeyHash);
+    const row = this.prepare<[string], PlatformRow>(
+      'SELECT id, name, scopes, created_at FROM platforms WHERE api_key_sha256 = ?',
+    ).get(apiKeyHash);
     return row === undefined ? undefined : toPlatform(row);
   }
 
   listPlatforms(): PlatformRecord[] {
-    const rows = this.db
-      .prepare<[], PlatformRow>('SELECT id, name, scopes, created_at FROM platforms ORDER BY name')
-      .all();
+    const rows = this.prepare<[], PlatformRow>(
+      'SELECT id, name, scopes, created_at FROM platforms ORDER BY name',
+    ).all();
     return rows.map(toPlatform);
   }
 
@@ -495,12 +481,10 @@ class SqliteStore implements SyncStore {
     const run = this.db.transaction(() => {
       const exists = this.prepare('SELECT 1 FROM signals WHERE id = ?').get(input.signalId);
       if (exists === undefined) return false;
-      this.db
-        .prepare(
-          `INSERT INTO feedback (platform_id, signal_id, decision, at) VALUES (?, ?, ?, ?)
+      this.prepare(
+        `INSERT INTO feedback (platform_id, signal_id, decision, at) VALUES (?, ?, ?, ?)
            ON CONFLICT (platform_id, signal_id) DO UPDATE SET decision = excluded.decision, at = excluded.at`,
-        )
-        .run(input.platformId, input.signalId, input.decision, input.at.getTime());
+      ).run(input.platformId, input.signalId, input.decision, input.at.getTime());
       return true;
     });
     return run.immediate();
@@ -508,18 +492,14 @@ class SqliteStore implements SyncStore {
 
   recordMatch(input: { signalId: number; platformId: number; at: Date; since: Date }): number {
     const run = this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO signal_matches (signal_id, platform_id, at) VALUES (?, ?, ?)
+      this.prepare(
+        `INSERT INTO signal_matches (signal_id, platform_id, at) VALUES (?, ?, ?)
            ON CONFLICT (signal_id, platform_id) DO UPDATE SET at = max(at, excluded.at)`,
-        )
-        .run(input.signalId, input.platformId, input.at.getTime());
+      ).run(input.signalId, input.platformId, input.at.getTime());
       return (
-        this.db
-          .prepare<[number, number], { n: number }>(
-            'SELECT count(*) AS n FROM signal_matches WHERE signal_id = ? AND at >= ?',
-          )
-          .get(input.signalId, input.since.getTime())?.n ?? 0
+        this.prepare<[number, number], { n: number }>(
+          'SELECT count(*) AS n FROM signal_matches WHERE signal_id = ? AND at >= ?',
+        ).get(input.signalId, input.since.getTime())?.n ?? 0
       );
     });
     return run.immediate();
@@ -527,12 +507,10 @@ class SqliteStore implements SyncStore {
 
   quarantineSignal(signalId: number, at: Date): boolean {
     const run = this.db.transaction(() => {
-      const result = this.db
-        .prepare(
-          `UPDATE signals SET status = 'quarantined', status_changed_at = ?
+      const result = this.prepare(
+        `UPDATE signals SET status = 'quarantined', status_changed_at = ?
            WHERE id = ? AND status = 'active' AND flood_exempt = 0`,
-        )
-        .run(at.getTime(), signalId);
+      ).run(at.getTime(), signalId);
       if (result.changes !== 1) return false;
       this.insertChange('withdraw', signalId, at.getTime());
       return true;
@@ -541,18 +519,16 @@ class SqliteStore implements SyncStore {
   }
 
   listQuarantined(since: Date): QuarantineRecord[] {
-    const rows = this.db
-      .prepare<
-        [number],
-        SignalRow & { bank_name: string; status_changed_at: number; platforms: number }
-      >(
-        `SELECT s.id, s.bank_id, s.case_id, s.type, s.value, s.quality, s.status, s.created_at,
+    const rows = this.prepare<
+      [number],
+      SignalRow & { bank_name: string; status_changed_at: number; platforms: number }
+    >(
+      `SELECT s.id, s.bank_id, s.case_id, s.type, s.value, s.quality, s.status, s.created_at,
                 s.status_changed_at, b.name AS bank_name,
                 (SELECT count(*) FROM signal_matches m WHERE m.signal_id = s.id AND m.at >= ?) AS platforms
          FROM signals s JOIN banks b ON b.id = s.bank_id
          WHERE s.status = 'quarantined' ORDER BY s.status_changed_at, s.id`,
-      )
-      .all(since.getTime());
+    ).all(since.getTime());
     return rows.map((row) => ({
       signal: toSignal(row),
       bankName: row.bank_name,
@@ -563,23 +539,21 @@ class SqliteStore implements SyncStore {
 
   reviewSignal(signalId: number, decision: 'release' | 'reject', at: Date): ReviewResult {
     const run = this.db.transaction((): ReviewResult => {
-      const status = this.db
-        .prepare<[number], { status: SignalStatus }>('SELECT status FROM signals WHERE id = ?')
-        .get(signalId)?.status;
+      const status = this.prepare<[number], { status: SignalStatus }>(
+        'SELECT status FROM signals WHERE id = ?',
+      ).get(signalId)?.status;
       if (status === undefined) return { kind: 'not_found' };
       if (status !== 'quarantined') return { kind: 'not_quarantined' };
       if (decision === 'release') {
-        this.db
-          .prepare(
-            "UPDATE signals SET status = 'active', flood_exempt = 1, status_changed_at = ? WHERE id = ?",
-          )
-          .run(at.getTime(), signalId);
+        this.prepare(
+          "UPDATE signals SET status = 'active', flood_exempt = 1, status_changed_at = ? WHERE id = ?",
+        ).run(at.getTime(), signalId);
         this.insertChange('add', signalId, at.getTime());
         return { kind: 'reviewed', status: 'active' };
       }
-      this.db
-        .prepare("UPDATE signals SET status = 'rejected', status_changed_at = ? WHERE id = ?")
-        .run(at.getTime(), signalId);
+      this.prepare(
+        "UPDATE signals SET status = 'rejected', status_changed_at = ? WHERE id = ?",
+      ).run(at.getTime(), signalId);
       return { kind: 'reviewed', status: 'rejected' };
     });
     return run.immediate();
@@ -608,11 +582,9 @@ class SqliteStore implements SyncStore {
     at: number,
   ): SignalRecord {
     const id = Number(
-      this.db
-        .prepare(
-          'INSERT INTO signals (bank_id, case_id, type, value, quality, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(bankId, caseId, signal.type, signal.value, signal.quality, at).lastInsertRowid,
+      this.prepare(
+        'INSERT INTO signals (bank_id, case_id, type, value, quality, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(bankId, caseId, signal.type, signal.value, signal.quality, at).lastInsertRowid,
     );
     this.insertChange('add', id, at);
     return { ...signal, id, bankId, caseId, status: 'active', createdAt: new Date(at) };

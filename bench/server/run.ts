@@ -1,0 +1,214 @@
+// npm run bench:server [-- --n 1000000 --connections 8 --duration 10]
+//
+// Single-hash POST /api/v1/match over loopback with autocannon, against `aman serve` holding an
+// N-hash bank (SQLite), side by side with a bare Fastify route that answers a constant (the
+// framework's ceiling), in the same run and with the same load. Half the queries are planted
+// near-duplicates of banked hashes (0 to 40 bits flipped), half are random.
+//
+// The bank is built once from a seeded generator and kept in bench/.data/ (git-ignored). Run it
+// alone (`flock /tmp/aman-bench.lock npm run bench:server`): the load generator and the server
+// share the machine's cores, so anything else running skews both columns.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openStore } from '../../server/src/repositories/open-store.ts';
+import { nodeSecrets } from '../../server/src/repositories/secrets.ts';
+import { systemClock } from '../../server/src/repositories/clock.ts';
+import { PlatformService } from '../../server/src/services/platform.service.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1000000' },
+    connections: { type: 'string', default: '8' },
+    duration: { type: 'string', default: '10' },
+    queries: { type: 'string', default: '2000' },
+  },
+});
+const n = Number(values.n);
+const connections = Number(values.connections);
+const duration = Number(values.duration);
+const queryCount = Number(values.queries);
+for (const [name, value] of Object.entries({ n, connections, duration, queries: queryCount })) {
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer`);
+}
+
+/** A seeded generator (mulberry32): the same bank on every machine. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function bankHash(next: () => number): Buffer {
+  const bytes = Buffer.alloc(32);
+  for (let i = 0; i < 32; i += 4) bytes.writeUInt32BE(Math.floor(next() * 4294967296), i);
+  return bytes;
+}
+
+/** Builds the bank's SQLite file once; later runs reuse it. */
+async function ensureBank(): Promise<{ path: string; sample: Buffer[] }> {
+  const dir = join(root, 'bench', '.data', 'server');
+  const path = join(dir, `bank-${n}.sqlite`);
+  const next = random(1);
+  const sample: Buffer[] = [];
+  if (existsSync(path)) {
+    for (let i = 0; i < Math.min(n, queryCount); i++) sample.push(bankHash(next));
+    return { path, sample };
+  }
+  mkdirSync(dir, { recursive: true });
+  const building = `${path}.building`;
+  rmSync(building, { force: true });
+  const started = performance.now();
+  const store = openStore(building);
+  await store.migrate();
+  const protect = (await store.listBanks()).find((bank) => bank.name === 'protect')!;
+  const batch = 20_000;
+  for (let done = 0; done < n; done += batch) {
+    const signals = [];
+    for (let i = done; i < Math.min(n, done + batch); i++) {
+      const hash = bankHash(next);
+      if (sample.length < queryCount) sample.push(hash);
+      signals.push({ type: 'pdq' as const, value: hash.toString('hex'), quality: 100 });
+    }
+    await store.addBankSignals({ bankId: protect.id, signals, at: new Date() });
+    process.stderr.write(`\rbuilding the bank: ${Math.min(n, done + batch)} / ${n}`);
+  }
+  await store.close();
+  renameSync(building, path);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+  process.stderr.write(` (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  return { path, sample };
+}
+
+/** Match bodies: even ones near-duplicates of banked hashes, odd ones random. */
+function queryBodies(sample: Buffer[]): string[] {
+  const next = random(2);
+  return Array.from({ length: queryCount }, (_, i) => {
+    let hash: Buffer;
+    if (i % 2 === 0) {
+      hash = Buffer.from(sample[(i / 2) % sample.length]!);
+      const flips = Math.floor(next() * 41);
+      for (let f = 0; f < flips; f++) {
+        const bit = Math.floor(next() * 256);
+        hash[bit >> 3]! ^= 1 << (bit & 7);
+      }
+    } else {
+      hash = bankHash(next);
+    }
+    return JSON.stringify({ signals: [{ type: 'pdq', value: hash.toString('hex') }] });
+  });
+}
+
+async function start(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ url: string; child: ChildProcess; startS: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url !== undefined)
+        resolvePromise({ url, child, startS: (performance.now() - started) / 1000 });
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited with ${code}: ${output}`)),
+    );
+  });
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function load(url: string, apiKey: string, bodies: string[]) {
+  let i = 0;
+  const options = {
+    url: `${url}/api/v1/match`,
+    connections,
+    pipelining: 1,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    requests: [
+      {
+        setupRequest: (request: autocannon.Request) => ({
+          ...request,
+          body: bodies[i++ % bodies.length]!,
+        }),
+      },
+    ],
+  };
+  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, caches
+  const result = await autocannon({ ...options, duration });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const { path, sample } = await ensureBank();
+const bodies = queryBodies(sample);
+const store = openStore(path);
+await store.migrate();
+const apiKey = await new PlatformService({
+  store,
+  secrets: nodeSecrets,
+  clock: systemClock,
+}).issueKey('Benchmark platform', ['match']);
+await store.close();
+
+const ceiling = await start([join(here, 'bare-server.ts')]);
+const ceilingResult = await load(ceiling.url, apiKey, bodies);
+ceiling.child.kill('SIGTERM');
+
+const aman = await start(
+  [join(root, 'cli', 'bin', 'aman.js'), 'serve', '--port', '0', '--db', path, '--no-demo'],
+  {
+    AMAN_MATCHER_POLL_MS: '250',
+  },
+);
+const amanResult = await load(aman.url, apiKey, bodies);
+const rss = rssMiB(aman.child.pid!);
+aman.child.kill('SIGTERM');
+
+const ratio = amanResult.rps / ceilingResult.rps;
+const row = (name: string, r: typeof amanResult) =>
+  `${name.padEnd(30)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`;
+console.log(
+  [
+    '',
+    `bench:server: ${n.toLocaleString('en')} PDQ hashes in the bank, single-hash POST /api/v1/match, ` +
+      `${connections} connections, ${duration} s (after 2 s warm-up), ${cpus().length} cores shared by ` +
+      'autocannon and the server',
+    '',
+    `${'server'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`,
+    row('bare Fastify (constant answer)', ceilingResult),
+    row(`aman serve (${n.toLocaleString('en')} hashes)`, amanResult),
+    '',
+    `aman / ceiling: ${(ratio * 100).toFixed(0)} % (goal >= 50 %): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+    `aman p99: ${amanResult.p99.toFixed(1)} ms (goal < 20 ms): ${amanResult.p99 < 20 ? 'met' : 'NOT met'}`,
+    `aman start with the bank loaded: ${aman.startS.toFixed(1)} s; resident memory after the run: ${rss.toFixed(0)} MiB`,
+  ].join('\n'),
+);
