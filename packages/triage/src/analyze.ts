@@ -84,6 +84,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
 
   const tokenSpans = tokens.map((t) => toOriginalSpan(normalized.words, t.start, t.end));
   const occurrences = findConcepts(tokens, language);
+  occurrences.push(...ageOccurrences(tokens, occurrences));
   occurrences.push(...indicatorOccurrences(indicators, tokenSpans));
   const index = indexConcepts(refine(occurrences, tokens.length));
 
@@ -148,7 +149,7 @@ function refine(occurrences: readonly Occurrence[], tokenCount: number): Occurre
     }
   }
   return occurrences.filter((o) => {
-    if (o.concept === 'you') return inAudience[o.first] !== 1;
+    if (o.concept === 'you' || o.concept === 'your') return inAudience[o.first] !== 1;
     if (o.concept === 'video' || o.concept === 'image') return nearEvent[o.first] !== 1;
     return true;
   });
@@ -156,6 +157,30 @@ function refine(occurrences: readonly Occurrence[], tokenCount: number): Occurre
 
 /** How many tokens from "wedding" a video or photo is taken to be of the wedding. */
 const EVENT_REACH = 3;
+
+/**
+ * An age under 18 ("15 ans", "you're 16 years old", "عمرك 15 سنة", "15yo") marks the target as a
+ * minor: a number from 10 to 17 right before an age unit, or glued to it.
+ */
+function ageOccurrences(tokens: readonly Token[], occurrences: readonly Occurrence[]): Occurrence[] {
+  const unitAt = new Set(occurrences.filter((o) => o.concept === 'age-unit').map((o) => o.first));
+  const out: Occurrence[] = [];
+  tokens.forEach((token, i) => {
+    const glued = /^(1[0-7])(?:yo|ans|yrs|y)$/.exec(token.text);
+    if (glued !== null) {
+      out.push({ concept: 'minor', first: i, last: i });
+      return;
+    }
+    if (!/^1[0-7]$/.test(token.text)) return;
+    for (let next = i + 1; next <= i + 2; next++) {
+      if (unitAt.has(next)) {
+        out.push({ concept: 'minor', first: i, last: next });
+        return;
+      }
+    }
+  });
+  return out;
+}
 
 /** Places each indicator on the tokens it overlaps, as a concept the cue rules can use. */
 function indicatorOccurrences(indicators: readonly Indicator[], tokenSpans: readonly Span[]): Occurrence[] {

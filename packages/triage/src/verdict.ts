@@ -31,12 +31,6 @@ const LURE_CUES: readonly Cue[] = [
 const BLUFF_CUES: readonly Cue[] = ['device-hacked-claim', 'adult-site-claim', 'password-quoted'];
 const THREAT_CUES: readonly Cue[] = ['threat-to-share', 'threat-to-publish', 'reputation-threat'];
 const DEMAND_CUES: readonly Cue[] = ['payment-demand', 'crypto-payment', 'money-transfer', 'gift-card-payment'];
-const MATERIAL_CUES: readonly Cue[] = [
-  'recording-claim',
-  'intimate-material',
-  'device-hacked-claim',
-  'adult-site-claim',
-];
 const PRESSURE_CUES: readonly Cue[] = ['no-police', 'escalation', 'fake-authority'];
 /** Identifiers that make money demands concrete: a joke does not come with a wallet. */
 const PAYMENT_INDICATORS = new Set(['bitcoin', 'ethereum', 'tron', 'litecoin', 'monero', 'iban', 'mtcn', 'moneygram', 'transfer-ref']);
@@ -63,12 +57,20 @@ export function decide(
   const mentions = (...concepts: AnyConcept[]): boolean =>
     concepts.some((c) => (index.get(c)?.length ?? 0) > 0);
 
-  const material = any(MATERIAL_CUES);
+  // "You watched porn" is the bluff's claim; it is leverage only with the hack or the camera.
+  const material =
+    has('recording-claim') ||
+    has('intimate-material') ||
+    has('device-hacked-claim') ||
+    (has('adult-site-claim') && mentions('watch', 'camera', 'video', 'record', 'hack'));
   const threat = any(THREAT_CUES);
   const demand = any(DEMAND_CUES);
   const pressure = any(PRESSURE_CUES) || has('deadline');
   const conditional = mentions('if-not', 'or') || near(index, 'if', 'negation', 4);
-  const intimateMention = mentions('video', 'image', 'sexual', 'camera', 'call');
+  // "Your family will see everything": what is seen is images.
+  const seenThreat = matches.some((m) => m.cue === 'threat-to-share' && m.concepts.includes('see'));
+  const intimateMention =
+    mentions('video', 'image', 'sexual', 'camera', 'call') || (seenThreat && mentions('everything'));
   const bluff = count(BLUFF_CUES) + (mentions('split-screen') ? 1 : 0);
   const lure = count(LURE_CUES);
   // "a complaint for sharing explicit content with a minor" is an accusation, not the target's age.
@@ -81,7 +83,15 @@ export function decide(
   if (report !== undefined) {
     return negative(report, 0.8);
   }
-  const strongEvidence = has('recording-claim') || has('intimate-material') || concretePayment;
+  // Blackmailers mock ("lol"); a joke does not come with a recording, a gift card or a transfer.
+  const strongEvidence =
+    has('recording-claim') ||
+    has('intimate-material') ||
+    has('gift-card-payment') ||
+    has('money-transfer') ||
+    has('crypto-payment') ||
+    has('minor-target') ||
+    concretePayment;
   if (context.joke && cues.size > 0 && !strongEvidence) {
     return negative('joke-context', 0.75);
   }
@@ -118,7 +128,8 @@ export function decide(
   if (threat && (demand || conditional || mentions('amount'))) {
     return positive('suspicious', 'other-extortion', 0.55, reasons);
   }
-  if (lure >= 2) {
+  // The opening of the scam: a stranger presenting themselves, or flirting, and moving the chat.
+  if (lure >= 2 || (has('move-to-private-app') && mentions('introduction', 'flirt'))) {
     return positive('suspicious', 'lure', Math.min(0.8, 0.45 + 0.1 * lure), reasons);
   }
   return { verdict: 'not-detected', family: null, confidence: cues.size === 0 ? 0.9 : 0.7, reasons: [], contextCue: undefined };

@@ -47,35 +47,44 @@ export const CUE_RULES: readonly CueRule[] = [
   // the lure
   rule('move-to-private-app', 6, [['add-me'], ['app']]),
   rule('move-to-private-app', 0, [['number-request']]),
+  // A stranger introducing themselves, then an app, a number or a video: the opening of the scam.
+  rule('move-to-private-app', 12, [['introduction'], ['app', 'number-request', 'add-me']]),
   rule('video-call-request', 8, [['call'], ['add-me', 'app', 'camera', 'show', 'flirt', 'want']]),
   rule('video-call-request', 4, [['show'], ['camera', 'face']]),
+  rule('video-call-request', 4, [['talk'], ['video', 'camera']]),
   rule('camera-excuse', 5, [['camera', 'mic'], ['broken']]),
   rule('undress-request', 0, [['undress']]),
   rule('profile-check', 8, [['app', 'number-request', 'add-me'], ['verify']]),
   // the reveal
-  // Recorded *you* (or the call, or everything): "I recorded the meeting" is not a claim.
-  rule('recording-claim', 6, [['record'], ['you', 'camera', 'sexual', 'call', 'everything']]),
+  // Recorded *you* ("je t'ai filmé", "I recorded you"), or the call, or everything; "I recorded
+  // your presentation like you asked" is not a claim.
+  rule('recording-claim', 2, [['record'], ['you']]),
+  rule('recording-claim', 6, [['record'], ['camera', 'sexual', 'call', 'everything']]),
   // "I have the video", "j'ai une vidéo de toi", "3ndi lvideo": the object right after the verb,
   // so that "j'ai publié les photos" (an auxiliary) does not count.
   rule('recording-claim', 3, [['have'], ['video', 'image']], true),
+  // Passive or indirect: "est enregistré", "تسجلات", "a copy of the call".
+  rule('recording-claim', 6, [['record'], ['video', 'image']], true),
   rule('intimate-material', 6, [['video', 'image'], ['sexual']]),
   rule('contacts-harvested', 5, [['have', 'know'], ['contacts']]),
   rule('contacts-harvested', 4, [['know'], ['audience']]),
   // the mass e-mail's claims
-  rule('device-hacked-claim', 8, [['hack'], ['device', 'camera', 'you', 'password']]),
+  rule('device-hacked-claim', 8, [['hack'], ['device', 'camera', 'you', 'your', 'password']]),
   rule('adult-site-claim', 0, [['porn']]),
-  rule('password-quoted', 5, [['password'], ['you', 'know']]),
+  rule('password-quoted', 5, [['password'], ['you', 'your', 'know']]),
   // the threat
   rule('threat-to-share', 8, [['send', 'see'], ['audience']]),
   rule('threat-to-share', 6, [['send'], ['contacts']]),
   rule('threat-to-publish', 8, [['publish-verb', 'send'], ['public-place']]),
-  rule('threat-to-publish', 5, [['publish-verb'], ['video', 'image'], ['you']]),
-  rule('threat-to-publish', 5, [['video', 'image'], ['public-place'], ['you']]),
+  rule('threat-to-publish', 5, [['publish-verb'], ['video', 'image'], ['you', 'your']]),
+  rule('threat-to-publish', 5, [['video', 'image'], ['public-place'], ['you', 'your']]),
   // The victim reporting it: "he is threatening me", "كيهددني", "kayhdded fiya".
   rule('threat-to-share', 0, [['threatened']]),
+  // "Pay 2000 or I tell your wife": telling is a threat when money is asked for.
+  rule('threat-to-share', 10, [['tell'], ['audience'], ['money', 'amount', 'pay-verb', 'transfer-verb']]),
   rule('reputation-threat', 0, [['scandal']]),
   // the demand
-  rule('payment-demand', 10, [['pay-verb', 'want', 'give-me'], MONEY]),
+  rule('payment-demand', 10, [['pay-verb', 'want', 'give-me', 'transfer-verb'], MONEY]),
   rule('payment-demand', 3, [['send'], ['amount', 'money', 'crypto', 'gift-card']], true),
   // "1000 € or she learns everything", "500 € sinon…"
   rule('payment-demand', 4, [['amount'], ['or', 'if-not']], true),
@@ -195,7 +204,8 @@ function nearest(
   // Binary search for the first occurrence that could fit.
   let lo = 0;
   let hi = list.length;
-  const from = Math.max(after ?? -Infinity, last - window);
+  // Ordered groups need distinct tokens, in order: "the recording" is not "recorded … video".
+  const from = Math.max(after === undefined ? -Infinity : after + 1, last - window);
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((list[mid] as Occurrence).first < from) lo = mid + 1;
@@ -206,6 +216,7 @@ function nearest(
   for (let i = lo; i < list.length; i++) {
     const o = list[i] as Occurrence;
     if (o.first > first + window) break;
+    if (after !== undefined && o.first <= after) continue;
     if (Math.max(last, o.last) - Math.min(first, o.first) > window) continue;
     const distance = o.first >= last ? o.first - last : first >= o.last ? first - o.last : 0;
     if (distance < bestDistance) {

@@ -174,11 +174,17 @@ const LOOK_BACK = 40;
 export function findDeadlines(context: DetectionContext): Candidate[] {
   const { text } = context;
   const found: Candidate[] = [];
-  const push = (anchor: number, end: number, before: RegExp, normalized: string): void => {
+  const push = (
+    anchor: number,
+    end: number,
+    before: RegExp,
+    normalized: string | ((limitWord: string) => string),
+  ): void => {
     if (!startsWord(text, anchor)) return;
     const window = text.slice(Math.max(0, anchor - LOOK_BACK), anchor);
     const m = before.exec(window);
     if (m === null) return;
+    if (typeof normalized === 'function') normalized = normalized((m[1] ?? '').toLowerCase());
     // The deadline starts at the limit word, after the separator the pattern matched first.
     const start = anchor - window.length + m.index + (/^[^\p{L}\p{N}]/u.test(m[0]) ? 1 : 0);
     found.push({ type: 'deadline', normalized, valid: true, start, end });
@@ -191,7 +197,10 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
       const count = Number(g['count']);
       if (count === 0) continue;
       const designator = g['hours'] !== undefined ? 'H' : g['minutes'] !== undefined ? 'M' : 'D';
-      push(m.index, end, LIMIT_BEFORE, designator === 'D' ? `P${count}D` : `PT${count}${designator}`);
+      const duration = designator === 'D' ? `P${count}D` : `PT${count}${designator}`;
+      push(m.index, end, LIMIT_BEFORE, (limit) =>
+        designator === 'H' && isClockTime(limit, count, g['hours'] as string) ? `T${pad(count)}:00` : duration,
+      );
     } else if (g['day'] !== undefined) {
       // Day first (most of the world); month first when that is the only reading (US "06/30").
       let day = Number(g['day']);
@@ -229,6 +238,15 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "avant 20h" is 8 pm, "avant 48h" is two days: after "before", an hour written as "h" that is not
+ * a usual duration (1, 2, 3, 6, 12, 24, 48, 72) reads as a time of day.
+ */
+function isClockTime(limitWord: string, count: number, unit: string): boolean {
+  const before = /^(?:avant|before|by|until|قبل|9bel|qbel|kbel)$/u.test(limitWord);
+  return before && /^h$/i.test(unit) && count <= 23 && ![1, 2, 3, 6, 12].includes(count);
 }
 
 /** The value of the first entry whose alternatives match `word` exactly. */

@@ -23,12 +23,14 @@ export const CONCEPTS = [
   'sexual',
   'record', // recorded, filmed, enregistré, سجلت, sajalt
   'have', // I have, j'ai, عندي, 3ndi
-  'you', // you, your, toi, ديالك, dyalk
+  'you', // the victim as object: you, toi, te, لك, lik
+  'your', // the victim's: your, ton, ta, ديالك, dyalk
   'camera',
   'call', // video call, appel vidéo, مكالمة فيديو
   'event', // a wedding, a birthday, a trip: what an ordinary video or photo is of
   // the money
   'pay-verb',
+  'transfer-verb', // transfer, wire, حول: also "about" in Arabic, so it needs money nearby
   'want', // want, need, must, veux, خاصك, bghit
   'give-me', // send me, give me, عطيني, 3tini
   'money',
@@ -60,7 +62,8 @@ export const CONCEPTS = [
   'age-unit',
   // other extortion
   'kill',
-  'affair',
+  'affair', // an affair or a secret
+  'tell', // "I'll tell your wife": a threat only with a money demand
   'data-leak',
   // the lure
   'app',
@@ -72,6 +75,8 @@ export const CONCEPTS = [
   'show',
   'undress',
   'flirt',
+  'introduction', // a stranger presenting themselves: "je m'appelle Inès, 26 ans", "I saw your profile"
+  'talk', // talk, see each other: with "video" or "camera", a video call
   'verify',
   // context
   'scam-word',

@@ -103,6 +103,8 @@ export class CompiledLexicon {
     if (this.spelling === 'arabizi') {
       if (token.arabic) return [];
       const skeleton = arabiziSkeleton(token.text);
+      // A skeleton of one or two letters ("khoya" → "x") says nothing; only the word itself is used.
+      if (skeleton.length < MIN_STEM) return [token.text];
       const forms = [token.text, skeleton];
       // Articles and verb prefixes glued to the word: "lvideo", "nsift", "ghansifet", "kaybtaz".
       for (let drop = 1; drop <= 3 && skeleton.length - drop >= MIN_STEM; drop++) {
