@@ -24,6 +24,18 @@ export interface EntryBatch {
   readonly hashes: Uint8Array;
 }
 
+/** One page of the store (see `HashStore.pages`). */
+export interface StorePage {
+  /** 8 words per slot. */
+  readonly words: Uint32Array;
+  /** Bit `i` set when the page's slot `i` is live. */
+  readonly live: Uint32Array;
+  /** Slots of this page in use (live or free). */
+  readonly slots: number;
+  /** The slot number of the page's slot 0. */
+  readonly first: number;
+}
+
 /**
  * The hashes of an index and their ids, kept by slot: a small integer that the index tables store
  * instead of the caller's id. Slots of removed hashes are reused, so memory follows the number of
@@ -44,8 +56,12 @@ export class HashStore {
   private liveCount = 0;
   private freeSlots = new Uint32Array(16);
   private freeCount = 0;
-  /** Open addressing, linear probing: slot + 1 of the id hashed there, 0 when empty. */
-  private cells = new Uint32Array(16);
+  /**
+   * Open addressing, linear probing: slot + 1 of the id hashed there, 0 when empty. Null until
+   * first needed when the store was adopted with ascending ids (no id can be repeated then): a
+   * bank loaded to answer queries never pays for it (1 s and 64 MB at 10M hashes).
+   */
+  private cells: Uint32Array | null = new Uint32Array(16);
   private cellShift = 32 - 4;
 
   /**
@@ -81,10 +97,8 @@ export class HashStore {
     }
     store.slotCount = count;
     store.liveCount = count;
-    store.resizeCells(count);
-    for (let slot = 0; slot < count; slot++) {
-      if (!store.mapId(slot)) throw new DuplicateIdError(store.idAt(slot));
-    }
+    store.cells = null;
+    if (ids !== null && !isAscending(ids)) store.mapAllIds();
     return store;
   }
 
@@ -100,7 +114,7 @@ export class HashStore {
 
   /** The slot holding `id`, or -1. */
   slotOf(id: number): number {
-    const cells = this.cells;
+    const cells = this.cells ?? this.mapAllIds();
     const mask = cells.length - 1;
     for (let cell = Math.imul(id, 0x9e3779b1) >>> this.cellShift; ; cell = (cell + 1) & mask) {
       const entry = cells[cell]!;
@@ -123,7 +137,8 @@ export class HashStore {
 
   /** Stores a hash (8 words) under an id that is not in the store yet, and returns its slot. */
   insert(id: number, words: Uint32Array): number {
-    if (this.liveCount + 1 > this.cells.length * MAX_LOAD) this.resizeCells(this.liveCount + 1);
+    const cells = this.cells ?? this.mapAllIds();
+    if (this.liveCount + 1 > cells.length * MAX_LOAD) this.resizeCells(this.liveCount + 1);
     const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.slotCount++;
     const page = slot >>> PAGE_BITS;
     const offset = slot & PAGE_MASK;
@@ -177,17 +192,15 @@ export class HashStore {
     }
   }
 
-  /** Calls `visit` for every live slot with its page's words and the offset of its hash there. */
-  forEachLiveRow(visit: (words: Uint32Array, offset: number, slot: number) => void): void {
+  /** The pages in slot order: hash words, live bits, slots used, and the page's first slot. */
+  *pages(): Generator<StorePage> {
     for (let page = 0; page < this.hashPages.length; page++) {
-      const words = this.hashPages[page]!;
-      const live = this.livePages[page]!;
-      const slots = Math.min(PAGE_SLOTS, this.slotCount - page * PAGE_SLOTS);
-      const first = page * PAGE_SLOTS;
-      for (let slot = 0; slot < slots; slot++) {
-        if ((live[slot >>> 5]! & (1 << (slot & 31))) !== 0)
-          visit(words, slot * HASH_WORDS, first + slot);
-      }
+      yield {
+        words: this.hashPages[page]!,
+        live: this.livePages[page]!,
+        slots: Math.min(PAGE_SLOTS, this.slotCount - page * PAGE_SLOTS),
+        first: page * PAGE_SLOTS,
+      };
     }
   }
 
@@ -244,7 +257,7 @@ export class HashStore {
   /** Adds `slot` to the id table; false (and no change) when its id is already there. */
   private mapId(slot: number): boolean {
     const id = this.idAt(slot);
-    const cells = this.cells;
+    const cells = this.cells!;
     const mask = cells.length - 1;
     for (let cell = Math.imul(id, 0x9e3779b1) >>> this.cellShift; ; cell = (cell + 1) & mask) {
       const entry = cells[cell]!;
@@ -258,7 +271,7 @@ export class HashStore {
 
   /** Removes `slot` from the id table, shifting later entries back (no tombstones). */
   private unmapId(slot: number): void {
-    const cells = this.cells;
+    const cells = this.cells ?? this.mapAllIds();
     const mask = cells.length - 1;
     let hole = Math.imul(this.idAt(slot), 0x9e3779b1) >>> this.cellShift;
     while (cells[hole] !== slot + 1) hole = (hole + 1) & mask;
@@ -278,11 +291,32 @@ export class HashStore {
 
   /** Rebuilds the id table with room for `count` ids. */
   private resizeCells(count: number): void {
-    let bits = 4;
-    while (2 ** bits * MAX_LOAD < count) bits++;
-    const old = this.cells;
-    this.cells = new Uint32Array(2 ** bits);
-    this.cellShift = 32 - bits;
+    const old = this.cells!;
+    this.allocateCells(count);
     for (const entry of old) if (entry !== 0) this.mapId(entry - 1);
   }
+
+  /** Builds the id table from every live slot; throws DuplicateIdError on a repeated id. */
+  private mapAllIds(): Uint32Array {
+    this.allocateCells(this.liveCount + 1);
+    for (const { live, slots, first } of this.pages()) {
+      for (let i = 0; i < slots; i++) {
+        if ((live[i >>> 5]! & (1 << (i & 31))) === 0) continue;
+        if (!this.mapId(first + i)) throw new DuplicateIdError(this.idAt(first + i));
+      }
+    }
+    return this.cells!;
+  }
+
+  private allocateCells(count: number): void {
+    let bits = 4;
+    while (2 ** bits * MAX_LOAD < count) bits++;
+    this.cells = new Uint32Array(2 ** bits);
+    this.cellShift = 32 - bits;
+  }
+}
+
+function isAscending(ids: Uint32Array): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! >= ids[i]!) return false;
+  return true;
 }
