@@ -271,6 +271,7 @@ export default function LockerPage() {
         <button
           type="button"
           className="button"
+          data-testid="make-pack"
           disabled={busy !== null || evidence.length === 0}
           onClick={() => void makePack()}
         >

@@ -117,6 +117,10 @@ export async function buildEvidencePack(input: EvidencePackInput): Promise<Uint8
     }
   }
 
+  // Machine-readable too: every item's fingerprint and the chain's last link, for tools that
+  // index evidence by hash.
+  doc.setKeywords([...items.map((item) => `sha256:${item.sha256}`), `chain:${chain.at(-1) ?? ''}`]);
+
   if (chain.length > 0) {
     writer.gap(12);
     writer.paragraph(m.chainEnd, 10);
