@@ -100,7 +100,11 @@ export function decide(
     (material && (threat || demand || has('no-police') || has('escalation') || has('fake-authority') || has('contacts-harvested'))) ||
     (threat && intimateMention && (demand || pressure || conditional || mentions('money', 'amount'))) ||
     (bluff >= 2 && (demand || threat)) ||
-    (minor && (threat || demand) && intimateMention);
+    (minor && (threat || demand) && intimateMention) ||
+    // Minors are blackmailed with what they sent; the text need not name it.
+    (minor && threat && demand) ||
+    // The reveal: "I have your friends, your sister, your colleagues", a camera or a call, and a price.
+    (has('contacts-harvested') && demand && intimateMention);
 
   const reasons = matches.map((m) => m.cue).filter((cue) => cue !== 'minor-target' || minor);
   const stages = [material, threat, demand, pressure, concretePayment, lure > 0].filter(Boolean).length;

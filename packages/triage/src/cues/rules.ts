@@ -63,14 +63,18 @@ export const CUE_RULES: readonly CueRule[] = [
   // "I have the video", "j'ai une vidéo de toi", "3ndi lvideo": the object right after the verb,
   // so that "j'ai publié les photos" (an auxiliary) does not count.
   rule('recording-claim', 3, [['have'], ['video', 'image']], true),
+  // "الفيديو عندي", "lvideo 3ndi": the video is with me.
+  rule('recording-claim', 2, [['video', 'image'], ['have']], true),
   // Passive or indirect: "est enregistré", "تسجلات", "a copy of the call".
   rule('recording-claim', 6, [['record'], ['video', 'image']], true),
   rule('intimate-material', 6, [['video', 'image'], ['sexual']]),
   rule('contacts-harvested', 5, [['have', 'know'], ['contacts']]),
   rule('contacts-harvested', 4, [['know'], ['audience']]),
+  rule('contacts-harvested', 6, [['have'], ['audience']], true),
   // the mass e-mail's claims
   rule('device-hacked-claim', 8, [['hack'], ['device', 'camera', 'you', 'your', 'password']]),
-  rule('adult-site-claim', 0, [['porn']]),
+  // "While you were watching porn": the claim, not a porn site named as where a video will go.
+  rule('adult-site-claim', 6, [['porn'], ['watch', 'hack', 'camera', 'record']]),
   rule('password-quoted', 5, [['password'], ['you', 'your', 'know']]),
   // the threat
   rule('threat-to-share', 8, [['send', 'see'], ['audience']]),
@@ -88,6 +92,7 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('payment-demand', 3, [['send'], ['amount', 'money', 'crypto', 'gift-card']], true),
   // "1000 € or she learns everything", "500 € sinon…"
   rule('payment-demand', 4, [['amount'], ['or', 'if-not']], true),
+  rule('payment-demand', 4, [['if-not'], ['amount']], true),
   rule('payment-demand', 0, [['pay-verb']]),
   rule('crypto-payment', 0, [['crypto-address']]),
   rule('crypto-payment', 8, [['crypto'], ['pay-verb', 'want', 'give-me', 'amount', 'money', 'send']]),

@@ -7,7 +7,8 @@ import { DETECTOR_LIMIT, matchAtWordStarts, startsWord } from './candidate.ts';
 
 /** Currency words and symbols, and the code they stand for. */
 const CURRENCIES: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['EUR', ['€', 'euros', 'euro', 'eur', 'يورو', 'اورو', 'أورو', 'ewro']],
+  // "30 balles": French slang for euros.
+  ['EUR', ['€', 'euros', 'euro', 'eur', 'يورو', 'اورو', 'أورو', 'ewro', 'balles']],
   ['USD', ['us$', '$', 'usd', 'dollars', 'dollar', 'دولارات', 'دولار', 'dolar']],
   ['GBP', ['£', 'gbp', 'pounds', 'pound']],
   [

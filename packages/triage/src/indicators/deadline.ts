@@ -75,10 +75,11 @@ const LIMIT_WORDS = [
 ];
 
 /** Time units and the ISO 8601 designator they become. */
-const UNITS: ReadonlyArray<readonly [string, 'H' | 'M' | 'D']> = [
+const UNITS: ReadonlyArray<readonly [string, 'H' | 'M' | 'D' | 'W']> = [
   ['hours?|hrs?|heures?|h|ساعات|ساعة|ساعه|sa3at|sa3a|swaye3|swaya3|sa3āt', 'H'],
   ['minutes?|mins?|min|mn|دقائق|دقايق|دقيقة|دقيقه|d9i9a|d9aye9|dqiqa|dqayeq|dkika', 'M'],
-  ['days?|jours?|j|أيام|ايام|يوم|iyam|ayam|nhar|youm|yoma', 'D'],
+  ['days?|jours?|j|أياما|أيام|اياما|ايام|يوما|يوم|iyam|ayam|nhar|youm|yoma', 'D'],
+  ['weeks?|semaines?|أسابيع|اسابيع|أسبوعا|أسبوع|اسبوع|simana|simanat', 'W'],
 ];
 /** Dual forms: "ساعتين" (two hours), "يومين" (two days), "sa3tin", "jouj sa3at" is 2 + unit. */
 const DUALS: ReadonlyArray<readonly [string, string]> = [
@@ -94,7 +95,7 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 const NAMED: ReadonlyArray<readonly [string, string]> = [
   ['tonight|ce soir|cette nuit|الليلة|الليله|الليل|lil|llil|had lil|l3chiya|العشية|العشيه', 'tonight'],
   ['midnight|minuit|منتصف الليل|nos lil|ns lil', 'midnight'],
-  ['tomorrow|demain|غدا|لغدا|غدوة|غدوه|ghda|ghedda|ghadda|gheda', 'tomorrow'],
+  ['tomorrow|demain|الغد|غدا|لغدا|غدوة|غدوه|ghda|ghedda|ghadda|gheda', 'tomorrow'],
   [
     "the end of (?:the )?day|end of (?:the )?day|la fin de (?:la )?journ[ée]e|fin de journ[ée]e|نهاية اليوم",
     'end-of-day',
@@ -140,7 +141,7 @@ const alternatives = (list: ReadonlyArray<readonly [string, unknown]>): string =
  */
 const DIGIT_ANCHORS = new RegExp(
   [
-    `(?<count>\\d{1,3})\\s{0,2}(?:(?<hours>${(UNITS[0] as readonly [string, string])[0]})|(?<minutes>${(UNITS[1] as readonly [string, string])[0]})|(?<days>${(UNITS[2] as readonly [string, string])[0]}))${R}`,
+    `(?<count>\\d{1,3})\\s{0,2}(?:(?<hours>${(UNITS[0] as readonly [string, string])[0]})|(?<minutes>${(UNITS[1] as readonly [string, string])[0]})|(?<days>${(UNITS[2] as readonly [string, string])[0]})|(?<weeks>${(UNITS[3] as readonly [string, string])[0]}))${R}`,
     `(?<day>\\d{1,2})[/.-](?<month>\\d{1,2})(?:[/.-]\\d{2,4})?${R}`,
     `(?<wday>\\d{1,2})(?:er)?\\s(?<monthName>${alternatives(MONTHS)})${R}`,
   ].join('|'),
@@ -148,7 +149,9 @@ const DIGIT_ANCHORS = new RegExp(
 );
 const WORD_ANCHORS = new RegExp(
   [
-    `(?<wordCount>one|two|three|an?|une?|deux|trois|jouj|tlata|wa7d|wahed)\\s{1,2}(?:(?<wHours>${(UNITS[0] as readonly [string, string])[0]})|(?<wMinutes>${(UNITS[1] as readonly [string, string])[0]})|(?<wDays>${(UNITS[2] as readonly [string, string])[0]}))${R}`,
+    `(?<wordCount>one|two|three|an?|une?|deux|trois|jouj|tlata|wa7d|wahed)\\s{1,2}(?:(?<wHours>${(UNITS[0] as readonly [string, string])[0]})|(?<wMinutes>${(UNITS[1] as readonly [string, string])[0]})|(?<wDays>${(UNITS[2] as readonly [string, string])[0]})|(?<wWeeks>${(UNITS[3] as readonly [string, string])[0]}))${R}`,
+    `(?<monthFirst>${alternatives(MONTHS)})\\s(?<mfDay>\\d{1,2})(?:st|nd|rd|th)?${R}`,
+    `(?<bare>أسبوع|اسبوع|ساعة|ساعه|يوم|شهر|simana|sa3a|nhar)${R}`,
     `(?<dual>${alternatives(DUALS)})${R}`,
     `(?<named>${alternatives(NAMED)})${R}`,
     `(?<weekday>${alternatives(WEEKDAYS)})${R}`,
@@ -157,7 +160,7 @@ const WORD_ANCHORS = new RegExp(
   'iuy',
 );
 /** What may stand right before each kind of anchor, read backwards from it. */
-const LIMIT_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${LIMIT_WORDS.join('|')})(?:\\s(?:exactly|only|just|seulement|juste|exactement))?\\s{0,2}$`, 'iu');
+const LIMIT_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${LIMIT_WORDS.join('|')})(?:\\s(?:exactly|only|just|seulement|juste|exactement))?\\s?:?\\s{0,2}$`, 'iu');
 const NAMED_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${BEFORE_NAMED}\\s{0,2}$`, 'iu');
 const DATE_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${BEFORE_DATE}\\s{0,2}$`, 'iu');
 const NEXT_BEFORE = /(?:^|[^\p{L}\p{N}])(?:(?:with)?in the next|in the|within the|the next|dans l['’]|dans la prochaine)\s?$/iu;
@@ -196,8 +199,9 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
     if (g['count'] !== undefined) {
       const count = Number(g['count']);
       if (count === 0) continue;
-      const designator = g['hours'] !== undefined ? 'H' : g['minutes'] !== undefined ? 'M' : 'D';
-      const duration = designator === 'D' ? `P${count}D` : `PT${count}${designator}`;
+      const designator =
+        g['hours'] !== undefined ? 'H' : g['minutes'] !== undefined ? 'M' : g['weeks'] !== undefined ? 'W' : 'D';
+      const duration = isoDuration(count, designator);
       push(m.index, end, LIMIT_BEFORE, (limit) =>
         designator === 'H' && isClockTime(limit, count, g['hours'] as string) ? `T${pad(count)}:00` : duration,
       );
@@ -220,8 +224,24 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
     if (found.some((f) => m.index < f.end && f.start < end)) continue;
     if (g['wordCount'] !== undefined) {
       const count = NUMBER_WORDS.get(g['wordCount'].toLowerCase()) ?? 1;
-      const designator = g['wHours'] !== undefined ? 'H' : g['wMinutes'] !== undefined ? 'M' : 'D';
-      push(m.index, end, LIMIT_BEFORE, designator === 'D' ? `P${count}D` : `PT${count}${designator}`);
+      const designator =
+        g['wHours'] !== undefined ? 'H' : g['wMinutes'] !== undefined ? 'M' : g['wWeeks'] !== undefined ? 'W' : 'D';
+      push(m.index, end, LIMIT_BEFORE, isoDuration(count, designator));
+    } else if (g['monthFirst'] !== undefined) {
+      const month = lookup(MONTHS, g['monthFirst']);
+      const day = Number(g['mfDay']);
+      if (month !== undefined && day >= 1 && day <= 31) push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
+    } else if (g['bare'] !== undefined) {
+      // "خلال أسبوع", "f nhar": one unit, no number.
+      const unit = g['bare'];
+      const designator = /^(?:أسبوع|اسبوع|simana)$/u.test(unit)
+        ? 'W'
+        : /^(?:يوم|nhar)$/u.test(unit)
+          ? 'D'
+          : unit === 'شهر'
+            ? 'MO'
+            : 'H';
+      push(m.index, end, LIMIT_BEFORE, designator === 'MO' ? 'P1M' : isoDuration(1, designator));
     } else if (g['dual'] !== undefined) {
       const normalized = lookup(DUALS, g['dual']);
       if (normalized !== undefined) push(m.index, end, LIMIT_BEFORE, normalized);
@@ -255,6 +275,10 @@ function lookup<T>(table: ReadonlyArray<readonly [string, T]>, word: string): T 
     if (new RegExp(`^(?:${words})$`, 'iu').test(word)) return value;
   }
   return undefined;
+}
+
+function isoDuration(count: number, designator: string): string {
+  return designator === 'D' || designator === 'W' ? `P${count}${designator}` : `PT${count}${designator}`;
 }
 
 function pad(n: number): string {
