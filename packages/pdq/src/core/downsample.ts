@@ -300,7 +300,7 @@ function reciprocals(window: number): Float64Array {
  * Pass 2 along the columns, restricted to the 64 sampled columns: a running sum per column over
  * the rows pushed in order, emitting only the 64 sampled output rows into `out`.
  */
-class SampledColumnFilter {
+export class SampledColumnFilter {
   private readonly half: number;
   private readonly ringRows: number;
   private count = 0;

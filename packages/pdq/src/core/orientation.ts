@@ -31,21 +31,32 @@ export function orientPdqImage(image: PdqImage, orientation: ExifOrientation): P
   const outWidth = swapsAxes ? h : w;
   const outHeight = swapsAxes ? w : h;
   const out = new Uint8Array(data.length);
-  // Source pixel of output (x, y) is (x0 + x·dxx + y·dxy, y0 + x·dyx + y·dyy).
+  // Source pixel of output (x, y) is (x0 + x·dxx + y·dxy, y0 + x·dyx + y·dyy): along an output
+  // row the source index moves by a constant step (±1 pixel, or ±1 row when axes swap).
   const [x0, dxx, dxy, y0, dyx, dyy] = SOURCE_MAPS[orientation](w, h);
-  // Tiles keep both the reads and the writes of a transposing orientation inside the cache.
-  const tile = 64;
-  for (let ty = 0; ty < outHeight; ty += tile) {
-    const yEnd = Math.min(ty + tile, outHeight);
-    for (let tx = 0; tx < outWidth; tx += tile) {
-      const xEnd = Math.min(tx + tile, outWidth);
-      for (let y = ty; y < yEnd; y++) {
-        let o = (y * outWidth + tx) * ch;
-        for (let x = tx; x < xEnd; x++, o += ch) {
-          const sx = x0 + x * dxx + y * dxy;
-          const sy = y0 + x * dyx + y * dyy;
-          const s = (sy * w + sx) * ch;
-          for (let c = 0; c < ch; c++) out[o + c] = data[s + c]!;
+  const step = (dyx * w + dxx) * ch;
+  // Tiles keep the reads of a transposing orientation (a column walk) inside the cache.
+  const tile = swapsAxes ? 64 : outWidth;
+  for (let tx = 0; tx < outWidth; tx += tile) {
+    const xEnd = Math.min(tx + tile, outWidth);
+    for (let y = 0; y < outHeight; y++) {
+      let s = ((y0 + tx * dyx + y * dyy) * w + (x0 + tx * dxx + y * dxy)) * ch;
+      let o = (y * outWidth + tx) * ch;
+      const oEnd = (y * outWidth + xEnd) * ch;
+      if (ch === 1) {
+        for (; o < oEnd; o++, s += step) out[o] = data[s]!;
+      } else if (ch === 3) {
+        for (; o < oEnd; o += 3, s += step) {
+          out[o] = data[s]!;
+          out[o + 1] = data[s + 1]!;
+          out[o + 2] = data[s + 2]!;
+        }
+      } else {
+        for (; o < oEnd; o += 4, s += step) {
+          out[o] = data[s]!;
+          out[o + 1] = data[s + 1]!;
+          out[o + 2] = data[s + 2]!;
+          out[o + 3] = data[s + 3]!;
         }
       }
     }

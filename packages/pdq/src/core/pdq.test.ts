@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isPdqHash } from './hash.ts';
 import type { PdqImage } from './image.ts';
 import { computePdq, createPdqHasher } from './pdq.ts';
+import { simdAvailable } from './simd/simd-downsampler.ts';
 import { ZERO_PDQ_HASH } from './threshold.ts';
 
 const channelCount = fc.constantFrom<1 | 3 | 4>(1, 3, 4);
@@ -158,5 +159,58 @@ describe('createPdqHasher', () => {
     expect(createPdqHasher().computeFromLuma(Float32Array.from(image.data), 300, 200)).toEqual(
       computePdq(image),
     );
+  });
+});
+
+describe('engines', () => {
+  it('uses WebAssembly SIMD in Node', () => {
+    expect(simdAvailable()).toBe(true);
+  });
+
+  it('gives bit-identical results with the WebAssembly and the TypeScript loops', () => {
+    const wasm = createPdqHasher();
+    const js = createPdqHasher({ engine: 'js' });
+    const shapes = fc
+      .tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 400 }), channelCount)
+      .chain(([width, height, channels]) =>
+        fc.oneof(
+          fc.constant(pattern(width, height, channels)),
+          fc
+            .uint8Array({
+              minLength: width * height * channels,
+              maxLength: width * height * channels,
+            })
+            .map((data) => ({ width, height, channels, data })),
+        ),
+      );
+    fc.assert(
+      fc.property(shapes, (image) => {
+        expect(wasm.compute(image, { dihedral: true })).toEqual(
+          js.compute(image, { dihedral: true }),
+        );
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('agrees on awkward sizes: odd widths, one batch of rows short, 64x64, exact window edges', () => {
+    const wasm = createPdqHasher();
+    const js = createPdqHasher({ engine: 'js' });
+    for (const [width, height] of [
+      [5, 5],
+      [5, 1000],
+      [1000, 5],
+      [63, 64],
+      [64, 64],
+      [65, 66],
+      [129, 257],
+      [1001, 7],
+      [777, 513],
+    ] as const) {
+      for (const channels of [1, 3, 4] as const) {
+        const image = pattern(width, height, channels);
+        expect(wasm.compute(image), `${width}x${height}x${channels}`).toEqual(js.compute(image));
+      }
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { PdqHash } from './hash.ts';
 import { assertPdqImage, type PdqImage } from './image.ts';
 import { lumaRowReader, type LumaRowReader } from './luma.ts';
 import { pdqQuality } from './quality.ts';
+import { SimdDownsampler } from './simd/simd-downsampler.ts';
 import { hashFromDct, ZERO_PDQ_HASH } from './threshold.ts';
 
 /** The outcome of hashing one image. */
@@ -36,6 +37,14 @@ export interface PdqHasher {
   ): PdqResult;
 }
 
+export interface PdqHasherOptions {
+  /**
+   * `auto` (default): WebAssembly SIMD where the runtime allows it, else TypeScript; `js` forces
+   * the TypeScript loops. Both give bit-identical results.
+   */
+  readonly engine?: 'auto' | 'js';
+}
+
 /**
  * Creates a hasher whose buffers are reused from one image to the next. Not safe to share between
  * concurrent workers (each worker creates its own); results never alias its buffers.
@@ -44,8 +53,9 @@ export interface PdqHasher {
  * const hasher = createPdqHasher();
  * for (const frame of frames) results.push(hasher.compute(frame));
  */
-export function createPdqHasher(): PdqHasher {
+export function createPdqHasher(options: PdqHasherOptions = {}): PdqHasher {
   const downsampler = new StreamingDownsampler();
+  const simd = options.engine === 'js' ? undefined : SimdDownsampler.create();
   const buffer64x64 = new Float32Array(64 * 64);
   const dct = new Float32Array(256);
   const dctScratch = new Float32Array(16 * 64);
@@ -57,13 +67,18 @@ export function createPdqHasher(): PdqHasher {
     height: number,
     readRow: LumaRowReader,
     options: PdqOptions | undefined,
+    image?: PdqImage,
   ): PdqResult {
     const dihedral = options?.dihedral === true;
     if (width < PDQ_MIN_DIMENSION || height < PDQ_MIN_DIMENSION) {
       const zero = { hash: ZERO_PDQ_HASH, quality: 0 };
       return dihedral ? { ...zero, dihedral: Array<PdqHash>(8).fill(ZERO_PDQ_HASH) } : zero;
     }
-    downsampler.run(height, width, readRow, buffer64x64);
+    if (simd !== undefined && image !== undefined && !(width === 64 && height === 64)) {
+      simd.run(image, buffer64x64);
+    } else {
+      downsampler.run(height, width, readRow, buffer64x64);
+    }
     const quality = pdqQuality(buffer64x64);
     dct64To16(buffer64x64, dct, dctScratch);
     const hash = hashFromDct(dct, sortScratch);
@@ -76,7 +91,7 @@ export function createPdqHasher(): PdqHasher {
   return {
     compute(image, options) {
       assertPdqImage(image);
-      return fromRows(image.width, image.height, lumaRowReader(image), options);
+      return fromRows(image.width, image.height, lumaRowReader(image), options, image);
     },
     computeFromLuma(luma, width, height, options) {
       if (luma.length !== width * height) {

@@ -1,0 +1,196 @@
+import { decimationIndex, jaroszWindowSize, SampledColumnFilter } from '../downsample.ts';
+import type { PdqImage } from '../image.ts';
+import { JAROSZ_WASM } from './jarosz-wasm.ts';
+
+/**
+ * The streaming Jarosz downsampler of downsample.ts with its per-pixel loops (luma, the first
+ * passes along rows and columns, the second pass along rows) in WebAssembly SIMD (jarosz.wat).
+ * Same float32 operations in the same order, so bit-identical (tested against the TypeScript
+ * version); three to five times faster. Used when the runtime has WebAssembly SIMD.
+ */
+
+/** The few WebAssembly APIs used, typed here: the core compiles without DOM or Node typings. */
+interface WasmNamespace {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+interface JaroszExports {
+  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  luma4(src: number, stride: number, channels: number, n: number, dst: number, rows: number): void;
+  boxRows4(
+    input: number,
+    n: number,
+    window: number,
+    o0: number,
+    o1: number,
+    o2: number,
+    o3: number,
+  ): void;
+  boxColumns(
+    sums: number,
+    enter: number,
+    leave: number,
+    out: number,
+    lane: number,
+    vectors: number,
+    count: number,
+    mode: number,
+  ): void;
+  boxRows4Sampled(input: number, n: number, window: number, samples: number, out: number): void;
+}
+
+const BATCH = 4;
+const PAGE = 65536;
+const ADD = 0;
+const ADD_OUT = 1;
+const SLIDE_OUT = 2;
+const SUBTRACT_OUT = 3;
+
+let compiled: object | null | undefined;
+
+/** The compiled module, or null when this runtime has no WebAssembly SIMD (then use the TS path). */
+function compiledModule(): object | null {
+  if (compiled === undefined) {
+    const wasm = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly;
+    try {
+      compiled =
+        wasm !== undefined && wasm.validate(JAROSZ_WASM) ? new wasm.Module(JAROSZ_WASM) : null;
+    } catch {
+      // A content security policy without 'wasm-unsafe-eval' forbids compiling.
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/**
+ * True when the WebAssembly SIMD downsampler can run here.
+ *
+ * @example
+ * simdAvailable(); // true in Node 20 and current browsers
+ */
+export function simdAvailable(): boolean {
+  return compiledModule() !== null;
+}
+
+const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
+
+/**
+ * One instance of the module with its memory; reused across images (video frames) and grown
+ * when an image needs more.
+ *
+ * @example
+ * const simd = SimdDownsampler.create();
+ * if (simd) simd.run(image, buffer64x64);
+ */
+export class SimdDownsampler {
+  private readonly sampledRow = new Float32Array(64);
+  private readonly sampledSums = new Float32Array(64);
+  private sampledRing = new Float32Array(0);
+
+  private constructor(private readonly kernels: JaroszExports) {}
+
+  static create(): SimdDownsampler | undefined {
+    const module = compiledModule();
+    if (module === null) return undefined;
+    const wasm = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly!;
+    const instance = new wasm.Instance(module, {});
+    return new SimdDownsampler(instance.exports as JaroszExports);
+  }
+
+  /** Fills `out` (4096 floats) with the downsampled luma of `image`, which is not 64x64. */
+  run(image: PdqImage, out: Float32Array): void {
+    const { width: cols, height: rows, channels, data } = image;
+    const k = this.kernels;
+    const windowAlongRows = jaroszWindowSize(cols);
+    const windowAlongCols = jaroszWindowSize(rows);
+    const halfAlongCols = (windowAlongCols + 2) >> 1;
+    const ringRows = windowAlongCols + BATCH;
+    const rowFloats = Math.ceil(cols / 4) * 4;
+    const rowBytes = rowFloats * 4;
+    const stride = cols * channels;
+
+    // Memory layout, in bytes.
+    const samples = 0;
+    const sampledOut = samples + 256;
+    const src = sampledOut + 64 * 16;
+    const luma = src + align16(BATCH * stride);
+    const ring = luma + align16(cols * 16);
+    const sums = ring + ringRows * rowBytes;
+    const block = sums + rowBytes;
+    const spare = block + rowFloats * 16;
+    const end = spare + rowBytes;
+    const missing = end - k.memory.buffer.byteLength;
+    if (missing > 0) k.memory.grow(Math.ceil(missing / PAGE));
+    const bytes = new Uint8Array(k.memory.buffer);
+    const ints = new Int32Array(k.memory.buffer);
+    const floats = new Float32Array(k.memory.buffer);
+
+    for (let i = 0; i < 64; i++) ints[samples / 4 + i] = decimationIndex(i, cols);
+    // Column sums start at 0; padding columns of ring rows are never written, keep them finite.
+    bytes.fill(0, ring, block);
+    if (this.sampledRing.length < ringRows * 64) this.sampledRing = new Float32Array(ringRows * 64);
+    const sampledRows = Int32Array.from({ length: 64 }, (_, i) => decimationIndex(i, rows));
+    const secondVertical = new SampledColumnFilter(
+      rows,
+      windowAlongCols,
+      this.sampledRing,
+      this.sampledSums,
+      sampledRows,
+      out,
+    );
+
+    const vectors = rowFloats / 4;
+    const sampledFloats = sampledOut / 4;
+    let pending = 0;
+    let emitted = 0;
+    const flushPassTwo = (count: number): void => {
+      k.boxRows4Sampled(block, cols, windowAlongRows, samples, sampledOut);
+      for (let lane = 0; lane < count; lane++) {
+        for (let s = 0; s < 64; s++) this.sampledRow[s] = floats[sampledFloats + s * 4 + lane]!;
+        secondVertical.push(this.sampledRow, emitted++);
+      }
+    };
+    const passOneColumns = (enter: number, leave: number, count: number, mode: number): void => {
+      k.boxColumns(sums, enter, leave, block, pending, vectors, count, mode);
+      if (mode === ADD) return;
+      if (++pending === BATCH) {
+        flushPassTwo(BATCH);
+        pending = 0;
+      }
+    };
+    const ringRow = (y: number): number => ring + (y % ringRows) * rowBytes;
+
+    let count = 0;
+    for (let y0 = 0; y0 < rows; y0 += BATCH) {
+      const batch = Math.min(BATCH, rows - y0);
+      bytes.set(data.subarray(y0 * stride, (y0 + batch) * stride), src);
+      k.luma4(src, stride, channels === 1 ? 1 : channels, cols, luma, batch);
+      k.boxRows4(
+        luma,
+        cols,
+        windowAlongRows,
+        ringRow(y0),
+        batch > 1 ? ringRow(y0 + 1) : spare,
+        batch > 2 ? ringRow(y0 + 2) : spare,
+        batch > 3 ? ringRow(y0 + 3) : spare,
+      );
+      for (let y = y0; y < y0 + batch; y++) {
+        if (y < windowAlongCols) {
+          count++;
+          passOneColumns(ringRow(y), 0, count, y < halfAlongCols - 1 ? ADD : ADD_OUT);
+        } else {
+          passOneColumns(ringRow(y), ringRow(y - windowAlongCols), count, SLIDE_OUT);
+        }
+      }
+    }
+    for (let i = 0; i < halfAlongCols - 1; i++) {
+      count--;
+      passOneColumns(0, ringRow(rows - windowAlongCols + i), count, SUBTRACT_OUT);
+    }
+    if (pending > 0) flushPassTwo(pending);
+    secondVertical.finish();
+  }
+}
