@@ -31,8 +31,8 @@ export interface Services {
   readonly banks: BankService;
   readonly review: ReviewService;
   readonly health: () => HealthResponse;
-  /** Message triage (@aman/triage); the route answers 404 while it is absent. */
-  readonly triage?: Triage;
+  /** Message triage (@aman/triage `analyze`). */
+  readonly triage: Triage;
 }
 
 export interface AppOptions {

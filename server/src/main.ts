@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { analyze } from '@aman/triage';
 import type { Scope } from '@aman/api';
 import { buildApp, type Services } from './app.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
@@ -13,7 +14,6 @@ import { systemClock, type Clock } from './repositories/clock.ts';
 import { describeLocation, openStore } from './repositories/open-store.ts';
 import { nodeSecrets, type Secrets } from './repositories/secrets.ts';
 import type { PlatformRecord, Store } from './repositories/store.ts';
-import type { Triage } from './routes/triage.routes.ts';
 import { BankService } from './services/bank.service.ts';
 import { CaseService } from './services/case.service.ts';
 import { seedDemo } from './services/demo.service.ts';
@@ -45,7 +45,6 @@ export function createServices(deps: {
   config: Pick<ServerConfig, 'flood'>;
   clock?: Clock;
   secrets?: Secrets;
-  triage?: Triage | undefined;
 }): Services {
   const { store, matcher } = deps;
   const clock = deps.clock ?? systemClock;
@@ -73,7 +72,7 @@ export function createServices(deps: {
       signals: matcher.size,
       cursor: String(matcher.cursor),
     }),
-    ...(deps.triage === undefined ? {} : { triage: deps.triage }),
+    triage: analyze,
   };
 }
 
@@ -123,7 +122,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       },
     });
     await matcher.start();
-    const services = createServices({ store, matcher, config, triage: await loadTriage() });
+    const services = createServices({ store, matcher, config });
     const demo = options.demo === true ? await seedDemo(services) : undefined;
     const app = await buildApp({
       services,
@@ -218,19 +217,5 @@ async function openDatabase(location: string): Promise<Store> {
   } catch (error) {
     await store?.close().catch(() => {});
     throw new StoreUnavailableError(location, error);
-  }
-}
-
-/**
- * @aman/triage's `analyze`, when that package provides it.
- * TODO(triage): a static import once @aman/triage exports `analyze`.
- */
-async function loadTriage(): Promise<Triage | undefined> {
-  const specifier = '@aman/triage';
-  try {
-    const triage = (await import(specifier)) as { analyze?: unknown };
-    return typeof triage.analyze === 'function' ? (triage.analyze as Triage) : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -27,6 +27,7 @@ import type {
   ReviewRequest,
   ReviewResponse,
   TriageRequest,
+  TriageResponse,
   UpdateBankRequest,
   WithdrawRequest,
   WithdrawResponse,
@@ -157,8 +158,8 @@ export class AmanClient {
     return this.#call(routes.review, { params: { id }, body });
   }
 
-  /** Triage of a message: the analysis of @aman/triage, typed by the caller. */
-  triage<T = unknown>(body: TriageRequest): Promise<ApiResult<T>> {
+  /** Triage of a message (analysed in memory, never stored): verdict, reasons, identifiers, plan. */
+  triage(body: TriageRequest): Promise<ApiResult<TriageResponse>> {
     return this.#call(routes.triage, { body });
   }
 

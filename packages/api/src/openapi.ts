@@ -105,10 +105,7 @@ function operation(name: string, route: RouteSpec): JsonObject {
       description: route.summary,
       content: {
         'application/json': {
-          schema:
-            route.response === undefined
-              ? { type: 'object', description: 'The analysis, as @aman/triage returns it.' }
-              : { $ref: schemaRef(idOf(route.response)) },
+          schema: { $ref: schemaRef(idOf(route.response)) },
         },
       },
     },

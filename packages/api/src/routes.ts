@@ -27,6 +27,7 @@ import {
   ReviewRequest,
   ReviewResponse,
   TriageRequest,
+  TriageResponse,
   UpdateBankRequest,
   WithdrawRequest,
   WithdrawResponse,
@@ -48,8 +49,7 @@ export interface RouteSpec {
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly status: number;
-  /** `undefined` when the response is not JSON described here (the triage result). */
-  readonly response: z.ZodType | undefined;
+  readonly response: z.ZodType;
   readonly errors: readonly ErrorCode[];
 }
 
@@ -279,7 +279,7 @@ export const routes = {
     auth: 'none',
     body: TriageRequest,
     status: 200,
-    response: undefined,
+    response: TriageResponse,
     errors: [...bodyErrors, 'invalid_text', 'rate_limited'],
   },
   health: {

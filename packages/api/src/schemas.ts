@@ -5,6 +5,7 @@
  * Every object is strict: a field a route does not know is refused (`unknown_field`), so that no
  * route can be used to upload media or personal data.
  */
+import type { TriageResult } from '@aman/triage';
 import { z } from 'zod';
 import { CASE_NUMBER_PATTERN } from './case-number.ts';
 import { errorCodes, type ErrorCode } from './errors.ts';
@@ -481,6 +482,52 @@ export const TriageRequest = z
     description: 'A message the victim received. It is analysed in memory and never stored.',
   });
 export type TriageRequest = z.input<typeof TriageRequest>;
+
+const span = z.tuple([z.int().min(0), z.int().min(0)]).describe('[start, end) in UTF-16 units');
+const localized = z.object({ fr: z.string(), ar: z.string(), en: z.string() });
+
+/**
+ * The analysis of @aman/triage (`TriageResult`), as the triage route answers it. The enumerations
+ * (verdicts, cues, indicator types…) are @aman/triage's lists: see its types.ts.
+ */
+export const TriageResponse = z
+  .object({
+    verdict: z
+      .string()
+      .describe("@aman/triage VERDICTS: 'sextortion' | 'suspicious' | 'not-detected'"),
+    family: z.string().nullable().describe('@aman/triage FAMILIES, or null'),
+    confidence: z.number().min(0).max(1),
+    language: z.string().describe('@aman/triage LANGUAGES'),
+    reasons: z.array(
+      z.object({ cue: z.string().describe('@aman/triage CUES'), span, explanation: localized }),
+    ),
+    indicators: z.array(
+      z.object({
+        type: z.string().describe('@aman/triage INDICATOR_TYPES'),
+        value: z.string(),
+        normalized: z.string(),
+        valid: z.boolean(),
+        span,
+        country: z.string().optional(),
+        service: z.string().optional(),
+        currency: z.string().optional(),
+        amount: z.number().optional(),
+        invalidReason: z.string().optional(),
+      }),
+    ),
+    guidance: z.object({
+      videoLikelyExists: z.boolean().nullable(),
+      minorLikely: z.boolean(),
+      advice: z.array(z.string().describe('@aman/triage ADVICE_KEYS')),
+      summary: localized,
+    }),
+  })
+  .register(apiSchemas, {
+    id: 'TriageResponse',
+    description:
+      'Is the message sextortion, which kind, why (cues with their place in the text), the identifiers of the blackmailer it contains, and what to do.',
+  });
+export type TriageResponse = TriageResult;
 
 export const HealthResponse = z
   .object({

@@ -10,7 +10,6 @@ import { createServices } from '../../src/main.ts';
 import { Matcher } from '../../src/matcher/matcher.ts';
 import type { Clock } from '../../src/repositories/clock.ts';
 import type { Store } from '../../src/repositories/store.ts';
-import type { Triage } from '../../src/routes/triage.routes.ts';
 import { openMigratedStore } from './stores.ts';
 
 /** A clock the test moves by hand. */
@@ -44,7 +43,6 @@ export interface TestServerOptions {
   readonly rateLimitPerMinute?: number;
   readonly bodyLimit?: number;
   readonly webRoot?: string;
-  readonly triage?: Triage;
   /** 0: the matcher only learns of this process's writes (default); > 0: it also polls. */
   readonly pollIntervalMs?: number;
   readonly clock?: TestClock;
@@ -63,7 +61,6 @@ export async function startTestServer(
     matcher,
     clock,
     config: { flood: options.flood ?? { platforms: 0, windowMs: 3_600_000 } },
-    triage: options.triage,
   });
   const appOptions: AppOptions = {
     services,

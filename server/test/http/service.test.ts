@@ -2,13 +2,13 @@
  * What is around the API: health, the OpenAPI document and its page, unknown routes, the web app's
  * files with the portal's fallback, headers, and the triage route.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '@aman/api';
+import { openApiDocument, TriageResponse } from '@aman/api';
+import { analyze } from '@aman/triage';
 import { randomPdq } from '../helpers/factories.ts';
-import { matching } from '../helpers/matchers.ts';
 import { rawRequest, startTestServer, unwrap, type TestServer } from '../helpers/harness.ts';
 import { storeKinds, type TestStoreLocation } from '../helpers/stores.ts';
 
@@ -23,13 +23,7 @@ describe.each(storeKinds)('service routes on $kind', (kind) => {
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Aman portal</title>');
     writeFileSync(join(webRoot, 'assets', 'app-3f2a.js'), 'console.log("portal")');
-    server = await startTestServer(location.location, {
-      webRoot,
-      triage: (text) => ({
-        verdict: text.includes('pay') ? 'sextortion' : 'not-detected',
-        length: text.length,
-      }),
-    });
+    server = await startTestServer(location.location, { webRoot });
   });
 
   afterAll(async () => {
@@ -108,13 +102,24 @@ describe.each(storeKinds)('service routes on $kind', (kind) => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('POST /api/v1/triage answers the analysis and refuses an empty or oversized text', async () => {
-    expect(
-      unwrap(await server.victim.triage({ text: 'pay 500 euros or I send the video' })),
-    ).toEqual({
-      verdict: 'sextortion',
-      length: 33,
-    });
+  it('POST /api/v1/triage answers the analysis of @aman/triage, and stores nothing', async () => {
+    const seq = await server.store.latestSeq();
+    const message =
+      "J'ai enregistré toute notre conversation vidéo. Envoie 500 euros par Western Union avant demain soir, sinon j'envoie la vidéo à tous tes amis Facebook.";
+    const answer = await server.victim.triage({ text: message });
+    const result = unwrap(answer);
+    expect(result).toEqual(analyze(message));
+    expect(result.verdict).toBe('sextortion');
+    expect(TriageResponse.safeParse(result).success).toBe(true);
+    expect(await server.store.latestSeq()).toBe(seq);
+    if (kind.kind === 'sqlite') {
+      for (const file of [location.location, `${location.location}-wal`]) {
+        expect(existsSync(file) && readFileSync(file).includes('Western Union')).toBe(false);
+      }
+    }
+  });
+
+  it('POST /api/v1/triage refuses an empty or oversized text', async () => {
     expect(await server.victim.triage({ text: '' })).toMatchObject({
       status: 400,
       error: { code: 'invalid_text' },
@@ -123,21 +128,5 @@ describe.each(storeKinds)('service routes on $kind', (kind) => {
       status: 400,
       error: { code: 'invalid_text' },
     });
-  });
-});
-
-describe('a server without triage', () => {
-  it('answers the triage route with 404 and says why', async () => {
-    const location = await storeKinds[0]!.createLocation();
-    const server = await startTestServer(location.location);
-    try {
-      expect(await server.victim.triage({ text: 'hello' })).toMatchObject({
-        status: 404,
-        error: { code: 'not_found', message: matching(/triage is not available/) },
-      });
-    } finally {
-      await server.close();
-      await location.dispose();
-    }
   });
 });
