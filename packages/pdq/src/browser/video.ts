@@ -1,0 +1,371 @@
+/**
+ * vPDQ in the browser, on the victim's own device: the video plays in a `<video>` element that is
+ * never shown, we seek it to every multiple of `secondsPerHash` (time sampling: the frame on screen
+ * at that instant, as the Node entry picks it), draw each frame to a canvas and hash it, in a Web
+ * Worker when one is given. Only hashes come out.
+ *
+ * Pixels come from the browser's own decoder and colour conversion, so hashes differ from ffmpeg's
+ * by a few bits (see the package README); they match the same video hashed by the Node entry.
+ * Frame numbers are sample indexes here: `<video>` does not expose the decoder's frame count.
+ */
+import type { PdqHash } from '../core/hash.ts';
+import { createPdqHasher } from '../core/pdq.ts';
+import type { VpdqFrame } from '../video/frame.ts';
+import {
+  DEFAULT_SECONDS_PER_HASH,
+  parseSecondsPerHash,
+  timeSampleTimestamp,
+} from '../video/sampling.ts';
+import { digestBlob, type BlobDigests } from './video-digest.ts';
+import type { VideoWorkerReply, VideoWorkerRequest } from './video-protocol.ts';
+
+export type BrowserVideoErrorCode =
+  | 'video_unsupported'
+  | 'video_corrupt'
+  | 'video_too_small'
+  | 'video_timeout'
+  | 'video_bad_options'
+  | 'aborted'
+  | 'browser_unsupported'
+  | 'internal_error';
+
+export type BrowserVideoResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: BrowserVideoErrorCode; readonly message: string };
+    };
+
+export interface BrowserVideoProgress {
+  /** Presentation time reached, in seconds. */
+  readonly decodedSeconds: number;
+  readonly durationSeconds: number;
+  readonly framesHashed: number;
+  /** 0 to 1. */
+  readonly fraction: number;
+}
+
+export interface BrowserVideoOptions {
+  /** One hash every this many seconds of presentation time (default 1). */
+  readonly secondsPerHash?: number;
+  /** Also MD5 and SHA-256 of the file (default true), streamed: the file is never held whole. */
+  readonly digests?: boolean;
+  /** Hash in this worker (`video-worker.ts`) rather than on the page's thread. Recommended. */
+  readonly createWorker?: () => Worker;
+  readonly onProgress?: (progress: BrowserVideoProgress) => void;
+  readonly signal?: AbortSignal;
+  /** A seek that takes longer than this fails with `video_timeout` (default 30 000 ms). */
+  readonly stallTimeoutMs?: number;
+}
+
+export interface BrowserVideoHash {
+  readonly kind: 'video';
+  readonly md5: string | undefined;
+  readonly sha256: string | undefined;
+  readonly durationSeconds: number;
+  /** Size of the frames as displayed (rotation applied). */
+  readonly width: number;
+  readonly height: number;
+  readonly sampling: 'time';
+  readonly secondsPerHash: number;
+  readonly frames: VpdqFrame[];
+}
+
+/** Frames hashed ahead of the one being grabbed: enough to keep the worker busy, little memory. */
+const FRAMES_IN_FLIGHT = 2;
+
+class VideoFailure extends Error {
+  constructor(
+    readonly code: BrowserVideoErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Hashes a video file chosen by the user: vPDQ frames (time sampling), MD5 and SHA-256. Needs a
+ * page (a `<video>` element); the hashing itself runs in `createWorker`'s worker when given.
+ * Expected failures resolve as `{ ok: false, error: { code, message } }`.
+ *
+ * @example
+ * const controller = new AbortController();
+ * const result = await hashVideoBlob(input.files[0], {
+ *   createWorker: () => new Worker(new URL('@aman/pdq/browser/video-worker', import.meta.url), { type: 'module' }),
+ *   onProgress: (p) => (bar.value = p.fraction),
+ *   signal: controller.signal,
+ * });
+ * if (result.ok) await send(result.value.frames); // hashes only, never the video
+ */
+export async function hashVideoBlob(
+  blob: Blob,
+  options: BrowserVideoOptions = {},
+): Promise<BrowserVideoResult<BrowserVideoHash>> {
+  const interval = parseSecondsPerHash(options.secondsPerHash ?? DEFAULT_SECONDS_PER_HASH, 'time');
+  if (!interval.ok)
+    return { ok: false, error: { code: 'video_bad_options', message: interval.error.message } };
+  if (typeof document === 'undefined') {
+    return {
+      ok: false,
+      error: {
+        code: 'browser_unsupported',
+        message: 'hashVideoBlob needs a page (a <video> element), not a worker',
+      },
+    };
+  }
+  const secondsPerHash = interval.value;
+  const stallTimeoutMs = options.stallTimeoutMs ?? 30_000;
+  const hasher =
+    options.createWorker === undefined ? inlineHasher() : workerHasher(options.createWorker());
+  const url = URL.createObjectURL(blob);
+  const video = document.createElement('video');
+  video.muted = true;
+  video.preload = 'auto';
+  video.playsInline = true;
+  // In the document (invisible) so that its frames are presented: see seek().
+  video.style.cssText =
+    'position:fixed;left:0;top:0;width:2px;height:2px;opacity:0.01;pointer-events:none';
+  document.body.append(video);
+  try {
+    options.signal?.throwIfAborted();
+    const digests = options.digests === false ? Promise.resolve(undefined) : hasher.digest(blob);
+    digests.catch(() => undefined);
+    video.src = url;
+    await waitFor(video, 'loadedmetadata', stallTimeoutMs, options.signal);
+    const durationSeconds = await knownDuration(video, stallTimeoutMs, options.signal);
+    const { videoWidth: width, videoHeight: height } = video;
+    if (width < 5 || height < 5) {
+      throw new VideoFailure(
+        'video_too_small',
+        `frames of ${width}x${height} pixels are too small to hash (5x5 at least)`,
+      );
+    }
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (context === null)
+      throw new VideoFailure('browser_unsupported', 'this browser has no 2D canvas');
+
+    const frames: VpdqFrame[] = [];
+    const inFlight: Promise<void>[] = [];
+    for (let k = 0; ; k++) {
+      const timestamp = timeSampleTimestamp(k, secondsPerHash);
+      if (timestamp >= durationSeconds) break;
+      options.signal?.throwIfAborted();
+      await seek(video, timestamp, stallTimeoutMs, options.signal);
+      context.drawImage(video, 0, 0, width, height);
+      const rgba = context.getImageData(0, 0, width, height).data;
+      inFlight.push(
+        hasher.hash(width, height, rgba).then(({ pdq, quality }) => {
+          frames[k] = { frameNumber: k, timestamp, pdq, quality };
+          const framesHashed = frames.filter(Boolean).length;
+          options.onProgress?.({
+            decodedSeconds: timestamp,
+            durationSeconds,
+            framesHashed,
+            fraction: Math.min(1, (timestamp + secondsPerHash) / durationSeconds),
+          });
+        }),
+      );
+      if (inFlight.length >= FRAMES_IN_FLIGHT) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+    const fileDigests: BlobDigests | undefined = await digests;
+    if (frames.length === 0)
+      throw new VideoFailure('video_corrupt', 'the video has no frame to hash');
+    return {
+      ok: true,
+      value: {
+        kind: 'video',
+        md5: fileDigests?.md5,
+        sha256: fileDigests?.sha256,
+        durationSeconds,
+        width,
+        height,
+        sampling: 'time',
+        secondsPerHash,
+        frames,
+      },
+    };
+  } catch (error) {
+    if (options.signal?.aborted === true)
+      return { ok: false, error: { code: 'aborted', message: 'hashing was cancelled' } };
+    if (error instanceof VideoFailure)
+      return { ok: false, error: { code: error.code, message: error.message } };
+    return { ok: false, error: { code: 'internal_error', message: (error as Error).message } };
+  } finally {
+    hasher.close();
+    video.removeAttribute('src');
+    video.load();
+    video.remove();
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The duration, even for files whose header does not state it (some WebM): seek past the end. */
+async function knownDuration(
+  video: HTMLVideoElement,
+  stallTimeoutMs: number,
+  signal?: AbortSignal,
+): Promise<number> {
+  if (Number.isFinite(video.duration) && video.duration > 0) return video.duration;
+  await seek(video, 1e9, stallTimeoutMs, signal);
+  if (!(Number.isFinite(video.duration) && video.duration > 0)) {
+    throw new VideoFailure('video_corrupt', 'the video states no duration and none could be found');
+  }
+  return video.duration;
+}
+
+/**
+ * Seeks and waits until the frame at \`seconds\` is the one a canvas draws. 'seeked' alone is not
+ * enough in Chromium: the element can still hand out the previous frame for a moment, so we also
+ * wait for the new frame to be presented (requestVideoFrameCallback), unless it was already on
+ * screen (a seek within the same frame presents nothing new).
+ */
+async function seek(
+  video: HTMLVideoElement,
+  seconds: number,
+  stallTimeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  const presented =
+    'requestVideoFrameCallback' in video
+      ? new Promise<number>((resolve) =>
+          video.requestVideoFrameCallback((_now, frame) => resolve(frame.mediaTime)),
+        )
+      : undefined;
+  const done = waitFor(video, 'seeked', stallTimeoutMs, signal);
+  video.currentTime = seconds;
+  await done;
+  if (presented !== undefined) {
+    await Promise.race([
+      presented,
+      new Promise((resolve) => setTimeout(resolve, PRESENTATION_WAIT_MS)),
+    ]);
+  }
+}
+
+/** How long to wait for a seeked frame to be presented when it may be the one already shown. */
+const PRESENTATION_WAIT_MS = 100;
+
+/** Resolves on `event`; rejects on the element's error, a stall, or an abort. */
+function waitFor(
+  video: HTMLVideoElement,
+  event: 'loadedmetadata' | 'seeked',
+  stallTimeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      clearTimeout(timer);
+      video.removeEventListener(event, onEvent);
+      video.removeEventListener('error', onError);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onEvent = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = () => {
+      cleanup();
+      reject(mediaFailure(video.error));
+    };
+    const onAbort = () => {
+      cleanup();
+      reject(new VideoFailure('aborted', 'hashing was cancelled'));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(
+        new VideoFailure(
+          'video_timeout',
+          `the browser's decoder made no progress for ${stallTimeoutMs / 1000} s`,
+        ),
+      );
+    }, stallTimeoutMs);
+    video.addEventListener(event, onEvent);
+    video.addEventListener('error', onError);
+    signal?.addEventListener('abort', onAbort);
+  });
+}
+
+function mediaFailure(error: MediaError | null): VideoFailure {
+  if (error?.code === MediaError.MEDIA_ERR_DECODE) {
+    return new VideoFailure(
+      'video_corrupt',
+      `the video data is damaged (${error.message || 'decode error'})`,
+    );
+  }
+  return new VideoFailure(
+    'video_unsupported',
+    `this browser cannot play this file: not a video, or a format or codec it does not support${error?.message ? ` (${error.message})` : ''}`,
+  );
+}
+
+interface FrameHasher {
+  hash(
+    width: number,
+    height: number,
+    rgba: Uint8ClampedArray,
+  ): Promise<{ pdq: PdqHash; quality: number }>;
+  digest(blob: Blob): Promise<BlobDigests>;
+  close(): void;
+}
+
+/** Hashes on the calling thread (when no worker is given). */
+function inlineHasher(): FrameHasher {
+  const hasher = createPdqHasher();
+  return {
+    hash: (width, height, rgba) => {
+      const { hash, quality } = hasher.compute({
+        width,
+        height,
+        channels: 4,
+        data: new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.byteLength),
+      });
+      return Promise.resolve({ pdq: hash, quality });
+    },
+    digest: (blob) => digestBlob(blob),
+    close: () => undefined,
+  };
+}
+
+/** Hashes in a worker running `video-worker.ts`; frames are transferred, not copied. */
+function workerHasher(worker: Worker): FrameHasher {
+  let nextId = 0;
+  const pending = new Map<
+    number,
+    { resolve: (reply: VideoWorkerReply) => void; reject: (error: Error) => void }
+  >();
+  worker.onmessage = (event: MessageEvent<VideoWorkerReply>) => {
+    const waiting = pending.get(event.data.id);
+    pending.delete(event.data.id);
+    if (event.data.type === 'error') waiting?.reject(new Error(event.data.message));
+    else waiting?.resolve(event.data);
+  };
+  worker.onerror = (event) => {
+    for (const { reject } of pending.values())
+      reject(new Error(event.message || 'the video worker failed'));
+    pending.clear();
+  };
+  const ask = (request: VideoWorkerRequest, transfer: Transferable[] = []) =>
+    new Promise<VideoWorkerReply>((resolve, reject) => {
+      pending.set(request.id, { resolve, reject });
+      worker.postMessage(request, transfer);
+    });
+  return {
+    async hash(width, height, rgba) {
+      const buffer = rgba.buffer as ArrayBuffer;
+      const reply = await ask({ type: 'frame', id: nextId++, width, height, rgba: buffer }, [
+        buffer,
+      ]);
+      if (reply.type !== 'frame') throw new Error('unexpected reply from the video worker');
+      return { pdq: reply.pdq, quality: reply.quality };
+    },
+    async digest(blob) {
+      const reply = await ask({ type: 'digest', id: nextId++, blob });
+      if (reply.type !== 'digest') throw new Error('unexpected reply from the video worker');
+      return { md5: reply.md5, sha256: reply.sha256 };
+    },
+    close: () => worker.terminate(),
+  };
+}
