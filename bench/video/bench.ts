@@ -6,6 +6,9 @@
  * same file and discarding the frames: every frame must be decoded whatever we hash. Also measured
  * when present: the reference `vpdq-hash-video` (set AMAN_BENCH_VPDQ_REFERENCE to its path).
  *
+ * Then bench/video/browser.ts measures the browser hasher in headless Chromium (skip it with
+ * AMAN_BENCH_BROWSER=0).
+ *
  * Environment: AMAN_BENCH_VIDEO (another clip), AMAN_BENCH_CORE (default 0), AMAN_BENCH_RUNS
  * (default 3; the median is printed). Timings on a shared machine are noisy: compare the CPU
  * column, and run under `flock /tmp/aman-bench.lock` when several people share the machine.
@@ -157,3 +160,14 @@ const lines = [
   conformance,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
+
+if (process.env.AMAN_BENCH_BROWSER !== '0') {
+  const browser = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench/video/browser.ts')],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (browser.status !== 0) throw new Error('the browser benchmark failed');
+}
