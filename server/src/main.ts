@@ -114,11 +114,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let matcher: Matcher | undefined;
   try {
     const log = options.logger;
+    let lastMatcherError = 0;
     matcher = new Matcher(store, {
       pollIntervalMs: config.pollIntervalMs,
       onError: (error) => {
-        if (log !== undefined && log !== false)
-          process.stderr.write(`aman: matcher: ${String(error)}\n`);
+        // The tail retries every tick: say so once every 30 s, not four times a second.
+        const now = Date.now();
+        if (log === undefined || log === false || now - lastMatcherError < 30_000) return;
+        lastMatcherError = now;
+        process.stderr.write(
+          `aman: the matcher cannot read the change feed (retrying): ${String(error)}\n`,
+        );
       },
     });
     await matcher.start();
