@@ -37,7 +37,8 @@ function print(name: string, report: EvaluationReport): void {
   ];
   if (verbose) {
     lines.push('Misclassified:');
-    for (const e of report.errors) lines.push(`  ${e.id}: expected ${e.expected}, got ${e.got}\n      ${e.text}`);
+    for (const e of report.errors)
+      lines.push(`  ${e.id}: expected ${e.expected}, got ${e.got}\n      ${e.text}`);
     lines.push('Indicator differences:');
     for (const e of report.indicatorErrors) {
       lines.push(`  ${e.id}: missing [${e.missing.join(', ')}] extra [${e.extra.join(', ')}]`);

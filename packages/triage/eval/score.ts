@@ -81,7 +81,13 @@ function count(score: BinaryScore, expected: boolean, predicted: boolean): void 
   else score.tn++;
 }
 
-const FAMILY_KEYS = ['webcam-blackmail', 'mass-email-bluff', 'minor-targeted', 'other-extortion', 'lure'];
+const FAMILY_KEYS = [
+  'webcam-blackmail',
+  'mass-email-bluff',
+  'minor-targeted',
+  'other-extortion',
+  'lure',
+];
 
 /**
  * Runs `analyze` on every message and scores it.
@@ -93,14 +99,23 @@ const FAMILY_KEYS = ['webcam-blackmail', 'mass-email-bluff', 'minor-targeted', '
 export function evaluate(messages: readonly LabelledMessage[]): EvaluationReport {
   const detection = binary();
   const detectionByLanguage: Record<string, BinaryScore> = {};
-  const familyScores: Record<string, BinaryScore> = Object.fromEntries(FAMILY_KEYS.map((f) => [f, binary()]));
+  const familyScores: Record<string, BinaryScore> = Object.fromEntries(
+    FAMILY_KEYS.map((f) => [f, binary()]),
+  );
   const indicators: Record<string, IndicatorScore> = {};
   const errors: Array<{ id: string; expected: string; got: string; text: string }> = [];
   const indicatorErrors: Array<{ id: string; missing: string[]; extra: string[] }> = [];
   let verdictsRight = 0;
   let familiesRight = 0;
   const typeScore = (type: string): IndicatorScore =>
-    (indicators[type] ??= { expected: 0, predicted: 0, matched: 0, recall: 0, precision: 0, invalidReportedValid: 0 });
+    (indicators[type] ??= {
+      expected: 0,
+      predicted: 0,
+      matched: 0,
+      recall: 0,
+      precision: 0,
+      invalidReportedValid: 0,
+    });
 
   for (const message of messages) {
     const result: TriageResult = analyze(message.text);
@@ -109,7 +124,11 @@ export function evaluate(messages: readonly LabelledMessage[]): EvaluationReport
     count(detection, expectedPositive, predictedPositive);
     count((detectionByLanguage[message.lang] ??= binary()), expectedPositive, predictedPositive);
     for (const family of FAMILY_KEYS) {
-      count(familyScores[family] as BinaryScore, message.family === family, result.family === family);
+      count(
+        familyScores[family] as BinaryScore,
+        message.family === family,
+        result.family === family,
+      );
     }
     if (result.verdict === message.verdict) verdictsRight++;
     if (result.family === message.family) familiesRight++;
@@ -127,7 +146,9 @@ export function evaluate(messages: readonly LabelledMessage[]): EvaluationReport
     for (const expected of message.indicators) {
       const score = typeScore(expected.type);
       score.expected++;
-      const at = remaining.findIndex((i) => i.type === expected.type && i.normalized === expected.normalized);
+      const at = remaining.findIndex(
+        (i) => i.type === expected.type && i.normalized === expected.normalized,
+      );
       if (at === -1) {
         missing.push(`${expected.type}:${expected.normalized}`);
         continue;
@@ -138,10 +159,18 @@ export function evaluate(messages: readonly LabelledMessage[]): EvaluationReport
     }
     for (const indicator of result.indicators) typeScore(indicator.type).predicted++;
     const extra = remaining.map((i) => `${i.type}:${i.normalized}`);
-    if (missing.length > 0 || extra.length > 0) indicatorErrors.push({ id: message.id, missing, extra });
+    if (missing.length > 0 || extra.length > 0)
+      indicatorErrors.push({ id: message.id, missing, extra });
   }
 
-  const overall: IndicatorScore = { expected: 0, predicted: 0, matched: 0, recall: 0, precision: 0, invalidReportedValid: 0 };
+  const overall: IndicatorScore = {
+    expected: 0,
+    predicted: 0,
+    matched: 0,
+    recall: 0,
+    precision: 0,
+    invalidReportedValid: 0,
+  };
   for (const score of Object.values(indicators)) {
     score.recall = score.expected === 0 ? 1 : score.matched / score.expected;
     score.precision = score.predicted === 0 ? 1 : score.matched / score.predicted;

@@ -59,7 +59,8 @@ const INDICATOR_CONCEPT: Partial<Record<IndicatorType, IndicatorConcept>> = {
 };
 
 /** Words that place a message in Morocco, for reading phone numbers written without +212. */
-const MOROCCAN_CONTEXT = /maroc|morocco|المغرب|\bdh\b|\bdhs\b|dirham|درهم|wafa\s?cash|cash\s?plus|وفاكاش|كاش بلوس|\+212|00212/iu;
+const MOROCCAN_CONTEXT =
+  /maroc|morocco|المغرب|\bdh\b|\bdhs\b|dirham|درهم|wafa\s?cash|cash\s?plus|وفاكاش|كاش بلوس|\+212|00212/iu;
 
 /**
  * Analyses one message: is it sextortion, which kind, why, and which identifiers it contains.
@@ -145,7 +146,11 @@ function refine(occurrences: readonly Occurrence[], tokenCount: number): Occurre
     if (o.concept === 'audience' || o.concept === 'contacts' || o.concept === 'public-place') {
       inAudience.fill(1, o.first, o.last + 1);
     } else if (o.concept === 'event') {
-      nearEvent.fill(1, Math.max(0, o.first - EVENT_REACH), Math.min(tokenCount, o.first + EVENT_REACH + 1));
+      nearEvent.fill(
+        1,
+        Math.max(0, o.first - EVENT_REACH),
+        Math.min(tokenCount, o.first + EVENT_REACH + 1),
+      );
     }
   }
   return occurrences.filter((o) => {
@@ -162,7 +167,10 @@ const EVENT_REACH = 3;
  * An age under 18 ("15 ans", "you're 16 years old", "عمرك 15 سنة", "15yo") marks the target as a
  * minor: a number from 10 to 17 right before an age unit, or glued to it.
  */
-function ageOccurrences(tokens: readonly Token[], occurrences: readonly Occurrence[]): Occurrence[] {
+function ageOccurrences(
+  tokens: readonly Token[],
+  occurrences: readonly Occurrence[],
+): Occurrence[] {
   const unitAt = new Set(occurrences.filter((o) => o.concept === 'age-unit').map((o) => o.first));
   const out: Occurrence[] = [];
   tokens.forEach((token, i) => {
@@ -183,7 +191,10 @@ function ageOccurrences(tokens: readonly Token[], occurrences: readonly Occurren
 }
 
 /** Places each indicator on the tokens it overlaps, as a concept the cue rules can use. */
-function indicatorOccurrences(indicators: readonly Indicator[], tokenSpans: readonly Span[]): Occurrence[] {
+function indicatorOccurrences(
+  indicators: readonly Indicator[],
+  tokenSpans: readonly Span[],
+): Occurrence[] {
   const out: Occurrence[] = [];
   for (const indicator of indicators) {
     const concept = INDICATOR_CONCEPT[indicator.type];
@@ -199,7 +210,10 @@ function indicatorOccurrences(indicators: readonly Indicator[], tokenSpans: read
 }
 
 /** Marks the tokens that lie inside a quotation. */
-function quotedTokens(quotes: ReadonlyArray<readonly [number, number]>, tokenSpans: readonly Span[]): Uint8Array {
+function quotedTokens(
+  quotes: ReadonlyArray<readonly [number, number]>,
+  tokenSpans: readonly Span[],
+): Uint8Array {
   const mask = new Uint8Array(tokenSpans.length);
   for (const [start, end] of quotes) {
     for (let t = lowerBound(tokenSpans, start); t < tokenSpans.length; t++) {
@@ -244,7 +258,11 @@ function inferCountry(language: Language, text: string): string | undefined {
 }
 
 /** For tests and tools: the normalised views and tokens `analyze` reads. */
-export function inspect(text: string): { normalized: NormalizedText; tokens: Token[]; language: Language } {
+export function inspect(text: string): {
+  normalized: NormalizedText;
+  tokens: Token[];
+  language: Language;
+} {
   const normalized = normalizeText(text);
   const tokens = tokenize(normalized.words.text);
   return { normalized, tokens, language: detectLanguage(tokens) };

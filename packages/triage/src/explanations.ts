@@ -57,7 +57,7 @@ export const CUE_EXPLANATIONS: Readonly<Record<Cue, LocalizedText>> = {
     ar: 'يدّعي المرسل أنه اخترق جهازك أو الكاميرا. هذه هي الخدعة المعتادة في الرسائل المرسلة بشكل جماعي.',
   },
   'adult-site-claim': {
-    en: "The sender claims you watched adult websites. Mass e-mails say this to everyone.",
+    en: 'The sender claims you watched adult websites. Mass e-mails say this to everyone.',
     fr: 'L’expéditeur prétend que vous avez consulté des sites pour adultes. Les courriels de masse le disent à tout le monde.',
     ar: 'يدّعي المرسل أنك شاهدت مواقع إباحية. الرسائل الجماعية تقول هذا للجميع.',
   },
@@ -82,9 +82,9 @@ export const CUE_EXPLANATIONS: Readonly<Record<Cue, LocalizedText>> = {
     ar: 'تهديد بفضحك أو تدمير سمعتك أو حياتك.',
   },
   'payment-demand': {
-    en: 'A demand for money.',
-    fr: 'Une demande d’argent.',
-    ar: 'طلب للمال.',
+    en: 'A demand for money. Paying does not stop the threats: blackmailers come back for more.',
+    fr: 'Une demande d’argent. Payer n’arrête pas les menaces : les maîtres chanteurs en redemandent.',
+    ar: 'طلب للمال. الدفع لا يوقف التهديدات: المبتزون يعودون لطلب المزيد.',
   },
   'crypto-payment': {
     en: 'Payment is asked in cryptocurrency, typical of mass e-mails. Do not pay: it does not stop anything.',

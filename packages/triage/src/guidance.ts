@@ -46,7 +46,8 @@ export const ADVICE: Readonly<Record<AdviceKey, AdviceText>> = {
     en: 'Report it to the police. In France: 17Cyber (17cyber.gouv.fr) or THESEE; in Morocco: E-Blagh (e-blagh.ma).',
     fr: 'Signalez-le à la police. En France : 17Cyber (17cyber.gouv.fr) ou THESEE ; au Maroc : E-Blagh (e-blagh.ma).',
     ar: 'بلّغ الشرطة. في فرنسا: 17Cyber (17cyber.gouv.fr) أو THESEE؛ في المغرب: منصة E-Blagh (e-blagh.ma).',
-    source: '17cyber.gouv.fr (Police nationale, Gendarmerie, Cybermalveillance, Dec 2024); e-blagh.ma (DGSN, 2024)',
+    source:
+      '17cyber.gouv.fr (Police nationale, Gendarmerie, Cybermalveillance, Dec 2024); e-blagh.ma (DGSN, 2024)',
   },
   'report-to-platform': {
     en: 'Report the account to the platform where it contacted you.',
@@ -138,7 +139,13 @@ const PLANS: Readonly<Record<Family, readonly AdviceKey[]>> = {
     'report-to-platform',
     'not-your-fault',
   ],
-  'mass-email-bluff': ['do-not-pay', 'delete-and-ignore', 'keep-evidence', 'report-to-police', 'not-your-fault'],
+  'mass-email-bluff': [
+    'do-not-pay',
+    'delete-and-ignore',
+    'keep-evidence',
+    'report-to-police',
+    'not-your-fault',
+  ],
   'minor-targeted': [
     'talk-to-trusted-adult',
     'do-not-pay',
@@ -150,7 +157,13 @@ const PLANS: Readonly<Record<Family, readonly AdviceKey[]>> = {
     'report-to-platform',
     'not-your-fault',
   ],
-  'other-extortion': ['do-not-pay', 'stop-replying', 'keep-evidence', 'report-to-police', 'block-sender'],
+  'other-extortion': [
+    'do-not-pay',
+    'stop-replying',
+    'keep-evidence',
+    'report-to-police',
+    'block-sender',
+  ],
   lure: ['stop-replying', 'block-sender', 'lock-accounts', 'report-to-platform'],
 };
 
@@ -160,7 +173,11 @@ const PLANS: Readonly<Record<Family, readonly AdviceKey[]>> = {
  * @example
  * guidanceFor('sextortion', 'mass-email-bluff', new Set()).videoLikelyExists; // false
  */
-export function guidanceFor(verdict: Verdict, family: Family | null, cues: ReadonlySet<Cue>): Guidance {
+export function guidanceFor(
+  verdict: Verdict,
+  family: Family | null,
+  cues: ReadonlySet<Cue>,
+): Guidance {
   if (verdict === 'not-detected' || family === null) {
     return { videoLikelyExists: null, minorLikely: false, advice: [], summary: SUMMARIES.none };
   }

@@ -30,10 +30,25 @@ const LURE_CUES: readonly Cue[] = [
 ];
 const BLUFF_CUES: readonly Cue[] = ['device-hacked-claim', 'adult-site-claim', 'password-quoted'];
 const THREAT_CUES: readonly Cue[] = ['threat-to-share', 'threat-to-publish', 'reputation-threat'];
-const DEMAND_CUES: readonly Cue[] = ['payment-demand', 'crypto-payment', 'money-transfer', 'gift-card-payment'];
+const DEMAND_CUES: readonly Cue[] = [
+  'payment-demand',
+  'crypto-payment',
+  'money-transfer',
+  'gift-card-payment',
+];
 const PRESSURE_CUES: readonly Cue[] = ['no-police', 'escalation', 'fake-authority'];
 /** Identifiers that make money demands concrete: a joke does not come with a wallet. */
-const PAYMENT_INDICATORS = new Set(['bitcoin', 'ethereum', 'tron', 'litecoin', 'monero', 'iban', 'mtcn', 'moneygram', 'transfer-ref']);
+const PAYMENT_INDICATORS = new Set([
+  'bitcoin',
+  'ethereum',
+  'tron',
+  'litecoin',
+  'monero',
+  'iban',
+  'mtcn',
+  'moneygram',
+  'transfer-ref',
+]);
 
 /** Awareness or news vocabulary at or above this weight makes a text a report, not a threat. */
 const REPORT_THRESHOLD = 2;
@@ -70,7 +85,8 @@ export function decide(
   // "Your family will see everything": what is seen is images.
   const seenThreat = matches.some((m) => m.cue === 'threat-to-share' && m.concepts.includes('see'));
   const intimateMention =
-    mentions('video', 'image', 'sexual', 'camera', 'call') || (seenThreat && mentions('everything'));
+    mentions('video', 'image', 'sexual', 'camera', 'call') ||
+    (seenThreat && mentions('everything'));
   const bluff = count(BLUFF_CUES) + (mentions('split-screen') ? 1 : 0);
   const lure = count(LURE_CUES);
   // "a complaint for sharing explicit content with a minor" is an accusation, not the target's age.
@@ -97,8 +113,16 @@ export function decide(
   }
 
   const sextortion =
-    (material && (threat || demand || has('no-police') || has('escalation') || has('fake-authority') || has('contacts-harvested'))) ||
-    (threat && intimateMention && (demand || pressure || conditional || mentions('money', 'amount'))) ||
+    (material &&
+      (threat ||
+        demand ||
+        has('no-police') ||
+        has('escalation') ||
+        has('fake-authority') ||
+        has('contacts-harvested'))) ||
+    (threat &&
+      intimateMention &&
+      (demand || pressure || conditional || mentions('money', 'amount'))) ||
     (bluff >= 2 && (demand || threat)) ||
     (minor && (threat || demand) && intimateMention) ||
     // Minors are blackmailed with what they sent; the text need not name it.
@@ -107,7 +131,9 @@ export function decide(
     (has('contacts-harvested') && demand && intimateMention);
 
   const reasons = matches.map((m) => m.cue).filter((cue) => cue !== 'minor-target' || minor);
-  const stages = [material, threat, demand, pressure, concretePayment, lure > 0].filter(Boolean).length;
+  const stages = [material, threat, demand, pressure, concretePayment, lure > 0].filter(
+    Boolean,
+  ).length;
 
   if (sextortion && !other) {
     const family: Family = minor
@@ -124,7 +150,9 @@ export function decide(
     return positive('suspicious', 'other-extortion', 0.6, reasons);
   }
   // Alone, only a recording claimed with a verb ("I recorded you"), not "I have a video of…".
-  const recorded = matches.some((m) => m.cue === 'recording-claim' && m.concepts.includes('record'));
+  const recorded = matches.some(
+    (m) => m.cue === 'recording-claim' && m.concepts.includes('record'),
+  );
   if (recorded) {
     const family: Family = bluff >= 1 ? 'mass-email-bluff' : 'webcam-blackmail';
     return positive('suspicious', family, 0.55, reasons);
@@ -136,7 +164,13 @@ export function decide(
   if (lure >= 2 || (has('move-to-private-app') && mentions('introduction', 'flirt'))) {
     return positive('suspicious', 'lure', Math.min(0.8, 0.45 + 0.1 * lure), reasons);
   }
-  return { verdict: 'not-detected', family: null, confidence: cues.size === 0 ? 0.9 : 0.7, reasons: [], contextCue: undefined };
+  return {
+    verdict: 'not-detected',
+    family: null,
+    confidence: cues.size === 0 ? 0.9 : 0.7,
+    reasons: [],
+    contextCue: undefined,
+  };
 }
 
 /** Whether an occurrence of `a` is followed by one of `b` within `window` tokens. */
@@ -155,7 +189,11 @@ function near(index: ConceptIndex, a: AnyConcept, b: AnyConcept, window: number)
 
 function reportContext(context: TextContext): Decision['contextCue'] {
   if (context.victimVoice) return undefined;
-  if (context.awareness >= REPORT_THRESHOLD || context.news >= REPORT_THRESHOLD || context.awareness + context.news >= 3.5) {
+  if (
+    context.awareness >= REPORT_THRESHOLD ||
+    context.news >= REPORT_THRESHOLD ||
+    context.awareness + context.news >= 3.5
+  ) {
     return context.news > context.awareness ? 'news-context' : 'awareness-context';
   }
   return undefined;
@@ -165,6 +203,17 @@ function negative(contextCue: NonNullable<Decision['contextCue']>, confidence: n
   return { verdict: 'not-detected', family: null, confidence, reasons: [contextCue], contextCue };
 }
 
-function positive(verdict: Verdict, family: Family, confidence: number, reasons: readonly Cue[]): Decision {
-  return { verdict, family, confidence: Math.round(confidence * 100) / 100, reasons, contextCue: undefined };
+function positive(
+  verdict: Verdict,
+  family: Family,
+  confidence: number,
+  reasons: readonly Cue[],
+): Decision {
+  return {
+    verdict,
+    family,
+    confidence: Math.round(confidence * 100) / 100,
+    reasons,
+    contextCue: undefined,
+  };
 }

@@ -26,7 +26,8 @@ export interface TextContext {
 const QUOTES = /«[^«»]{1,2000}»|“[^“”]{1,2000}”|"[^"\n]{1,2000}"|(?<=:\s?)'[^'\n]{1,2000}'/g;
 
 /** Laughter that the word view collapses away: hhhh, hahaha, هههه, 😂 🤣 😜 😝. */
-const LAUGHTER = /(?<![\p{L}])(?:h{3,}|(?:ha){2,}|(?:he){2,}|ه{3,}|خخخ+)(?![\p{L}])|[😂🤣😜😝😆😹]/iu;
+const LAUGHTER =
+  /(?<![\p{L}])(?:h{3,}|(?:ha){2,}|(?:he){2,}|ه{3,}|خخخ+)(?![\p{L}])|[😂🤣😜😝😆😹]/iu;
 
 /**
  * Ranges of the original text that are inside quotation marks.
@@ -36,7 +37,8 @@ const LAUGHTER = /(?<![\p{L}])(?:h{3,}|(?:ha){2,}|(?:he){2,}|ه{3,}|خخخ+)(?![
  */
 export function quotedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const match of text.matchAll(QUOTES)) ranges.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(QUOTES))
+    ranges.push([match.index, match.index + match[0].length]);
   return ranges;
 }
 
@@ -63,7 +65,11 @@ export function readContext(
   const example = distinctTokens(outside('example'));
   const news = distinctTokens(outside('news'));
   const joke = (index.get('joke') ?? []).filter((o) => !denied(o));
-  const awarenessOccurrences = [...outside('advice'), ...outside('scam-word'), ...outside('example')];
+  const awarenessOccurrences = [
+    ...outside('advice'),
+    ...outside('scam-word'),
+    ...outside('example'),
+  ];
   return {
     awareness: scam + 1.5 * advice + example,
     news,

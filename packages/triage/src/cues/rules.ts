@@ -85,7 +85,11 @@ export const CUE_RULES: readonly CueRule[] = [
   // The victim reporting it: "he is threatening me", "كيهددني", "kayhdded fiya".
   rule('threat-to-share', 0, [['threatened']]),
   // "Pay 2000 or I tell your wife": telling is a threat when money is asked for.
-  rule('threat-to-share', 10, [['tell'], ['audience'], ['money', 'amount', 'pay-verb', 'transfer-verb']]),
+  rule('threat-to-share', 10, [
+    ['tell'],
+    ['audience'],
+    ['money', 'amount', 'pay-verb', 'transfer-verb'],
+  ]),
   rule('reputation-threat', 0, [['scandal']]),
   // the demand
   rule('payment-demand', 10, [['pay-verb', 'want', 'give-me', 'transfer-verb'], MONEY]),
@@ -95,7 +99,10 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('payment-demand', 4, [['if-not'], ['amount']], true),
   rule('payment-demand', 0, [['pay-verb']]),
   rule('crypto-payment', 0, [['crypto-address']]),
-  rule('crypto-payment', 8, [['crypto'], ['pay-verb', 'want', 'give-me', 'amount', 'money', 'send']]),
+  rule('crypto-payment', 8, [
+    ['crypto'],
+    ['pay-verb', 'want', 'give-me', 'amount', 'money', 'send'],
+  ]),
   rule('money-transfer', 0, [['transfer-ref']]),
   rule('money-transfer', 0, [['transfer-service']]),
   rule('gift-card-payment', 0, [['gift-card']]),
@@ -114,7 +121,10 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('minor-target', 0, [['minor']]),
   rule('other-extortion-threat', 0, [['kill']]),
   rule('other-extortion-threat', 0, [['affair']]),
-  rule('other-extortion-threat', 15, [['data-leak'], ['pay-verb', 'money', 'amount', 'crypto', 'crypto-address']]),
+  rule('other-extortion-threat', 15, [
+    ['data-leak'],
+    ['pay-verb', 'money', 'amount', 'crypto', 'crypto-address'],
+  ]),
 ];
 
 /** Occurrences of each concept, sorted by position. */
@@ -137,7 +147,9 @@ export function indexConcepts(occurrences: readonly Occurrence[]): Map<AnyConcep
     list.sort((a, b) => a.first - b.first || a.last - b.last);
     index.set(
       concept,
-      list.filter((o, i) => i === 0 || o.first !== list[i - 1]?.first || o.last !== list[i - 1]?.last),
+      list.filter(
+        (o, i) => i === 0 || o.first !== list[i - 1]?.first || o.last !== list[i - 1]?.last,
+      ),
     );
   }
   return index;
@@ -181,7 +193,13 @@ function matchRule(index: ConceptIndex, r: CueRule): CueMatch | undefined {
     const concepts: AnyConcept[] = [anchor.concept];
     let ok = true;
     for (let g = 1; g < groups.length && ok; g++) {
-      const best = nearest(groups[g] as Occurrence[], first, last, r.window, r.ordered ? last : undefined);
+      const best = nearest(
+        groups[g] as Occurrence[],
+        first,
+        last,
+        r.window,
+        r.ordered ? last : undefined,
+      );
       if (best === undefined) {
         ok = false;
       } else {

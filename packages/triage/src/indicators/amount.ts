@@ -59,7 +59,8 @@ const WORD_VALUES: ReadonlyMap<string, number> = new Map([
 const END = String.raw`(?![\p{L}\p{N}])`;
 const NUMBER_THEN_CURRENCY = new RegExp(`${NUMBER}${MULTIPLIER}\\s?${CURRENCY}${END}`, 'giu');
 /** Before a number only symbols and codes count ("€500", "USD 500"): "mad 5 times" is not money. */
-const PREFIX_CURRENCY = '(US\\$|us\\$|C\\$|c\\$|€|\\$|£|₦|₿|EUR|USD|GBP|MAD|DH|BTC|CHF|CAD|USDT|ETH)';
+const PREFIX_CURRENCY =
+  '(US\\$|us\\$|C\\$|c\\$|€|\\$|£|₦|₿|EUR|USD|GBP|MAD|DH|BTC|CHF|CAD|USDT|ETH)';
 const CURRENCY_THEN_NUMBER = new RegExp(`${PREFIX_CURRENCY}\\s?${NUMBER}${MULTIPLIER}${END}`, 'gu');
 const WORD_THEN_CURRENCY = new RegExp(`${NUMBER_WORD}\\s${CURRENCY}${END}`, 'iuy');
 

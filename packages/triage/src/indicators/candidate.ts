@@ -50,7 +50,11 @@ export const DETECTOR_LIMIT = 1000;
  * @example
  * matchAtWordStarts('pay before midnight', /before\s(midnight)/iuy); // one match, index 4
  */
-export function matchAtWordStarts(text: string, sticky: RegExp, limit = DETECTOR_LIMIT): RegExpExecArray[] {
+export function matchAtWordStarts(
+  text: string,
+  sticky: RegExp,
+  limit = DETECTOR_LIMIT,
+): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
   let previousIsWord = false;
   for (let i = 0; i < text.length && matches.length < limit; i++) {

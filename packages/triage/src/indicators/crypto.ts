@@ -137,7 +137,7 @@ export function isValidEthereumChecksum(hex40: string): boolean {
     if (ch >= '0' && ch <= '9') continue;
     const byte = hash[i >> 1] as number;
     const nibble = i % 2 === 0 ? byte >> 4 : byte & 0x0f;
-    if ((nibble >= 8) !== (ch !== ch.toLowerCase())) return false;
+    if (nibble >= 8 !== (ch !== ch.toLowerCase())) return false;
   }
   return true;
 }

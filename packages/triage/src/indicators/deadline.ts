@@ -87,17 +87,31 @@ const DUALS: ReadonlyArray<readonly [string, string]> = [
   ['يومين|yumayn|youmayn|jouj iyam|jouj ayam', 'P2D'],
 ];
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['one', 1], ['a', 1], ['an', 1], ['two', 2], ['three', 3], ['un', 1], ['une', 1], ['deux', 2],
-  ['trois', 3], ['jouj', 2], ['tlata', 3], ['wa7d', 1], ['wahed', 1],
+  ['one', 1],
+  ['a', 1],
+  ['an', 1],
+  ['two', 2],
+  ['three', 3],
+  ['un', 1],
+  ['une', 1],
+  ['deux', 2],
+  ['trois', 3],
+  ['jouj', 2],
+  ['tlata', 3],
+  ['wa7d', 1],
+  ['wahed', 1],
 ]);
 
 /** Named moments after "before / avant / قبل / 9bel / by / until / jusqu'à / d'ici". */
 const NAMED: ReadonlyArray<readonly [string, string]> = [
-  ['tonight|ce soir|cette nuit|الليلة|الليله|الليل|lil|llil|had lil|l3chiya|العشية|العشيه', 'tonight'],
+  [
+    'tonight|ce soir|cette nuit|الليلة|الليله|الليل|lil|llil|had lil|l3chiya|العشية|العشيه',
+    'tonight',
+  ],
   ['midnight|minuit|منتصف الليل|nos lil|ns lil', 'midnight'],
   ['tomorrow|demain|الغد|غدا|لغدا|غدوة|غدوه|ghda|ghedda|ghadda|gheda', 'tomorrow'],
   [
-    "the end of (?:the )?day|end of (?:the )?day|la fin de (?:la )?journ[ée]e|fin de journ[ée]e|نهاية اليوم",
+    'the end of (?:the )?day|end of (?:the )?day|la fin de (?:la )?journ[ée]e|fin de journ[ée]e|نهاية اليوم',
     'end-of-day',
   ],
 ];
@@ -131,7 +145,8 @@ const BEFORE_DATE =
   "(?:before|by|until|no later than|deadline:?|due(?: date)?:?|avant(?: le)?|au plus tard(?: le)?|jusqu['’]?au|d['’]ici(?: le)?|date limite(?: de paiement)?\\s?:?|[ée]ch[ée]ance\\s?:?|قبل|9bel|qbel|kbel)";
 
 const R = String.raw`(?![\p{L}\p{N}])`;
-const alternatives = (list: ReadonlyArray<readonly [string, unknown]>): string => list.map(([w]) => w).join('|');
+const alternatives = (list: ReadonlyArray<readonly [string, unknown]>): string =>
+  list.map(([w]) => w).join('|');
 
 /**
  * Anchors first, context second: the distinctive part of a deadline (a number and a unit, a date,
@@ -160,10 +175,14 @@ const WORD_ANCHORS = new RegExp(
   'iuy',
 );
 /** What may stand right before each kind of anchor, read backwards from it. */
-const LIMIT_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${LIMIT_WORDS.join('|')})(?:\\s(?:exactly|only|just|seulement|juste|exactement))?\\s?:?\\s{0,2}$`, 'iu');
+const LIMIT_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(${LIMIT_WORDS.join('|')})(?:\\s(?:exactly|only|just|seulement|juste|exactement))?\\s?:?\\s{0,2}$`,
+  'iu',
+);
 const NAMED_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${BEFORE_NAMED}\\s{0,2}$`, 'iu');
 const DATE_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${BEFORE_DATE}\\s{0,2}$`, 'iu');
-const NEXT_BEFORE = /(?:^|[^\p{L}\p{N}])(?:(?:with)?in the next|in the|within the|the next|dans l['’]|dans la prochaine)\s?$/iu;
+const NEXT_BEFORE =
+  /(?:^|[^\p{L}\p{N}])(?:(?:with)?in the next|in the|within the|the next|dans l['’]|dans la prochaine)\s?$/iu;
 /** How far back the words before an anchor are looked for. */
 const LOOK_BACK = 40;
 
@@ -200,21 +219,31 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
       const count = Number(g['count']);
       if (count === 0) continue;
       const designator =
-        g['hours'] !== undefined ? 'H' : g['minutes'] !== undefined ? 'M' : g['weeks'] !== undefined ? 'W' : 'D';
+        g['hours'] !== undefined
+          ? 'H'
+          : g['minutes'] !== undefined
+            ? 'M'
+            : g['weeks'] !== undefined
+              ? 'W'
+              : 'D';
       const duration = isoDuration(count, designator);
       push(m.index, end, LIMIT_BEFORE, (limit) =>
-        designator === 'H' && isClockTime(limit, count, g['hours'] as string) ? `T${pad(count)}:00` : duration,
+        designator === 'H' && isClockTime(limit, count, g['hours'] as string)
+          ? `T${pad(count)}:00`
+          : duration,
       );
     } else if (g['day'] !== undefined) {
       // Day first (most of the world); month first when that is the only reading (US "06/30").
       let day = Number(g['day']);
       let month = Number(g['month']);
       if (month > 12 && day <= 12) [day, month] = [month, day];
-      if (day >= 1 && day <= 31 && month >= 1 && month <= 12) push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
+      if (day >= 1 && day <= 31 && month >= 1 && month <= 12)
+        push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
     } else if (g['wday'] !== undefined) {
       const month = lookup(MONTHS, g['monthName'] as string);
       const day = Number(g['wday']);
-      if (month !== undefined && day >= 1 && day <= 31) push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
+      if (month !== undefined && day >= 1 && day <= 31)
+        push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
     }
   }
   for (const m of matchAtWordStarts(text, WORD_ANCHORS)) {
@@ -225,12 +254,19 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
     if (g['wordCount'] !== undefined) {
       const count = NUMBER_WORDS.get(g['wordCount'].toLowerCase()) ?? 1;
       const designator =
-        g['wHours'] !== undefined ? 'H' : g['wMinutes'] !== undefined ? 'M' : g['wWeeks'] !== undefined ? 'W' : 'D';
+        g['wHours'] !== undefined
+          ? 'H'
+          : g['wMinutes'] !== undefined
+            ? 'M'
+            : g['wWeeks'] !== undefined
+              ? 'W'
+              : 'D';
       push(m.index, end, LIMIT_BEFORE, isoDuration(count, designator));
     } else if (g['monthFirst'] !== undefined) {
       const month = lookup(MONTHS, g['monthFirst']);
       const day = Number(g['mfDay']);
-      if (month !== undefined && day >= 1 && day <= 31) push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
+      if (month !== undefined && day >= 1 && day <= 31)
+        push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
     } else if (g['bare'] !== undefined) {
       // "خلال أسبوع", "f nhar": one unit, no number.
       const unit = g['bare'];
@@ -253,7 +289,11 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
       if (normalized !== undefined) push(m.index, end, DATE_BEFORE, normalized);
     } else if (g['single'] !== undefined) {
       const unit = g['single'].toLowerCase();
-      const normalized = /^(?:day|jour|journée)$/u.test(unit) ? 'P1D' : unit === 'minute' ? 'PT1M' : 'PT1H';
+      const normalized = /^(?:day|jour|journée)$/u.test(unit)
+        ? 'P1D'
+        : unit === 'minute'
+          ? 'PT1M'
+          : 'PT1H';
       push(m.index, end, NEXT_BEFORE, normalized);
     }
   }
@@ -278,7 +318,9 @@ function lookup<T>(table: ReadonlyArray<readonly [string, T]>, word: string): T 
 }
 
 function isoDuration(count: number, designator: string): string {
-  return designator === 'D' || designator === 'W' ? `P${count}${designator}` : `PT${count}${designator}`;
+  return designator === 'D' || designator === 'W'
+    ? `P${count}${designator}`
+    : `PT${count}${designator}`;
 }
 
 function pad(n: number): string {

@@ -80,7 +80,11 @@ function readGrouped(
       compact += ch;
       i++;
       end = i;
-    } else if (/[ .\-\u00a0]/.test(ch) && /[A-Za-z0-9]/.test(text.charAt(i + 1)) && compact.length >= 4) {
+    } else if (
+      /[ .\-\u00a0]/.test(ch) &&
+      /[A-Za-z0-9]/.test(text.charAt(i + 1)) &&
+      compact.length >= 4
+    ) {
       i++;
     } else {
       break;

@@ -44,7 +44,14 @@ export function findPhones(context: DetectionContext): Candidate[] {
     const parsed = parsePhoneNumberFromString(text, country);
     if (parsed === undefined) {
       if (international && announced) {
-        found.push({ type: 'phone', normalized: `+${digits.replace(/^00/, '')}`, valid: false, invalidReason: 'format', start, end });
+        found.push({
+          type: 'phone',
+          normalized: `+${digits.replace(/^00/, '')}`,
+          valid: false,
+          invalidReason: 'format',
+          start,
+          end,
+        });
       }
       continue;
     }

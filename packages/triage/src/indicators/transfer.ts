@@ -25,7 +25,8 @@ const MENTION = new RegExp(
 );
 
 /** Quick test before the per-service patterns. */
-const ANY_SERVICE = /western|westren|wu|mtcn|money\s?gram|wafa|cash|ria|remit|ويسترن|وسترن|موني|مونيغرام|وفا|كاش/iu;
+const ANY_SERVICE =
+  /western|westren|wu|mtcn|money\s?gram|wafa|cash|ria|remit|ويسترن|وسترن|موني|مونيغرام|وفا|كاش/iu;
 
 /**
  * Digits, possibly grouped: "1234567890", "123-456-7890", "123 456 7890". A leading + is matched
@@ -34,8 +35,10 @@ const ANY_SERVICE = /western|westren|wu|mtcn|money\s?gram|wafa|cash|ria|remit|و
 const DIGIT_GROUPS = /\+?\d(?:[ \-.]?\d){5,15}(?![\p{L}\p{N}])/gu;
 /** A currency right after the number makes it an amount, not a reference. */
 const CURRENCY_AFTER = /^\s?(?:€|\$|£|eur|usd|mad|dh|dirham|درهم|euro|dollar|btc)/iu;
-const PHONE_WORDS = /(?:t[eé]l|phone|call|appel|whats?app|sms|رقم|هاتف|واتساب|nmra|ra9m|numero de t)/iu;
-const REFERENCE_WORDS = /(?:mtcn|code|r[eé]f|reference|référence|numéro de transfert|tracking|الرمز|رمز|الكود|كود|رقم التحويل)/iu;
+const PHONE_WORDS =
+  /(?:t[eé]l|phone|call|appel|whats?app|sms|رقم|هاتف|واتساب|nmra|ra9m|numero de t)/iu;
+const REFERENCE_WORDS =
+  /(?:mtcn|code|r[eé]f|reference|référence|numéro de transfert|tracking|الرمز|رمز|الكود|كود|رقم التحويل)/iu;
 
 const BEFORE = 120;
 const AFTER = 60;
@@ -51,8 +54,11 @@ export function findTransferReferences(context: DetectionContext): Candidate[] {
   const mentions: Array<{ service: TransferService; start: number; end: number }> = [];
   if (!ANY_SERVICE.test(context.lower)) return [];
   for (const match of matchAtWordStarts(context.lower, MENTION)) {
-    const service = SERVICE_MENTIONS.find(([name]) => match.groups?.[name.replace(/-/g, '_')] !== undefined)?.[0];
-    if (service !== undefined) mentions.push({ service, start: match.index, end: match.index + match[0].length });
+    const service = SERVICE_MENTIONS.find(
+      ([name]) => match.groups?.[name.replace(/-/g, '_')] !== undefined,
+    )?.[0];
+    if (service !== undefined)
+      mentions.push({ service, start: match.index, end: match.index + match[0].length });
   }
   if (mentions.length === 0) return [];
   const found: Candidate[] = [];
@@ -61,7 +67,8 @@ export function findTransferReferences(context: DetectionContext): Candidate[] {
     const start = match.index;
     const end = start + match[0].length;
     if (!startsWord(context.text, start, '+')) continue;
-    if (match[0].startsWith('+') || CURRENCY_AFTER.test(context.text.slice(end, end + 10))) continue;
+    if (match[0].startsWith('+') || CURRENCY_AFTER.test(context.text.slice(end, end + 10)))
+      continue;
     const service = nearestService(mentions, start, end);
     if (service === undefined) continue;
     const digits = match[0].replace(/\D/g, '');
@@ -71,7 +78,8 @@ export function findTransferReferences(context: DetectionContext): Candidate[] {
     const base = { service, normalized: digits, start, end };
     if (service === 'western-union') {
       if (digits.length === 10) found.push({ ...base, type: 'mtcn', valid: true });
-      else if (labelled) found.push({ ...base, type: 'mtcn', valid: false, invalidReason: 'length' });
+      else if (labelled)
+        found.push({ ...base, type: 'mtcn', valid: false, invalidReason: 'length' });
     } else if (service === 'moneygram') {
       if (digits.length === 8) found.push({ ...base, type: 'moneygram', valid: true });
       else if (labelled) {

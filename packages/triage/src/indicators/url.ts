@@ -43,7 +43,23 @@ const PROFILE_HOSTS: ReadonlyMap<string, SocialService> = new Map([
 ]);
 
 /** Path segments that are not a profile name (facebook.com/profile.php?id=… is handled apart). */
-const NOT_A_HANDLE = new Set(['add', 'invite', 'send', 'share', 'home', 'watch', 'groups', 'p', 'reel', 'stories', 'users', 'people', 'pages', 'messages', 'login']);
+const NOT_A_HANDLE = new Set([
+  'add',
+  'invite',
+  'send',
+  'share',
+  'home',
+  'watch',
+  'groups',
+  'p',
+  'reel',
+  'stories',
+  'users',
+  'people',
+  'pages',
+  'messages',
+  'login',
+]);
 
 /** Turns a defanged link back into a plain one. */
 export function refangUrl(text: string): string {
@@ -86,7 +102,10 @@ function trimTrailingPunctuation(text: string): string {
   while (end > 0 && /[.,;:!?)\]}'"»”…]/.test(text.charAt(end - 1))) {
     const ch = text.charAt(end - 1);
     // Keep a closing bracket that closes one opened inside the link (wikipedia-style paths).
-    if (ch === ')' && text.slice(0, end).split('(').length > text.slice(0, end).split(')').length - 1) {
+    if (
+      ch === ')' &&
+      text.slice(0, end).split('(').length > text.slice(0, end).split(')').length - 1
+    ) {
       break;
     }
     end--;

@@ -93,7 +93,12 @@ export type Concept = (typeof CONCEPTS)[number];
  * Concepts that come from indicators rather than words: an amount, a wallet, a transfer reference,
  * a deadline found in the text count as evidence at their position.
  */
-export const INDICATOR_CONCEPTS = ['amount', 'crypto-address', 'transfer-ref', 'deadline-ref'] as const;
+export const INDICATOR_CONCEPTS = [
+  'amount',
+  'crypto-address',
+  'transfer-ref',
+  'deadline-ref',
+] as const;
 export type IndicatorConcept = (typeof INDICATOR_CONCEPTS)[number];
 
 /** Any concept a cue rule can ask for. */

@@ -59,7 +59,10 @@ export class CompiledLexicon {
     const raw = compileWords(entry, (word) => word);
     this.addWords(concept, raw);
     if (this.spelling === 'arabizi') {
-      const skeletal = raw.map((word) => ({ text: arabiziSkeleton(word.text), prefix: word.prefix }));
+      const skeletal = raw.map((word) => ({
+        text: arabiziSkeleton(word.text),
+        prefix: word.prefix,
+      }));
       // A skeleton of one or two consonants ("vd") would match unrelated words.
       if (skeletal.every((word) => word.text.length >= MIN_STEM)) this.addWords(concept, skeletal);
     }
@@ -165,7 +168,11 @@ function matchesWord(pattern: WordPattern, forms: readonly string[]): boolean {
  * Matches the words after the first, allowing one unrelated token between two words of an entry
  * ("your whole family" for "your family"). Returns the index of the last token, or undefined.
  */
-function matchRest(words: readonly WordPattern[], formsOf: readonly string[][], first: number): number | undefined {
+function matchRest(
+  words: readonly WordPattern[],
+  formsOf: readonly string[][],
+  first: number,
+): number | undefined {
   let at = first;
   for (let w = 1; w < words.length; w++) {
     const pattern = words[w] as WordPattern;

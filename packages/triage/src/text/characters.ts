@@ -1,7 +1,7 @@
 /**
  * Character tables used by normalisation: invisible characters, look-alike letters from other
  * scripts, Arabic letter variants, and non-ASCII digits. Blackmailers and spam campaigns use all of
- * them to slip past keyword filters ("vіdеo" with Cyrillic і and е, "p​a​y" with zero-width spaces).
+ * them to slip past keyword filters ("vіdеo" with Cyrillic і and е, "pay" with zero-width spaces between the letters).
  */
 
 /** Code points that render as nothing (or nearly) and are dropped before analysis. */

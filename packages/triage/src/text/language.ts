@@ -63,7 +63,8 @@ export function detectLanguage(tokens: readonly Token[]): Language {
     if (token.arabic) {
       arabicTokens++;
       if (DARIJA_ARABIC.has(text) || isDarijaVerb(text)) darijaArabic++;
-      if (STANDARD_ARABIC.has(text) || text.startsWith('سأ') || text.startsWith('سا')) standardArabic++;
+      if (STANDARD_ARABIC.has(text) || text.startsWith('سأ') || text.startsWith('سا'))
+        standardArabic++;
       continue;
     }
     if (!/[a-z]/.test(text)) continue;
@@ -72,7 +73,11 @@ export function detectLanguage(tokens: readonly Token[]): Language {
     if (ENGLISH.has(text)) english++;
     if (DARIJA_LATIN.has(text)) darijaLatin++;
     // Digits as letters inside a word: 3ndi, l7bs, s7abk, 9bel; not "48h", and leet uses 0 1 4 8 too.
-    if (/[a-z][2379]|[2379][a-z]/.test(text) && !/[0148]/.test(text) && !/^\d+[a-z]{1,3}$/.test(text)) {
+    if (
+      /[a-z][2379]|[2379][a-z]/.test(text) &&
+      !/[0148]/.test(text) &&
+      !/^\d+[a-z]{1,3}$/.test(text)
+    ) {
       arabiziDigits++;
     }
   }

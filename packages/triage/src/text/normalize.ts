@@ -84,6 +84,8 @@ const SPACING_SEPARATORS = new Set(
   [' ', '.', '-', '_', '*', '·', '|', '/', '+', '~', '•', ','].map((ch) => ch.charCodeAt(0)),
 );
 
+const SPACE = 0x20;
+
 /** A growable list of UTF-16 code units with the original range of each. */
 class UnitBuffer {
   units: Uint16Array;
@@ -149,7 +151,8 @@ class UnitBuffer {
 }
 
 /** The WHATWG decoder, present in every browser and in Node; typed here since neither DOM nor Node types apply. */
-declare const TextDecoder: (new (label: string) => { decode(input: Uint16Array): string }) | undefined;
+declare const TextDecoder:
+  (new (label: string) => { decode(input: Uint16Array): string }) | undefined;
 const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : undefined;
 
 /**
@@ -177,7 +180,7 @@ function unitsToString(units: Uint16Array, length: number): string {
 export function normalizeText(original: string): NormalizedText {
   const identifiers = new UnitBuffer(original.length + 16);
   const words = new UnitBuffer(original.length + 16);
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const code = original.charCodeAt(i);
     if (code < 128) {
       // ASCII: the same character in the identifier view, lower-cased in the word view.
@@ -226,26 +229,32 @@ function wordKeepMask(units: Uint16Array, n: number): Uint8Array {
     }
   }
   // Letters spaced out by one separator ("v i d e o", "p.a.y"), at least three in a row, are joined.
-  const isSingle = (i: number): boolean =>
+  // With spaces, only letters join ("il y a 2 h" stays apart); with dots or dashes, digits may too.
+  const isSingle = (i: number, lettersOnly: boolean): boolean =>
     i >= 0 &&
     i < n &&
     keep[i] === 1 &&
-    word[i] !== 0 &&
+    (lettersOnly ? word[i] === 2 : word[i] !== 0) &&
     !(i > 0 && word[i - 1] !== 0) &&
     !(i + 1 < n && word[i + 1] !== 0);
   for (let i = 0; i < n; i++) {
-    if (!isSingle(i)) continue;
+    const separator = units[i + 1] as number;
+    const lettersOnly = separator === SPACE;
+    if (!isSingle(i, lettersOnly)) continue;
     let end = i;
     let letters = word[i] === 2 ? 1 : 0;
     let count = 1;
-    const separator = units[i + 1] as number;
     // One separator throughout: "v.i.d.e.o a b" joins "video", not "videoab".
-    while (units[end + 1] === separator && SPACING_SEPARATORS.has(separator) && isSingle(end + 2)) {
+    while (
+      units[end + 1] === separator &&
+      SPACING_SEPARATORS.has(separator) &&
+      isSingle(end + 2, lettersOnly)
+    ) {
       end += 2;
       count++;
       if (word[end] === 2) letters++;
     }
-    if (count >= 3 && letters >= 2) {
+    if (count >= 3 && letters >= (lettersOnly ? 3 : 2)) {
       for (let k = i + 1; k < end; k += 2) keep[k] = 0;
     }
     i = end;
