@@ -10,3 +10,4 @@ const languages = navigator.languages.length > 0 ? navigator.languages : [naviga
 applyLocaleToDocument(document, pickLocale(languages, readRememberedLocale()));
 if (location.pathname !== '/') document.documentElement.classList.add('deep-link');
 installQuickExit(window);
+performance.mark('aman:boot');

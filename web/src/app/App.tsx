@@ -57,6 +57,7 @@ function Shell() {
   useEffect(() => {
     // Marks the moment the app is interactive (the e2e tests and bench:web wait for it).
     document.documentElement.dataset.app = 'ready';
+    performance.mark('aman:app-ready');
   }, []);
   return (
     <>
