@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
   'bench-index': () => import('./commands/bench-index.ts'),
   serve: () => import('./commands/serve.ts'),
   platform: () => import('./commands/platform.ts'),
+  triage: () => import('./commands/triage.ts'),
 };
 
 async function main(argv: string[], io: CommandIo): Promise<number> {

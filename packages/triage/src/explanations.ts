@@ -17,9 +17,9 @@ export const CUE_EXPLANATIONS: Readonly<Record<Cue, LocalizedText>> = {
     ar: 'يريد المرسل نقل المحادثة إلى تطبيق آخر (سكايب، واتساب، ماسنجر…)، وهي الخطوة المعتادة قبل مكالمة فيديو يتم تسجيلها.',
   },
   'video-call-request': {
-    en: 'The sender pushes for a video call or asks you to turn your camera on.',
-    fr: "L'expéditeur insiste pour un appel vidéo ou vous demande d'allumer votre caméra.",
-    ar: 'يلحّ المرسل على مكالمة فيديو أو يطلب منك تشغيل الكاميرا.',
+    en: 'A video call, or turning your camera on, is asked for or mentioned: webcam blackmail starts with one.',
+    fr: "Un appel vidéo, ou d'allumer votre caméra, est demandé ou évoqué : le chantage à la webcam commence ainsi.",
+    ar: 'يُطلب أو يُذكر اتصال بالفيديو أو تشغيل الكاميرا: هكذا يبدأ الابتزاز بالكاميرا.',
   },
   'camera-excuse': {
     en: 'An excuse about a broken camera or microphone: blackmailers play a pre-recorded video and cannot talk.',
@@ -92,9 +92,9 @@ export const CUE_EXPLANATIONS: Readonly<Record<Cue, LocalizedText>> = {
     ar: 'يُطلب الدفع بالعملة الرقمية، وهذا معتاد في الرسائل الجماعية. لا تدفع: الدفع لا يوقف شيئاً.',
   },
   'money-transfer': {
-    en: 'Payment is asked by cash transfer (Western Union, MoneyGram, Wafacash, Cash Plus…), typical of webcam blackmail rings. Keep the receiver name and any reference for the police.',
-    fr: 'Le paiement est demandé par transfert d’argent (Western Union, MoneyGram, Wafacash, Cash Plus…), typique des réseaux de chantage à la webcam. Gardez le nom du bénéficiaire et toute référence pour la police.',
-    ar: 'يُطلب الدفع عبر تحويل مالي (ويسترن يونيون، موني غرام، وفاكاش، كاش بلوس…)، وهذا معتاد لدى شبكات الابتزاز بالكاميرا. احتفظ باسم المستفيد وأي مرجع للشرطة.',
+    en: 'Payment is asked by money transfer or to a bank account (Western Union, MoneyGram, Wafacash, Cash Plus, an IBAN…), typical of webcam blackmail rings. Keep the receiver name and any reference for the police.',
+    fr: 'Le paiement est demandé par transfert d’argent ou sur un compte (Western Union, MoneyGram, Wafacash, Cash Plus, un IBAN…), typique des réseaux de chantage à la webcam. Gardez le nom du bénéficiaire et toute référence pour la police.',
+    ar: 'يُطلب الدفع عبر تحويل مالي أو إلى حساب بنكي (ويسترن يونيون، موني غرام، وفاكاش، كاش بلوس، رقم IBAN…)، وهذا معتاد لدى شبكات الابتزاز بالكاميرا. احتفظ باسم المستفيد وأي مرجع للشرطة.',
   },
   'gift-card-payment': {
     en: 'Payment is asked in gift or prepaid cards, a method used against young people.',

@@ -103,8 +103,8 @@ export const CUE_RULES: readonly CueRule[] = [
     ['crypto'],
     ['pay-verb', 'want', 'give-me', 'amount', 'money', 'send'],
   ]),
-  rule('money-transfer', 0, [['transfer-ref']]),
   rule('money-transfer', 0, [['transfer-service']]),
+  rule('money-transfer', 0, [['transfer-ref']]),
   rule('gift-card-payment', 0, [['gift-card']]),
   // the pressure
   rule('deadline', 0, [['deadline-ref']]),
