@@ -5,66 +5,122 @@
 ;; bit-identical to downsample.ts and to the C++ reference. Divisions are true float32 divisions.
 ;;
 ;; Layouts (byte addresses chosen by simd-downsampler.ts):
-;;   "interleaved" block of 4 rows: float at (column * 4 + row), 16 bytes per column;
-;;   "row": floats at (column), padded to a multiple of 4 columns.
+;;   "interleaved" block of 4 rows: float at (column * 4 + row), 16 bytes per column, so that
+;;   one vector holds the same column of 4 rows (the running sums along rows, 4 rows at once);
+;;   "row": floats at (column), padded to a multiple of 4 columns (the running sums down
+;;   columns, 4 columns at once). transpose4 converts between the two.
 ;;
 ;; Assembled into jarosz-wasm.ts by `npm run build:wasm -w packages/pdq` (scripts/build-wasm.ts).
 (module
   (memory (export "memory") 1)
 
-  ;; Luma of `rows` (1 to 4) rows of 8-bit pixels into an interleaved block.
+  ;; Luma of one row of 8-bit pixels, 4 pixels per vector, into a row of floats ($groups
+  ;; vectors: the last may read past the row's end; those lanes are padding, never used).
   ;; channels 3 or 4: Y = (R*0.299f + G*0.587f) + B*0.114f; channels 1: Y = sample.
-  (func (export "luma4")
-    (param $src i32) (param $stride i32) (param $channels i32) (param $n i32)
-    (param $dst i32) (param $rows i32)
-    (local $r i32) (local $p i32) (local $q i32) (local $end i32)
-    (local.set $r (i32.const 0))
-    (block $rowsDone
-      (loop $eachRow
-        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $p (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $stride))))
-        (local.set $q (i32.add (local.get $dst) (i32.shl (local.get $r) (i32.const 2))))
-        (local.set $end (i32.add (local.get $q) (i32.shl (local.get $n) (i32.const 4))))
-        (if (i32.eq (local.get $channels) (i32.const 1))
-          (then
-            (block $greyDone
-              (loop $grey
-                (br_if $greyDone (i32.ge_u (local.get $q) (local.get $end)))
-                (f32.store (local.get $q) (f32.convert_i32_u (i32.load8_u (local.get $p))))
-                (local.set $p (i32.add (local.get $p) (i32.const 1)))
-                (local.set $q (i32.add (local.get $q) (i32.const 16)))
-                (br $grey))))
-          (else
-            (block $rgbDone
-              (loop $rgb
-                (br_if $rgbDone (i32.ge_u (local.get $q) (local.get $end)))
-                (f32.store (local.get $q)
-                  (f32.add
-                    (f32.add
-                      (f32.mul (f32.const 0.299) (f32.convert_i32_u (i32.load8_u (local.get $p))))
-                      (f32.mul (f32.const 0.587) (f32.convert_i32_u (i32.load8_u offset=1 (local.get $p)))))
-                    (f32.mul (f32.const 0.114) (f32.convert_i32_u (i32.load8_u offset=2 (local.get $p))))))
-                (local.set $p (i32.add (local.get $p) (local.get $channels)))
-                (local.set $q (i32.add (local.get $q) (i32.const 16)))
-                (br $rgb)))))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $eachRow))))
+  (func (export "lumaRow")
+    (param $src i32) (param $channels i32) (param $groups i32) (param $dst i32)
+    (local $end i32) (local $v v128)
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $groups) (i32.const 4))))
+    (if (i32.eq (local.get $channels) (i32.const 1))
+      (then
+        (block $done (loop $each
+          (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+          (v128.store (local.get $dst)
+            (f32x4.convert_i32x4_u (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u
+              (v128.load32_zero (local.get $src))))))
+          (local.set $src (i32.add (local.get $src) (i32.const 4)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+          (br $each)))
+        (return)))
+    (if (i32.eq (local.get $channels) (i32.const 3))
+      (then
+        (block $done (loop $each
+          (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+          (local.set $v (v128.load (local.get $src)))
+          (v128.store (local.get $dst) (f32x4.add
+            (f32x4.add
+              (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
+                (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                  (v128.const i8x16 0 128 128 128 3 128 128 128 6 128 128 128 9 128 128 128))))
+              (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
+                (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                  (v128.const i8x16 1 128 128 128 4 128 128 128 7 128 128 128 10 128 128 128)))))
+            (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
+              (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                (v128.const i8x16 2 128 128 128 5 128 128 128 8 128 128 128 11 128 128 128))))))
+          (local.set $src (i32.add (local.get $src) (i32.const 12)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+          (br $each)))
+        (return)))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+      (local.set $v (v128.load (local.get $src)))
+      (v128.store (local.get $dst) (f32x4.add
+        (f32x4.add
+          (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
+            (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 0 128 128 128 4 128 128 128 8 128 128 128 12 128 128 128))))
+          (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
+            (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 1 128 128 128 5 128 128 128 9 128 128 128 13 128 128 128)))))
+        (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
+          (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+            (v128.const i8x16 2 128 128 128 6 128 128 128 10 128 128 128 14 128 128 128))))))
+      (local.set $src (i32.add (local.get $src) (i32.const 16)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+      (br $each))))
 
-  ;; Stores the 4 lanes of v (one per row) at column $o of four rows.
-  (func $storeLanes (param $v v128) (param $o i32)
-    (param $o0 i32) (param $o1 i32) (param $o2 i32) (param $o3 i32)
-    (local $byte i32)
-    (local.set $byte (i32.shl (local.get $o) (i32.const 2)))
-    (f32.store (i32.add (local.get $o0) (local.get $byte)) (f32x4.extract_lane 0 (local.get $v)))
-    (f32.store (i32.add (local.get $o1) (local.get $byte)) (f32x4.extract_lane 1 (local.get $v)))
-    (f32.store (i32.add (local.get $o2) (local.get $byte)) (f32x4.extract_lane 2 (local.get $v)))
-    (f32.store (i32.add (local.get $o3) (local.get $byte)) (f32x4.extract_lane 3 (local.get $v))))
+  ;; 4 rows of $groups vectors <-> one interleaved block (4x4 transposes). $toBlock = 1: rows
+  ;; r0..r3 into the block; 0: the block back into rows r0..r3.
+  (func (export "transpose4")
+    (param $block i32) (param $r0 i32) (param $r1 i32) (param $r2 i32) (param $r3 i32)
+    (param $groups i32) (param $toBlock i32)
+    (local $a v128) (local $b v128) (local $c v128) (local $d v128)
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $end i32)
+    (local.set $end (i32.add (local.get $block) (i32.shl (local.get $groups) (i32.const 6))))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $block) (local.get $end)))
+      (if (local.get $toBlock)
+        (then
+          (local.set $a (v128.load (local.get $r0)))
+          (local.set $b (v128.load (local.get $r1)))
+          (local.set $c (v128.load (local.get $r2)))
+          (local.set $d (v128.load (local.get $r3))))
+        (else
+          (local.set $a (v128.load (local.get $block)))
+          (local.set $b (v128.load offset=16 (local.get $block)))
+          (local.set $c (v128.load offset=32 (local.get $block)))
+          (local.set $d (v128.load offset=48 (local.get $block)))))
+      (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $a) (local.get $b)))
+      (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $a) (local.get $b)))
+      (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $c) (local.get $d)))
+      (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $c) (local.get $d)))
+      (local.set $a (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+      (local.set $b (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+      (local.set $c (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+      (local.set $d (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+      (if (local.get $toBlock)
+        (then
+          (v128.store (local.get $block) (local.get $a))
+          (v128.store offset=16 (local.get $block) (local.get $b))
+          (v128.store offset=32 (local.get $block) (local.get $c))
+          (v128.store offset=48 (local.get $block) (local.get $d)))
+        (else
+          (v128.store (local.get $r0) (local.get $a))
+          (v128.store (local.get $r1) (local.get $b))
+          (v128.store (local.get $r2) (local.get $c))
+          (v128.store (local.get $r3) (local.get $d))))
+      (local.set $block (i32.add (local.get $block) (i32.const 64)))
+      (local.set $r0 (i32.add (local.get $r0) (i32.const 16)))
+      (local.set $r1 (i32.add (local.get $r1) (i32.const 16)))
+      (local.set $r2 (i32.add (local.get $r2) (i32.const 16)))
+      (local.set $r3 (i32.add (local.get $r3) (i32.const 16)))
+      (br $each))))
 
-  ;; Box filter along 4 rows at once (interleaved input of $n columns), every output, written
-  ;; as rows at $o0..$o3. The four phases of the reference's box1DFloat.
+  ;; Box filter along 4 rows at once (interleaved input of $n columns), every output, into the
+  ;; interleaved block $out. The four phases of the reference's box1DFloat.
   (func (export "boxRows4")
-    (param $in i32) (param $n i32) (param $window i32)
-    (param $o0 i32) (param $o1 i32) (param $o2 i32) (param $o3 i32)
+    (param $in i32) (param $n i32) (param $window i32) (param $out i32)
     (local $half i32) (local $sum v128) (local $ri i32) (local $li i32) (local $o i32)
     (local $count i32) (local $end i32) (local $full v128)
     (local.set $half (i32.shr_u (i32.add (local.get $window) (i32.const 2)) (i32.const 1)))
@@ -84,9 +140,8 @@
     (block $p2done (loop $p2
       (br_if $p2done (i32.gt_s (local.get $count) (local.get $window)))
       (local.set $sum (f32x4.add (local.get $sum) (v128.load (local.get $ri))))
-      (call $storeLanes
-        (f32x4.div (local.get $sum) (f32x4.splat (f32.convert_i32_s (local.get $count))))
-        (local.get $o) (local.get $o0) (local.get $o1) (local.get $o2) (local.get $o3))
+      (v128.store (i32.add (local.get $out) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sum) (f32x4.splat (f32.convert_i32_s (local.get $count)))))
       (local.set $count (i32.add (local.get $count) (i32.const 1)))
       (local.set $ri (i32.add (local.get $ri) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 1)))
@@ -100,8 +155,8 @@
       (local.set $sum (f32x4.sub
         (f32x4.add (local.get $sum) (v128.load (local.get $ri)))
         (v128.load (local.get $li))))
-      (call $storeLanes (f32x4.div (local.get $sum) (local.get $full))
-        (local.get $o) (local.get $o0) (local.get $o1) (local.get $o2) (local.get $o3))
+      (v128.store (i32.add (local.get $out) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sum) (local.get $full)))
       (local.set $ri (i32.add (local.get $ri) (i32.const 16)))
       (local.set $li (i32.add (local.get $li) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 1)))
@@ -111,32 +166,23 @@
     (block $p4done (loop $p4
       (br_if $p4done (i32.le_s (local.get $count) (i32.sub (local.get $window) (local.get $half))))
       (local.set $sum (f32x4.sub (local.get $sum) (v128.load (local.get $li))))
-      (call $storeLanes
-        (f32x4.div (local.get $sum) (f32x4.splat (f32.convert_i32_s (local.get $count))))
-        (local.get $o) (local.get $o0) (local.get $o1) (local.get $o2) (local.get $o3))
+      (v128.store (i32.add (local.get $out) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sum) (f32x4.splat (f32.convert_i32_s (local.get $count)))))
       (local.set $count (i32.sub (local.get $count) (i32.const 1)))
       (local.set $li (i32.add (local.get $li) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 1)))
       (br $p4))))
 
-  ;; Stores a vector of 4 consecutive columns of one row into an interleaved block, lane $lane.
-  (func $storeInterleaved (param $v v128) (param $at i32)
-    (f32.store (local.get $at) (f32x4.extract_lane 0 (local.get $v)))
-    (f32.store offset=16 (local.get $at) (f32x4.extract_lane 1 (local.get $v)))
-    (f32.store offset=32 (local.get $at) (f32x4.extract_lane 2 (local.get $v)))
-    (f32.store offset=48 (local.get $at) (f32x4.extract_lane 3 (local.get $v))))
-
   ;; Column running sums over whole rows ($vectors of 4 columns). $mode: 0 = add the entering
   ;; row, no output; 1 = add it and output; 2 = add it, subtract the leaving row (in that order)
-  ;; and output; 3 = subtract the leaving row and output. The output, sums / count, goes to row
-  ;; $lane of the interleaved block at $out.
+  ;; and output; 3 = subtract the leaving row and output. The output, sums / count, is the row
+  ;; at $out.
   (func (export "boxColumns")
-    (param $sums i32) (param $enter i32) (param $leave i32) (param $out i32) (param $lane i32)
+    (param $sums i32) (param $enter i32) (param $leave i32) (param $out i32)
     (param $vectors i32) (param $count i32) (param $mode i32)
-    (local $end i32) (local $v v128) (local $divisor v128) (local $at i32)
+    (local $end i32) (local $v v128) (local $divisor v128)
     (local.set $divisor (f32x4.splat (f32.convert_i32_s (local.get $count))))
     (local.set $end (i32.add (local.get $sums) (i32.shl (local.get $vectors) (i32.const 4))))
-    (local.set $at (i32.add (local.get $out) (i32.shl (local.get $lane) (i32.const 2))))
     (block $done (loop $each
       (br_if $done (i32.ge_u (local.get $sums) (local.get $end)))
       (local.set $v (v128.load (local.get $sums)))
@@ -150,10 +196,9 @@
           (local.set $leave (i32.add (local.get $leave) (i32.const 16)))))
       (v128.store (local.get $sums) (local.get $v))
       (if (local.get $mode)
-        (then
-          (call $storeInterleaved (f32x4.div (local.get $v) (local.get $divisor)) (local.get $at))))
+        (then (v128.store (local.get $out) (f32x4.div (local.get $v) (local.get $divisor)))))
       (local.set $sums (i32.add (local.get $sums) (i32.const 16)))
-      (local.set $at (i32.add (local.get $at) (i32.const 64)))
+      (local.set $out (i32.add (local.get $out) (i32.const 16)))
       (br $each))))
 
   ;; Box filter along 4 rows at once (interleaved input), keeping only the outputs at the 64

@@ -18,22 +18,22 @@ interface WasmNamespace {
 
 interface JaroszExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
-  luma4(src: number, stride: number, channels: number, n: number, dst: number, rows: number): void;
-  boxRows4(
-    input: number,
-    n: number,
-    window: number,
-    o0: number,
-    o1: number,
-    o2: number,
-    o3: number,
+  lumaRow(src: number, channels: number, groups: number, dst: number): void;
+  transpose4(
+    block: number,
+    r0: number,
+    r1: number,
+    r2: number,
+    r3: number,
+    groups: number,
+    toBlock: number,
   ): void;
+  boxRows4(input: number, n: number, window: number, out: number): void;
   boxColumns(
     sums: number,
     enter: number,
     leave: number,
     out: number,
-    lane: number,
     vectors: number,
     count: number,
     mode: number,
@@ -112,15 +112,18 @@ export class SimdDownsampler {
     const rowBytes = rowFloats * 4;
     const stride = cols * channels;
 
-    // Memory layout, in bytes.
+    // Memory layout, in bytes. Blocks are interleaved (4 rows per vector), rows row-major.
     const samples = 0;
     const sampledOut = samples + 256;
     const src = sampledOut + 64 * 16;
-    const luma = src + align16(BATCH * stride);
-    const ring = luma + align16(cols * 16);
+    const lumaRows = src + align16(BATCH * stride + 16); // lumaRow may read 16 bytes past a row
+    const lumaBlock = lumaRows + BATCH * rowBytes;
+    const rowBlock = lumaBlock + rowFloats * 16;
+    const ring = rowBlock + rowFloats * 16;
     const sums = ring + ringRows * rowBytes;
-    const block = sums + rowBytes;
-    const spare = block + rowFloats * 16;
+    const columnRows = sums + rowBytes;
+    const columnBlock = columnRows + BATCH * rowBytes;
+    const spare = columnBlock + rowFloats * 16;
     const end = spare + rowBytes;
     const missing = end - k.memory.buffer.byteLength;
     if (missing > 0) k.memory.grow(Math.ceil(missing / PAGE));
@@ -129,8 +132,8 @@ export class SimdDownsampler {
     const floats = new Float32Array(k.memory.buffer);
 
     for (let i = 0; i < 64; i++) ints[samples / 4 + i] = decimationIndex(i, cols);
-    // Column sums start at 0; padding columns of ring rows are never written, keep them finite.
-    bytes.fill(0, ring, block);
+    // Column sums start at 0; padding columns (never read) are kept finite.
+    bytes.fill(0, lumaRows, spare);
     if (this.sampledRing.length < ringRows * 64) this.sampledRing = new Float32Array(ringRows * 64);
     const sampledRows = Int32Array.from({ length: 64 }, (_, i) => decimationIndex(i, rows));
     const secondVertical = new SampledColumnFilter(
@@ -142,19 +145,21 @@ export class SimdDownsampler {
       out,
     );
 
-    const vectors = rowFloats / 4;
+    const groups = rowFloats / 4;
     const sampledFloats = sampledOut / 4;
+    const columnRow = (lane: number): number => columnRows + lane * rowBytes;
     let pending = 0;
     let emitted = 0;
     const flushPassTwo = (count: number): void => {
-      k.boxRows4Sampled(block, cols, windowAlongRows, samples, sampledOut);
+      k.transpose4(columnBlock, columnRow(0), columnRow(1), columnRow(2), columnRow(3), groups, 1);
+      k.boxRows4Sampled(columnBlock, cols, windowAlongRows, samples, sampledOut);
       for (let lane = 0; lane < count; lane++) {
         for (let s = 0; s < 64; s++) this.sampledRow[s] = floats[sampledFloats + s * 4 + lane]!;
         secondVertical.push(this.sampledRow, emitted++);
       }
     };
     const passOneColumns = (enter: number, leave: number, count: number, mode: number): void => {
-      k.boxColumns(sums, enter, leave, block, pending, vectors, count, mode);
+      k.boxColumns(sums, enter, leave, columnRow(pending), groups, count, mode);
       if (mode === ADD) return;
       if (++pending === BATCH) {
         flushPassTwo(BATCH);
@@ -162,20 +167,25 @@ export class SimdDownsampler {
       }
     };
     const ringRow = (y: number): number => ring + (y % ringRows) * rowBytes;
+    const lumaRow = (lane: number): number => lumaRows + lane * rowBytes;
 
     let count = 0;
     for (let y0 = 0; y0 < rows; y0 += BATCH) {
       const batch = Math.min(BATCH, rows - y0);
       bytes.set(data.subarray(y0 * stride, (y0 + batch) * stride), src);
-      k.luma4(src, stride, channels === 1 ? 1 : channels, cols, luma, batch);
-      k.boxRows4(
-        luma,
-        cols,
-        windowAlongRows,
+      for (let lane = 0; lane < batch; lane++) {
+        k.lumaRow(src + lane * stride, channels, groups, lumaRow(lane));
+      }
+      k.transpose4(lumaBlock, lumaRow(0), lumaRow(1), lumaRow(2), lumaRow(3), groups, 1);
+      k.boxRows4(lumaBlock, cols, windowAlongRows, rowBlock);
+      k.transpose4(
+        rowBlock,
         ringRow(y0),
         batch > 1 ? ringRow(y0 + 1) : spare,
         batch > 2 ? ringRow(y0 + 2) : spare,
         batch > 3 ? ringRow(y0 + 3) : spare,
+        groups,
+        0,
       );
       for (let y = y0; y < y0 + batch; y++) {
         if (y < windowAlongCols) {
