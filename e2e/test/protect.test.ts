@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AmanClient, type SignalSubmission } from '@aman/api';
 import type { Browser, Page } from 'playwright-core';
@@ -17,8 +20,30 @@ import { startAman, type Aman } from './support/server.ts';
 let aman: Aman;
 let browser: Browser;
 let platform: AmanClient;
+let video: string;
 
 beforeAll(async () => {
+  // A 5 MB H.264 clip (a test pattern, 20 s of 720p): the kind of file the portal must never send.
+  video = join(mkdtempSync(join(tmpdir(), 'aman-protect-')), 'call-recording.mp4');
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=1280x720:rate=30:duration=20',
+    '-c:v',
+    'libx264',
+    '-b:v',
+    '2M',
+    '-maxrate',
+    '2M',
+    '-bufsize',
+    '4M',
+    '-pix_fmt',
+    'yuv420p',
+    video,
+  ]);
   [aman, browser] = await Promise.all([startAman(), launchChromium()]);
   platform = new AmanClient({ baseUrl: aman.url, apiKey: await aman.platformKey('e2e-platform') });
 });
@@ -35,7 +60,9 @@ const PHOTOS = [
 ] as const;
 
 async function chooseFiles(page: Page, files: readonly string[]): Promise<void> {
-  await page.locator('input[type="file"]').setInputFiles(files.map((file) => join(TESTDATA, file)));
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles(files.map((file) => (file.startsWith('/') ? file : join(TESTDATA, file))));
   await expect
     .poll(() => page.locator('.file-item[data-status="done"]').count(), { timeout: 120_000 })
     .toBe(files.length);
@@ -53,11 +80,12 @@ async function matchBanks(value: string): Promise<string[]> {
 }
 
 describe.each(LOCALES)('"Protect my video or photos" and "My case" in %s', (locale) => {
-  it('sends only hashes, shows the case number and PIN once, and the case page follows and withdraws', async () => {
+  it('sends only hashes of a 5 MB video and three photos, shows the case number and PIN once, and the case page follows and withdraws', async () => {
+    expect(statSync(video).size).toBeGreaterThan(4.5e6);
     const { page, context, requests, errors } = await openPortal(browser, locale);
     await page.goto(`${aman.url}/protect`);
     await waitForApp(page);
-    await chooseFiles(page, PHOTOS);
+    await chooseFiles(page, [...PHOTOS, video]);
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     ).toBe(true);
@@ -66,8 +94,25 @@ describe.each(LOCALES)('"Protect my video or photos" and "My case" in %s', (loca
 
     await page.locator('main .actions .button').first().click();
     const signals = await reviewedSignals(page);
-    // One PDQ per photo, and the rotated photo's as displayed too.
-    expect(signals.map((signal) => signal.type)).toEqual(['pdq', 'pdq', 'pdq', 'pdq']);
+    // One PDQ per photo, and the rotated photo's as displayed too; the video's frames and digests.
+    expect(signals.map((signal) => signal.type)).toEqual([
+      'pdq',
+      'pdq',
+      'pdq',
+      'pdq',
+      'vpdq',
+      'md5',
+      'sha256',
+    ]);
+    const videoBytes = readFileSync(video);
+    expect(signals.find((signal) => signal.type === 'sha256')?.value).toBe(
+      createHash('sha256').update(videoBytes).digest('hex'),
+    );
+    expect(signals.find((signal) => signal.type === 'md5')?.value).toBe(
+      createHash('md5').update(videoBytes).digest('hex'),
+    );
+    const frames = signals.find((signal) => signal.type === 'vpdq')?.value as string[];
+    expect(frames).toHaveLength(20);
     await screenshot(page, `${locale}-protect-review`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -92,8 +137,8 @@ describe.each(LOCALES)('"Protect my video or photos" and "My case" in %s', (loca
     const first = signals[0]?.value as string;
     expect(await matchBanks(first)).toContain('protect');
 
-    // Nothing of the photos left the page, and little was sent at all.
-    const files = PHOTOS.map((file) => readFileSync(join(TESTDATA, file)));
+    // Nothing of the files left the page, and little was sent at all.
+    const files = [...PHOTOS.map((file) => readFileSync(join(TESTDATA, file))), videoBytes];
     let sent = 0;
     for (const request of requests) {
       sent += request.url.length + (request.body?.length ?? 0);
@@ -110,7 +155,10 @@ describe.each(LOCALES)('"Protect my video or photos" and "My case" in %s', (loca
     await page.locator('.credentials ~ .actions .button').last().click();
     await page.locator('[data-testid="open-case-number"]').waitFor();
     expect(await page.locator('[data-testid="open-case-number"]').textContent()).toBe(caseNumber);
-    await expect.poll(() => page.locator('[data-signal-id]').count()).toBe(4);
+    await expect.poll(() => page.locator('[data-signal-id]').count()).toBe(7);
+    // The video's frames match too (vPDQ, as platforms query it).
+    const videoMatch = await platform.match({ signals: [{ type: 'vpdq', value: frames }] });
+    expect(videoMatch.ok && videoMatch.value.results[0]?.matches.length).toBeGreaterThan(0);
 
     const matched = await platform.match({ signals: [{ type: 'pdq', value: first }] });
     const signalId = matched.ok ? matched.value.results[0]?.matches[0]?.id : undefined;

@@ -1,4 +1,11 @@
-import { createPdqWorker, type BrowserImageErrorCode, type PdqWorker } from '@aman/pdq/browser';
+import {
+  createPdqWorker,
+  hashVideoBlob,
+  type BrowserImageErrorCode,
+  type BrowserVideoErrorCode,
+  type PdqWorker,
+} from '@aman/pdq/browser';
+import VideoHashWorker from '@aman/pdq/browser/video-worker?worker';
 import PdqHashWorker from '@aman/pdq/browser/worker?worker';
 import type { MediaHashes } from './signals.ts';
 
@@ -6,7 +13,12 @@ import type { MediaHashes } from './signals.ts';
 export const MEDIA_ACCEPT = 'image/*,video/*,.heic,.heif,.mkv,.mov';
 
 /** Why a file could not be hashed, for a message the person can act on. */
-export type HashingErrorCode = 'unsupported' | 'too-large' | 'corrupt' | 'failed';
+export type HashingErrorCode =
+  | 'unsupported'
+  | 'video-unsupported'
+  | 'too-large'
+  | 'corrupt'
+  | 'failed';
 
 export class HashingError extends Error {
   constructor(
@@ -32,6 +44,16 @@ const IMAGE_ERRORS: Record<Exclude<BrowserImageErrorCode, 'aborted'>, HashingErr
   image_too_large: 'too-large',
   image_truncated: 'corrupt',
   image_corrupt: 'corrupt',
+  internal_error: 'failed',
+};
+
+const VIDEO_ERRORS: Record<Exclude<BrowserVideoErrorCode, 'aborted'>, HashingErrorCode> = {
+  video_unsupported: 'video-unsupported',
+  browser_unsupported: 'video-unsupported',
+  video_corrupt: 'corrupt',
+  video_too_small: 'unsupported',
+  video_timeout: 'failed',
+  video_bad_options: 'failed',
   internal_error: 'failed',
 };
 
@@ -65,9 +87,20 @@ export async function hashMedia(file: File, options: HashOptions): Promise<Media
   return { kind: 'image', pdq: { pdq, quality }, oriented: oriented ?? null };
 }
 
-function hashVideo(file: File, options: HashOptions): Promise<MediaHashes> {
-  void file;
-  void options;
-  // Waiting for the video half of @aman/pdq/browser (issue 9): see web/NEEDS.md.
-  return Promise.reject(new HashingError('failed', 'video hashing in the browser has not landed'));
+/** vPDQ (one frame a second, time sampling), MD5 and SHA-256, in a worker of its own. */
+async function hashVideo(file: File, options: HashOptions): Promise<MediaHashes> {
+  const result = await hashVideoBlob(file, {
+    createWorker: () => new VideoHashWorker(),
+    signal: options.signal,
+    onProgress: (progress) => options.onProgress(progress.fraction),
+  });
+  if (!result.ok) {
+    if (result.error.code === 'aborted') throw new DOMException('cancelled', 'AbortError');
+    throw new HashingError(VIDEO_ERRORS[result.error.code], result.error.message);
+  }
+  const { frames, md5, sha256, durationSeconds } = result.value;
+  if (md5 === undefined || sha256 === undefined) {
+    throw new HashingError('failed', 'the video hasher gave no MD5 or SHA-256');
+  }
+  return { kind: 'video', frames, md5, sha256, durationSeconds };
 }

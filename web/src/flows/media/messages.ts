@@ -45,6 +45,8 @@ export const mediaMessages = defineCatalog<{
     failures: {
       unsupported:
         'This file is not an image or video this browser can open. Try another format (JPEG, PNG, MP4, WebM).',
+      'video-unsupported':
+        'This browser cannot play this video format (videos from iPhones often use HEVC). Try Safari on an iPhone, or another browser.',
       'too-large': 'This image is too large to be read on this device.',
       corrupt: 'This file seems damaged and could not be read.',
       failed: 'The fingerprint could not be computed. Try again, or try another browser.',
@@ -96,6 +98,8 @@ export const mediaMessages = defineCatalog<{
     failures: {
       unsupported:
         'Ce fichier n’est pas une image ou une vidéo que ce navigateur sait ouvrir. Essayez un autre format (JPEG, PNG, MP4, WebM).',
+      'video-unsupported':
+        'Ce navigateur ne sait pas lire ce format de vidéo (les vidéos d’iPhone sont souvent en HEVC). Essayez Safari sur un iPhone, ou un autre navigateur.',
       'too-large': 'Cette image est trop grande pour être lue sur cet appareil.',
       corrupt: 'Ce fichier semble abîmé et n’a pas pu être lu.',
       failed: 'L’empreinte n’a pas pu être calculée. Réessayez, ou essayez un autre navigateur.',
@@ -156,6 +160,8 @@ export const mediaMessages = defineCatalog<{
     failures: {
       unsupported:
         'هذا الملف ليس صورة أو فيديو يستطيع هذا المتصفح فتحه. جرّب صيغة أخرى (JPEG، PNG، MP4، WebM).',
+      'video-unsupported':
+        'لا يستطيع هذا المتصفح تشغيل صيغة هذا الفيديو (فيديوهات الآيفون غالبًا بصيغة HEVC). جرّب متصفح Safari على الآيفون، أو متصفحًا آخر.',
       'too-large': 'هذه الصورة أكبر من أن تُقرأ على هذا الجهاز.',
       corrupt: 'يبدو أن هذا الملف تالف وتعذّرت قراءته.',
       failed: 'تعذّر حساب البصمة. حاول مرة أخرى، أو جرّب متصفحًا آخر.',
