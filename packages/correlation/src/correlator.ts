@@ -12,6 +12,7 @@ import {
 import { defaultSafelist } from './safelist/defaults.ts';
 import type { Safelist } from './safelist/safelist.ts';
 import { CorrelationStore, type AddedReport } from './store.ts';
+import { compareCodeUnits } from './order.ts';
 import type { ReportInput, Result } from './types.ts';
 import { networkGraph, wholeGraph, type GraphModel, type GraphOptions } from './views/graph.ts';
 import { findHubs, type HubCandidate, type HubOptions } from './views/hubs.ts';
@@ -139,7 +140,9 @@ export class Correlator {
     }
     summaries.sort(
       (a, b) =>
-        b.victims - a.victims || b.lastSeen.localeCompare(a.lastSeen) || a.id.localeCompare(b.id),
+        b.victims - a.victims ||
+        compareCodeUnits(b.lastSeen, a.lastSeen) ||
+        compareCodeUnits(a.id, b.id),
     );
     return options.limit === undefined ? summaries : summaries.slice(0, options.limit);
   }

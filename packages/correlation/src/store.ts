@@ -12,7 +12,9 @@ import { Float64Column, Int32Column, Uint8Column } from './graph/columns.ts';
 import { UnionFind } from './graph/union-find.ts';
 import {
   demandedAmount,
+  identifierCountry,
   paymentChannel,
+  type CountrySource,
   type DemandedAmount,
   type PaymentChannel,
 } from './identifiers/facets.ts';
@@ -80,10 +82,15 @@ export class CorrelationStore {
   // Identifiers.
   readonly keys: LinkKey[] = [];
   private readonly keyIndexByKey = new Map<string, number>();
+  /** Identifier index by triage's spelling (type, service, normalized); -1 for no identifier. */
+  private readonly keyIndexBySpelling = new Map<string, number>();
   /** The first spelling seen, for display. */
   readonly keyDisplay: string[] = [];
   readonly keyChannel: Array<PaymentChannel | null> = [];
   readonly keySafelist: Array<SafelistEntry | undefined> = [];
+  private readonly keyCountry: Array<
+    { country: string; source: CountrySource } | null | undefined
+  > = [];
   readonly keyReportCount = new Int32Column();
   readonly keyValidCount = new Int32Column();
   readonly keyFirstSeen = new Float64Column();
@@ -173,22 +180,33 @@ export class CorrelationStore {
     const unlinked: Array<{ key: LinkKey; reason: UnlinkedReason }> = [];
     const amounts: DemandedAmount[] = [];
     // One mention per identifier and report; two spellings of it count as valid if either is.
-    const mentions = new Map<number, { key: LinkKey; valid: boolean }>();
+    // (A report holds a handful of identifiers: parallel arrays beat a Map here.)
+    const keyIndexes: number[] = [];
+    const keys: LinkKey[] = [];
+    const validity: boolean[] = [];
     for (const indicator of input.indicators) {
-      const amount = demandedAmount(indicator);
-      if (amount !== null) amounts.push(amount);
-      const key = indicatorLinkKey(indicator);
-      if (key === null) continue;
-      const keyIndex = this.intern(key, displayOf(indicator), paymentChannel(key, indicator));
-      const previous = mentions.get(keyIndex);
-      if (previous === undefined) mentions.set(keyIndex, { key, valid: indicator.valid });
-      else if (indicator.valid) previous.valid = true;
+      if (indicator.type === 'amount') {
+        const amount = demandedAmount(indicator);
+        if (amount !== null) amounts.push(amount);
+        continue;
+      }
+      const keyIndex = this.keyIndexOf(indicator);
+      if (keyIndex < 0) continue;
+      const seen = keyIndexes.indexOf(keyIndex);
+      if (seen < 0) {
+        keyIndexes.push(keyIndex);
+        keys.push(this.keys[keyIndex]!);
+        validity.push(indicator.valid);
+      } else if (indicator.valid) {
+        validity[seen] = true;
+      }
     }
-    for (const [keyIndex, { key, valid }] of mentions) {
-      this.addMention(report, keyIndex, valid, time);
-      const reason = this.unlinkedReason(keyIndex, valid);
-      if (reason !== null) unlinked.push({ key, reason });
-      else if (this.linkThrough(keyIndex, report)) linkedBy.push(key);
+    for (let i = 0; i < keyIndexes.length; i++) {
+      const keyIndex = keyIndexes[i]!;
+      this.addMention(report, keyIndex, validity[i]!, time);
+      const reason = this.unlinkedReason(keyIndex, validity[i]!);
+      if (reason !== null) unlinked.push({ key: keys[i]!, reason });
+      else if (this.linkThrough(keyIndex, report)) linkedBy.push(keys[i]!);
     }
     this.mentionStart.push(this.mentionKey.length);
     this.reportAmounts.push(amounts.length > 0 ? amounts : undefined);
@@ -255,6 +273,16 @@ export class CorrelationStore {
     return [...this.networks.members(report)].sort((a, b) => a - b);
   }
 
+  /** The country an identifier points to (phone or IBAN), computed once. */
+  countryOf(key: number): { readonly country: string; readonly source: CountrySource } | null {
+    let located = this.keyCountry[key];
+    if (located === undefined) {
+      located = identifierCountry(this.keys[key]!);
+      this.keyCountry[key] = located;
+    }
+    return located;
+  }
+
   /** Reports mentioning identifier `key`, oldest first. */
   reportsOfKey(key: number): number[] {
     const reports: number[] = [];
@@ -285,14 +313,30 @@ export class CorrelationStore {
     return this.networks.union(report, anchor);
   }
 
-  private intern(key: LinkKey, display: string, channel: PaymentChannel | null): number {
+  /**
+   * The identifier index of an indicator, or -1 when it links nothing. Rings reuse the same few
+   * identifiers across hundreds of reports, so the spelling triage gave is remembered: a spelling
+   * seen before costs one map probe instead of canonicalisation.
+   */
+  private keyIndexOf(indicator: IndicatorInput): number {
+    const spelling = `${indicator.type}\u0000${indicator.service ?? ''}\u0000${indicator.normalized}`;
+    const known = this.keyIndexBySpelling.get(spelling);
+    if (known !== undefined) return known;
+    const key = indicatorLinkKey(indicator);
+    const index = key === null ? -1 : this.intern(key, indicator);
+    this.keyIndexBySpelling.set(spelling, index);
+    return index;
+  }
+
+  /** The index of an identifier, registering it (display, channel, safelist entry) when new. */
+  private intern(key: LinkKey, indicator: IndicatorInput): number {
     const known = this.keyIndexByKey.get(key.key);
     if (known !== undefined) return known;
     const index = this.keys.length;
     this.keys.push(key);
     this.keyIndexByKey.set(key.key, index);
-    this.keyDisplay.push(display);
-    this.keyChannel.push(channel);
+    this.keyDisplay.push(displayOf(indicator));
+    this.keyChannel.push(paymentChannel(key, indicator));
     this.keySafelist.push(this.safelist.match(key));
     this.keyReportCount.push(0);
     this.keyValidCount.push(0);
@@ -381,12 +425,12 @@ function displayOf(indicator: IndicatorInput): string {
 
 function isIndicator(item: unknown): boolean {
   if (typeof item !== 'object' || item === null) return false;
-  const { type, value, normalized, valid } = item as Record<string, unknown>;
+  const indicator = item as Record<string, unknown>;
   return (
-    typeof type === 'string' &&
-    typeof value === 'string' &&
-    typeof normalized === 'string' &&
-    typeof valid === 'boolean'
+    typeof indicator['type'] === 'string' &&
+    typeof indicator['value'] === 'string' &&
+    typeof indicator['normalized'] === 'string' &&
+    typeof indicator['valid'] === 'boolean'
   );
 }
 

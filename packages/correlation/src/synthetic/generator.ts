@@ -11,6 +11,7 @@
  * - unrelated victims of one-off blackmailers are mixed in;
  * - lure screenshots are near-duplicates of the ring's video (a few bits of PDQ hash apart).
  */
+import { compareCodeUnits } from '../order.ts';
 import type { ScamFamily } from '../types.ts';
 import {
   frenchIban,
@@ -313,7 +314,7 @@ export function generateSyntheticDataset(options: SyntheticOptions = {}): Synthe
     }
   }
 
-  drafts.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  drafts.sort((a, b) => compareCodeUnits(a.receivedAt, b.receivedAt));
   const caseIds = new Map<number, string>();
   const reports: SyntheticReport[] = drafts.map(({ victim: owner, ...draft }, index) => {
     let caseId = caseIds.get(owner);

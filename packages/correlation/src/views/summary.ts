@@ -3,15 +3,12 @@
  * much was demanded, how they were told to pay, which countries the numbers and accounts point to,
  * which scam families, which identifiers tie it together and which lure material it reuses.
  */
-import {
-  identifierCountry,
-  type CountrySource,
-  type PaymentChannel,
-} from '../identifiers/facets.ts';
+import type { CountrySource, PaymentChannel } from '../identifiers/facets.ts';
 import type { IdentifierKind } from '../identifiers/link-key.ts';
 import type { SafelistReason } from '../safelist/safelist.ts';
 import type { CorrelationStore } from '../store.ts';
 import type { ScamFamily } from '../types.ts';
+import { compareCodeUnits } from '../order.ts';
 import { networkIdFor } from './network-id.ts';
 
 export interface CurrencyDemands {
@@ -76,7 +73,10 @@ export interface NetworkSummary {
 
 /** Summarises the network holding `report` (an insertion index). */
 export function summarizeNetwork(store: CorrelationStore, report: number): NetworkSummary {
-  const members = store.membersOf(report);
+  // Grouped by case, so that counting distinct victims per identifier needs no set per identifier.
+  const members = [...store.networks.members(report)].sort(
+    (a, b) => store.reportCase.get(a) - store.reportCase.get(b) || a - b,
+  );
   const cases = new Set<number>();
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
@@ -86,10 +86,13 @@ export function summarizeNetwork(store: CorrelationStore, report: number): Netwo
   >();
   const channels = new Map<PaymentChannel, Set<number>>();
   const families = new Map<ScamFamily, number>();
-  const keyReports = new Map<number, { reports: number; cases: Set<number>; valid: boolean }>();
+  const keyReports = new Map<
+    number,
+    { reports: number; victims: number; lastCase: number; valid: boolean }
+  >();
   const lureGroups = new Map<
     number,
-    { representative: string; hashes: Set<string>; reports: Set<number> }
+    { firstHash: number; hashes: Set<string>; reports: Set<number> }
   >();
 
   for (const r of members) {
@@ -115,22 +118,27 @@ export function summarizeNetwork(store: CorrelationStore, report: number): Netwo
       // A wallet quoted from an awareness page is not a payment channel of this network.
       const channel = store.keyLinks(key) ? store.keyChannel[key] : null;
       if (channel != null) addTo(channels, channel, r);
+      const caseIndex = store.reportCase.get(r);
       let entry = keyReports.get(key);
       if (entry === undefined) {
-        entry = { reports: 0, cases: new Set(), valid: false };
+        entry = { reports: 0, victims: 0, lastCase: -1, valid: false };
         keyReports.set(key, entry);
       }
       entry.reports++;
-      entry.cases.add(store.reportCase.get(r));
+      if (entry.lastCase !== caseIndex) {
+        entry.victims++;
+        entry.lastCase = caseIndex;
+      }
       if (store.mentionValid.get(m) === 1) entry.valid = true;
     }
     for (const hashId of store.reportLureHashes[r] ?? []) {
       const group = store.lureGroups.anchor(hashId);
       let entry = lureGroups.get(group);
       if (entry === undefined) {
-        entry = { representative: store.lure.hash(hashId), hashes: new Set(), reports: new Set() };
+        entry = { firstHash: hashId, hashes: new Set(), reports: new Set() };
         lureGroups.set(group, entry);
       }
+      entry.firstHash = Math.min(entry.firstHash, hashId);
       entry.hashes.add(store.lure.hash(hashId));
       entry.reports.add(r);
     }
@@ -141,7 +149,7 @@ export function summarizeNetwork(store: CorrelationStore, report: number): Netwo
   for (const [key, entry] of keyReports) {
     const linkKey = store.keys[key]!;
     const safelisted = store.keySafelist[key];
-    const located = safelisted === undefined ? identifierCountry(linkKey) : null;
+    const located = safelisted === undefined ? store.countryOf(key) : null;
     if (located !== null) {
       const country = countries.get(located.country) ?? { sources: new Set(), identifiers: 0 };
       country.sources.add(located.source);
@@ -154,7 +162,7 @@ export function summarizeNetwork(store: CorrelationStore, report: number): Netwo
       value: linkKey.value,
       display: store.keyDisplay[key]!,
       reports: entry.reports,
-      victims: entry.cases.size,
+      victims: entry.victims,
       links: store.keyLinks(key),
       ...(safelisted === undefined
         ? {}
@@ -164,35 +172,35 @@ export function summarizeNetwork(store: CorrelationStore, report: number): Netwo
       country: located?.country ?? null,
     });
   }
-  identifiers.sort((a, b) => b.reports - a.reports || a.key.localeCompare(b.key));
+  identifiers.sort((a, b) => b.reports - a.reports || compareCodeUnits(a.key, b.key));
 
   return {
-    id: networkIdFor(store.reportIds[members[0]!]!),
+    id: networkIdFor(store.reportIds[store.networks.anchor(report)]!),
     victims: cases.size,
     reports: members.length,
     firstSeen: new Date(first).toISOString(),
     lastSeen: new Date(last).toISOString(),
     amounts: [...currencies]
       .map(([currency, entry]) => ({ currency, ...entry }))
-      .sort((a, b) => b.demands - a.demands || a.currency.localeCompare(b.currency)),
+      .sort((a, b) => b.demands - a.demands || compareCodeUnits(a.currency, b.currency)),
     paymentChannels: [...channels]
       .map(([channel, reports]) => ({ channel, reports: reports.size }))
-      .sort((a, b) => b.reports - a.reports || a.channel.localeCompare(b.channel)),
+      .sort((a, b) => b.reports - a.reports || compareCodeUnits(a.channel, b.channel)),
     countries: [...countries]
       .map(([country, entry]) => ({
         country,
         sources: [...entry.sources].sort(),
         identifiers: entry.identifiers,
       }))
-      .sort((a, b) => b.identifiers - a.identifiers || a.country.localeCompare(b.country)),
+      .sort((a, b) => b.identifiers - a.identifiers || compareCodeUnits(a.country, b.country)),
     families: [...families]
       .map(([family, reports]) => ({ family, reports }))
-      .sort((a, b) => b.reports - a.reports || a.family.localeCompare(b.family)),
+      .sort((a, b) => b.reports - a.reports || compareCodeUnits(a.family, b.family)),
     identifiers,
     lureMaterial: [...lureGroups.values()]
       .filter((group) => group.reports.size >= 2)
       .map((group) => ({
-        representative: group.representative,
+        representative: store.lure.hash(group.firstHash),
         hashes: [...group.hashes].sort(),
         reports: group.reports.size,
       }))

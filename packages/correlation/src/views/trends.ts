@@ -5,6 +5,7 @@
 import type { PaymentChannel } from '../identifiers/facets.ts';
 import type { CorrelationStore } from '../store.ts';
 import type { ScamFamily } from '../types.ts';
+import { compareCodeUnits } from '../order.ts';
 
 export interface TrendSeries {
   /** ISO weeks, "2025-W07", oldest first, without gaps. */
@@ -94,7 +95,7 @@ export function trendSeries(
     for (const channel of named) increment(channels, channel, week, weekCount);
   }
   const bySum = <K extends string>(a: [K, number[]], b: [K, number[]]): number =>
-    sum(b[1]) - sum(a[1]) || a[0].localeCompare(b[0]);
+    sum(b[1]) - sum(a[1]) || compareCodeUnits(a[0], b[0]);
   return {
     weeks,
     reports: totals,
