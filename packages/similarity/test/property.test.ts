@@ -123,7 +123,7 @@ describe('bulk-built multi-index equals brute force on random banks', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 });

@@ -6,10 +6,10 @@ export const KEY_COUNT = 1 << KEY_BITS;
 const START = 0;
 const LENGTH = 1;
 const CAPACITY = 2;
-/** A run that outgrows its room moves to the end of the columns with this much more room. */
-const growCapacity = (capacity: number): number => capacity + (capacity >>> 1) + 4;
-/** Room each run gets when the columns are compacted: appends rarely move a run again. */
-const compactCapacity = (length: number): number => length + (length >>> 3) + 1;
+/** Spare entries every run gets when laid out in bulk: the first adds never move a run. */
+export const RUN_SLACK = 2;
+/** A full run moves to the end of the columns with an eighth more room (at least 2 entries). */
+const grownCapacity = (capacity: number): number => capacity + Math.max(2, capacity >>> 3);
 
 /**
  * One table of the multi-index: for each of the 65,536 keys, the entries of the hashes whose chunk
@@ -17,9 +17,12 @@ const compactCapacity = (length: number): number => length + (length >>> 3) + 1;
  *
  * An entry is a 16-bit `partner` (the other half of the hash's 32-bit block, which lets a query
  * reject most entries without touching the hash) and, in tables that have them, a `slot` (where
- * the hash lives in the `HashStore`). Runs keep spare room; a run that fills up moves to the end of
- * the columns, and the abandoned space is reclaimed by compacting once it exceeds a quarter of the
- * columns, so an append costs O(1) amortised and no operation ever rebuilds the index.
+ * the hash lives in the `HashStore`). Each run is sorted by partner.
+ *
+ * Changes never rebuild the table. Runs have spare room; a full run moves to the end of the
+ * columns with more room, leaving its old place abandoned. When the end of the columns is reached,
+ * they are compacted if a quarter of them is abandoned, and extended by an eighth otherwise: an
+ * insert costs O(run length) amortised, and the table stays within about a third of its live size.
  */
 export class BucketTable {
   /** Per key: start of its run, its length, its capacity (`runs[3·key + 0|1|2]`). */
@@ -38,20 +41,13 @@ export class BucketTable {
   }
 
   /**
-   * A table whose runs have exactly `counts[key]` entries of room each, laid out in key order,
-   * all empty: the bulk builder then writes entries at `runs[3·key] + runs[3·key + 1]++`.
+   * A table whose runs have room for `counts[key]` entries each plus RUN_SLACK, laid out in key
+   * order, all empty: the bulk builder then writes entries at `runs[3·key] + runs[3·key + 1]++`,
+   * in partner order.
    */
   static withCounts(counts: Uint32Array, withSlots: boolean): BucketTable {
     const table = new BucketTable(withSlots);
-    let start = 0;
-    for (let key = 0; key < KEY_COUNT; key++) {
-      table.runs[key * 3 + START] = start;
-      table.runs[key * 3 + CAPACITY] = counts[key]!;
-      start += counts[key]!;
-    }
-    table.partners = new Uint16Array(start);
-    if (withSlots) table.slots = new Uint32Array(start);
-    table.end = start;
+    table.layOut((key) => counts[key]! + RUN_SLACK, 0);
     return table;
   }
 
@@ -60,84 +56,109 @@ export class BucketTable {
     return this.runs[key * 3 + LENGTH]!;
   }
 
-  /** Adds an entry under `key` (`slot` is ignored by tables without slots). */
-  append(key: number, partner: number, slot: number): void {
+  /**
+   * Adds an entry under `key`, after the entries with a smaller or equal partner: runs stay sorted
+   * by partner, so equal blocks sit together and a block is found by binary search. `slot` is
+   * ignored by tables without slots. O(run length) for the shift, microseconds.
+   */
+  insert(key: number, partner: number, slot: number): void {
     const at = key * 3;
     if (this.runs[at + LENGTH] === this.runs[at + CAPACITY]) this.grow(key);
-    const index = this.runs[at + START]! + this.runs[at + LENGTH]!++;
+    const start = this.runs[at + START]!;
+    const end = start + this.runs[at + LENGTH]!;
+    const index = this.upperBound(start, end, partner);
+    this.partners.copyWithin(index + 1, index, end);
     this.partners[index] = partner;
-    if (this.slots !== null) this.slots[index] = slot;
+    if (this.slots !== null) {
+      this.slots.copyWithin(index + 1, index, end);
+      this.slots[index] = slot;
+    }
+    this.runs[at + LENGTH]!++;
   }
 
-  /** Removes the `index`-th entry of `key`'s run, moving the run's last entry into its place. */
+  /** Removes the entry at column position `index` (inside `key`'s run), keeping the run sorted. */
   removeAt(key: number, index: number): void {
     const at = key * 3;
-    const start = this.runs[at + START]!;
-    const last = start + --this.runs[at + LENGTH]!;
-    this.partners[start + index] = this.partners[last]!;
-    if (this.slots !== null) this.slots[start + index] = this.slots[last]!;
+    const end = this.runs[at + START]! + this.runs[at + LENGTH]!;
+    this.partners.copyWithin(index, index + 1, end);
+    this.slots?.copyWithin(index, index + 1, end);
+    this.runs[at + LENGTH]!--;
   }
 
-  /** Position within `key`'s run of the entry for `slot`, or -1. */
-  indexOfSlot(key: number, slot: number): number {
+  /** Column position of the first entry of `key`'s run whose partner is at least `partner`. */
+  lowerBound(key: number, partner: number): number {
     const start = this.runs[key * 3 + START]!;
-    const length = this.runs[key * 3 + LENGTH]!;
-    for (let i = 0; i < length; i++) if (this.slots![start + i] === slot) return i;
+    let low = start;
+    let high = start + this.runs[key * 3 + LENGTH]!;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.partners[middle]! < partner) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** Column position of `key`'s entry with this partner and slot, or -1. */
+  positionOf(key: number, partner: number, slot: number): number {
+    const end = this.runs[key * 3 + START]! + this.runs[key * 3 + LENGTH]!;
+    for (let i = this.lowerBound(key, partner); i < end && this.partners[i] === partner; i++) {
+      if (this.slots === null || this.slots[i] === slot) return i;
+    }
     return -1;
   }
 
-  /** Position within `key`'s run of an entry with this partner, or -1. */
-  indexOfPartner(key: number, partner: number): number {
-    const start = this.runs[key * 3 + START]!;
-    const length = this.runs[key * 3 + LENGTH]!;
-    for (let i = 0; i < length; i++) if (this.partners[start + i] === partner) return i;
-    return -1;
+  private upperBound(start: number, end: number, partner: number): number {
+    while (start < end) {
+      const middle = (start + end) >>> 1;
+      if (this.partners[middle]! <= partner) start = middle + 1;
+      else end = middle;
+    }
+    return start;
   }
 
-  /** Gives `key`'s full run more room at the end of the columns. */
+  /** Moves `key`'s full run to the end of the columns, with more room. */
   private grow(key: number): void {
     const at = key * 3;
-    const capacity = growCapacity(this.runs[at + CAPACITY]!);
-    if (this.end + capacity > this.partners.length) this.makeRoom(capacity);
-    // Compaction may have moved the run, or given it room already.
-    if (this.runs[at + LENGTH]! < this.runs[at + CAPACITY]!) return;
+    const capacity = grownCapacity(this.runs[at + CAPACITY]!);
+    if (this.end + capacity > this.partners.length) {
+      if (this.abandoned * 4 >= this.end) {
+        // Compaction gives every run RUN_SLACK spare entries: this one has room again.
+        this.layOut((other) => this.runs[other * 3 + LENGTH]! + RUN_SLACK, capacity);
+        return;
+      }
+      this.resize(this.end + Math.max(capacity, this.end >>> 3));
+    }
     const start = this.runs[at + START]!;
     const length = this.runs[at + LENGTH]!;
     this.partners.copyWithin(this.end, start, start + length);
-    if (this.slots !== null) this.slots.copyWithin(this.end, start, start + length);
+    this.slots?.copyWithin(this.end, start, start + length);
     this.abandoned += this.runs[at + CAPACITY]!;
     this.runs[at + START] = this.end;
     this.runs[at + CAPACITY] = capacity;
     this.end += capacity;
   }
 
-  /** Ensures `needed` free entries after `end`: compacts when a quarter is abandoned, else grows. */
-  private makeRoom(needed: number): void {
-    if (this.abandoned * 4 >= this.end) {
-      this.compact(needed);
-    } else {
-      this.resize(Math.max(this.end + needed, Math.ceil(this.partners.length * 1.5)));
-    }
-  }
-
-  /** Rewrites every run in key order with `compactCapacity` room, leaving `needed` free after. */
-  private compact(needed: number): void {
+  /**
+   * Rewrites the columns with every run in key order and `capacityOf(key)` room, then `spare`
+   * free entries at the end (also how a bulk-built table gets its layout).
+   */
+  private layOut(capacityOf: (key: number) => number, spare: number): void {
     let total = 0;
-    for (let key = 0; key < KEY_COUNT; key++)
-      total += compactCapacity(this.runs[key * 3 + LENGTH]!);
-    const size = total + needed + (total >>> 3);
-    const partners = new Uint16Array(size);
-    const slots = this.slots === null ? null : new Uint32Array(size);
+    for (let key = 0; key < KEY_COUNT; key++) total += capacityOf(key);
+    const partners = new Uint16Array(total + spare);
+    const slots = this.slots === null ? null : new Uint32Array(total + spare);
     let start = 0;
     for (let key = 0; key < KEY_COUNT; key++) {
       const at = key * 3;
       const from = this.runs[at + START]!;
       const length = this.runs[at + LENGTH]!;
-      partners.set(this.partners.subarray(from, from + length), start);
-      slots?.set(this.slots!.subarray(from, from + length), start);
+      if (length > 0) {
+        partners.set(this.partners.subarray(from, from + length), start);
+        slots?.set(this.slots!.subarray(from, from + length), start);
+      }
       this.runs[at + START] = start;
-      this.runs[at + CAPACITY] = compactCapacity(length);
-      start += compactCapacity(length);
+      this.runs[at + CAPACITY] = capacityOf(key);
+      start += this.runs[at + CAPACITY]!;
     }
     this.partners = partners;
     this.slots = slots;
@@ -145,6 +166,7 @@ export class BucketTable {
     this.abandoned = 0;
   }
 
+  /** Extends the columns to `size` entries (a copy: runs keep their positions). */
   private resize(size: number): void {
     const partners = new Uint16Array(size);
     partners.set(this.partners.subarray(0, this.end));

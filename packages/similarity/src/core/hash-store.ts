@@ -1,4 +1,5 @@
 import { distanceAt, HASH_BYTES, HASH_WORDS } from './hash-bits.ts';
+import { IdTable } from './id-table.ts';
 import type { Match } from './similarity-index.ts';
 
 /** Slots per page: a full page holds 2 MiB of hashes and 256 KiB of ids. */
@@ -7,8 +8,6 @@ const PAGE_SLOTS = 1 << PAGE_BITS;
 export const PAGE_MASK = PAGE_SLOTS - 1;
 /** A new index starts with room for this many hashes and doubles up to a full page. */
 const FIRST_PAGE_SLOTS = 64;
-/** The id table is grown before it is fuller than this (linear probing stays short). */
-const MAX_LOAD = 0.75;
 
 /** Thrown by `HashStore.adopt` when two rows carry the same id. */
 export class DuplicateIdError extends RangeError {
@@ -38,12 +37,16 @@ export interface StorePage {
 
 /**
  * The hashes of an index and their ids, kept by slot: a small integer that the index tables store
- * instead of the caller's id. Slots of removed hashes are reused, so memory follows the number of
- * live hashes, not the number ever added.
+ * instead of the caller's id.
  *
  * Storage is paged (65,536 slots a page) so that growing never copies more than one page, and a
- * bank read from a file is adopted as views over the file's bytes, without a copy. An open-
- * addressing table maps ids to slots (4 bytes a cell; the id is read back from the slot).
+ * bank read from a file is adopted as views over the file's bytes, without a copy.
+ *
+ * Finding an id's slot: a bank adopted with ascending ids (row numbers, or a file written by an
+ * index whose ids were given in order) is searched by bisection over its own id column, which
+ * costs no memory and no build time; every id added later goes into an `IdTable`. Slots of removed
+ * hashes are reused, except the adopted ones (reusing them would unsort the column): they stay
+ * empty until the index is next loaded from a file.
  */
 export class HashStore {
   /** Hash words, 8 per slot; page `p` holds slots `p·65536` onwards. */
@@ -56,13 +59,10 @@ export class HashStore {
   private liveCount = 0;
   private freeSlots = new Uint32Array(16);
   private freeCount = 0;
-  /**
-   * Open addressing, linear probing: slot + 1 of the id hashed there, 0 when empty. Null until
-   * first needed when the store was adopted with ascending ids (no id can be repeated then): a
-   * bank loaded to answer queries never pays for it (1 s and 64 MB at 10M hashes).
-   */
-  private cells: Uint32Array | null = new Uint32Array(16);
-  private cellShift = 32 - 4;
+  /** Slots below this hold adopted hashes whose ids ascend with the slot. */
+  private sortedSlots = 0;
+  /** The slots of every other id. */
+  private readonly idTable = new IdTable((slot) => this.idAt(slot));
 
   /**
    * A store over `hashes` (32 bytes a row) and their `ids` (row numbers when null), keeping both
@@ -97,8 +97,14 @@ export class HashStore {
     }
     store.slotCount = count;
     store.liveCount = count;
-    store.cells = null;
-    if (ids !== null && !isAscending(ids)) store.mapAllIds();
+    if (ids === null || isAscending(ids)) {
+      store.sortedSlots = count;
+    } else {
+      store.idTable.reserve(count);
+      for (let slot = 0; slot < count; slot++) {
+        if (!store.idTable.set(slot)) throw new DuplicateIdError(store.idAt(slot));
+      }
+    }
     return store;
   }
 
@@ -114,13 +120,20 @@ export class HashStore {
 
   /** The slot holding `id`, or -1. */
   slotOf(id: number): number {
-    const cells = this.cells ?? this.mapAllIds();
-    const mask = cells.length - 1;
-    for (let cell = Math.imul(id, 0x9e3779b1) >>> this.cellShift; ; cell = (cell + 1) & mask) {
-      const entry = cells[cell]!;
-      if (entry === 0) return -1;
-      if (this.idAt(entry - 1) === id) return entry - 1;
+    let low = 0;
+    let high = this.sortedSlots;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.idAt(middle) < id) low = middle + 1;
+      else high = middle;
     }
+    if (low < this.sortedSlots && this.idAt(low) === id && this.isLive(low)) return low;
+    return this.idTable.get(id);
+  }
+
+  private isLive(slot: number): boolean {
+    const offset = slot & PAGE_MASK;
+    return (this.livePages[slot >>> PAGE_BITS]![offset >>> 5]! & (1 << (offset & 31))) !== 0;
   }
 
   /** The id stored in `slot`. */
@@ -137,8 +150,6 @@ export class HashStore {
 
   /** Stores a hash (8 words) under an id that is not in the store yet, and returns its slot. */
   insert(id: number, words: Uint32Array): number {
-    const cells = this.cells ?? this.mapAllIds();
-    if (this.liveCount + 1 > cells.length * MAX_LOAD) this.resizeCells(this.liveCount + 1);
     const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.slotCount++;
     const page = slot >>> PAGE_BITS;
     const offset = slot & PAGE_MASK;
@@ -147,16 +158,17 @@ export class HashStore {
     this.idPages[page]![offset] = id;
     this.livePages[page]![offset >>> 5]! |= 1 << (offset & 31);
     this.liveCount++;
-    this.mapId(slot);
+    this.idTable.set(slot);
     return slot;
   }
 
-  /** Frees a live slot: its id is forgotten and the slot will be reused. */
+  /** Frees a live slot: its id is forgotten and (unless adopted) the slot will be reused. */
   release(slot: number): void {
-    this.unmapId(slot);
     const offset = slot & PAGE_MASK;
     this.livePages[slot >>> PAGE_BITS]![offset >>> 5]! &= ~(1 << (offset & 31));
     this.liveCount--;
+    if (slot < this.sortedSlots) return;
+    this.idTable.delete(slot);
     if (this.freeCount === this.freeSlots.length) {
       const grown = new Uint32Array(this.freeSlots.length * 2);
       grown.set(this.freeSlots);
@@ -252,67 +264,6 @@ export class HashStore {
     this.hashPages[page] = words;
     this.idPages[page] = ids;
     this.livePages[page] = live;
-  }
-
-  /** Adds `slot` to the id table; false (and no change) when its id is already there. */
-  private mapId(slot: number): boolean {
-    const id = this.idAt(slot);
-    const cells = this.cells!;
-    const mask = cells.length - 1;
-    for (let cell = Math.imul(id, 0x9e3779b1) >>> this.cellShift; ; cell = (cell + 1) & mask) {
-      const entry = cells[cell]!;
-      if (entry === 0) {
-        cells[cell] = slot + 1;
-        return true;
-      }
-      if (this.idAt(entry - 1) === id) return false;
-    }
-  }
-
-  /** Removes `slot` from the id table, shifting later entries back (no tombstones). */
-  private unmapId(slot: number): void {
-    const cells = this.cells ?? this.mapAllIds();
-    const mask = cells.length - 1;
-    let hole = Math.imul(this.idAt(slot), 0x9e3779b1) >>> this.cellShift;
-    while (cells[hole] !== slot + 1) hole = (hole + 1) & mask;
-    cells[hole] = 0;
-    for (let cell = (hole + 1) & mask; cells[cell] !== 0; cell = (cell + 1) & mask) {
-      const entry = cells[cell]!;
-      const home = Math.imul(this.idAt(entry - 1), 0x9e3779b1) >>> this.cellShift;
-      // The entry may move back into the hole unless its home lies cyclically in (hole, cell].
-      const stays = hole < cell ? hole < home && home <= cell : hole < home || home <= cell;
-      if (!stays) {
-        cells[hole] = entry;
-        cells[cell] = 0;
-        hole = cell;
-      }
-    }
-  }
-
-  /** Rebuilds the id table with room for `count` ids. */
-  private resizeCells(count: number): void {
-    const old = this.cells!;
-    this.allocateCells(count);
-    for (const entry of old) if (entry !== 0) this.mapId(entry - 1);
-  }
-
-  /** Builds the id table from every live slot; throws DuplicateIdError on a repeated id. */
-  private mapAllIds(): Uint32Array {
-    this.allocateCells(this.liveCount + 1);
-    for (const { live, slots, first } of this.pages()) {
-      for (let i = 0; i < slots; i++) {
-        if ((live[i >>> 5]! & (1 << (i & 31))) === 0) continue;
-        if (!this.mapId(first + i)) throw new DuplicateIdError(this.idAt(first + i));
-      }
-    }
-    return this.cells!;
-  }
-
-  private allocateCells(count: number): void {
-    let bits = 4;
-    while (2 ** bits * MAX_LOAD < count) bits++;
-    this.cells = new Uint32Array(2 ** bits);
-    this.cellShift = 32 - bits;
   }
 }
 

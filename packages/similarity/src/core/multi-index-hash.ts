@@ -1,28 +1,11 @@
-import type { BucketTable } from './bucket-table.ts';
+import { KEY_COUNT, RUN_SLACK, type BucketTable } from './bucket-table.ts';
 import { buildBlockTables } from './build-tables.ts';
-import {
-  assertHash,
-  assertId,
-  assertMaxDistance,
-  distanceAt,
-  HASH_WORDS,
-  hashWords,
-  POPCOUNT16,
-} from './hash-bits.ts';
-import { HashStore, PAGE_BITS, PAGE_MASK, type EntryBatch } from './hash-store.ts';
+import { assertHash, assertId, assertMaxDistance, HASH_WORDS, hashWords } from './hash-bits.ts';
+import { HashStore, type EntryBatch } from './hash-store.ts';
 import { encodeIndex } from './index-file.ts';
-import {
-  BLOCKS,
-  MASKS_WITHIN,
-  PROBE_MASKS,
-  preferScan,
-  probePlan,
-  type ProbePlan,
-} from './query-plan.ts';
+import { ProbeSearch } from './probe-search.ts';
+import { BLOCKS, preferScan, probePlan } from './query-plan.ts';
 import { compareMatches, type Match, type SimilarityIndex } from './similarity-index.ts';
-
-/** Probes gathered before their runs are read (a batch's scratch arrays take 12 KiB). */
-const PROBE_BATCH = 1024;
 
 /** Below this many hashes an index without forced probing keeps no tables and scans. */
 const TABLES_FROM = 2048;
@@ -61,18 +44,9 @@ export class MultiIndexHashIndex implements SimilarityIndex {
   /** The 16 tables, empty until the index is big enough to need them (see TABLES_FROM). */
   private high: BucketTable[] = [];
   private low: BucketTable[] = [];
-  /** Table `2·block + side` (side 0: high, 1: low), the numbering of the probe batches. */
-  private tables: BucketTable[] = [];
+  private readonly search = new ProbeSearch();
   private readonly queryWords = new Uint32Array(HASH_WORDS);
   private readonly storedWords = new Uint32Array(HASH_WORDS);
-  /** Probes gathered by `probe` (run bounds, key, allowance left for the other half, table). */
-  private readonly batchStart = new Uint32Array(PROBE_BATCH);
-  private readonly batchEnd = new Uint32Array(PROBE_BATCH);
-  private readonly batchKey = new Uint16Array(PROBE_BATCH);
-  private readonly batchLimit = new Int16Array(PROBE_BATCH);
-  private readonly batchTable = new Uint8Array(PROBE_BATCH);
-  /** Where `scanBatch` leaves what it read ahead, so that the reads are not optimised away. */
-  touched = 0;
 
   /** An empty index; `strategy` forces one query path (for tests and benchmarks). */
   constructor(options: MultiIndexOptions = {}) {
@@ -118,8 +92,8 @@ export class MultiIndexHashIndex implements SimilarityIndex {
     }
     for (let block = 0; block < BLOCKS; block++) {
       const word = words[block]!;
-      this.high[block]!.append(word >>> 16, word & 0xffff, slot);
-      this.low[block]!.append(word & 0xffff, word >>> 16, 0);
+      this.high[block]!.insert(word >>> 16, word & 0xffff, slot);
+      this.low[block]!.insert(word & 0xffff, word >>> 16, 0);
     }
   }
 
@@ -150,7 +124,13 @@ export class MultiIndexHashIndex implements SimilarityIndex {
     if (scan) {
       this.store.scan(query, maxDistance, matches);
     } else {
-      this.probe(query, maxDistance, probePlan(maxDistance), matches);
+      this.search.search(
+        { store: this.store, high: this.high, low: this.low },
+        query,
+        maxDistance,
+        probePlan(maxDistance),
+        matches,
+      );
     }
     return matches.sort(compareMatches);
   }
@@ -163,155 +143,15 @@ export class MultiIndexHashIndex implements SimilarityIndex {
     return this.store.batches();
   }
 
-  /**
-   * Appends every hash within `maxDistance` of `query`, once each, to `matches`.
-   *
-   * The probes are gathered in batches before any run is read: each probe's run sits somewhere
-   * else in memory, and reading the runs' first entries in a loop of independent loads lets the
-   * processor wait for their cache misses all at once instead of one after another (about twice
-   * as fast at 1M hashes, see README.md).
-   */
-  private probe(query: Uint32Array, maxDistance: number, plan: ProbePlan, matches: Match[]): void {
-    const { batchStart, batchEnd, batchKey, batchLimit, batchTable } = this;
-    let count = 0;
-    for (let block = 0; block < BLOCKS; block++) {
-      const R = plan.blockRadius[block]!;
-      if (R < 0) continue;
-      const word = query[block]!;
-      for (let side = 0; side < 2; side++) {
-        const radius = side === 0 ? plan.highRadius[block]! : plan.lowRadius[block]!;
-        if (radius < 0) continue;
-        const runs = (side === 0 ? this.high[block]! : this.low[block]!).runs;
-        const half = side === 0 ? word >>> 16 : word & 0xffff;
-        for (let m = 0, end = MASKS_WITHIN[radius]!; m < end; m++) {
-          const mask = PROBE_MASKS[m]!;
-          const key = half ^ mask;
-          const length = runs[key * 3 + 1]!;
-          if (length === 0) continue;
-          batchStart[count] = runs[key * 3]!;
-          batchEnd[count] = batchStart[count]! + length;
-          batchKey[count] = key;
-          batchLimit[count] = R - POPCOUNT16[mask]!;
-          batchTable[count] = 2 * block + side;
-          if (++count === PROBE_BATCH) {
-            this.scanBatch(count, query, maxDistance, plan, matches);
-            count = 0;
-          }
-        }
-      }
-    }
-    this.scanBatch(count, query, maxDistance, plan, matches);
-  }
-
-  /** Reads the runs of the first `count` gathered probes and verifies the entries that pass. */
-  private scanBatch(
-    count: number,
-    query: Uint32Array,
-    maxDistance: number,
-    plan: ProbePlan,
-    matches: Match[],
-  ): void {
-    const { batchStart, batchEnd, batchKey, batchLimit, batchTable, tables } = this;
-    let touched = 0;
-    for (let k = 0; k < count; k++) touched ^= tables[batchTable[k]!]!.partners[batchStart[k]!]!;
-    this.touched = touched;
-
-    for (let k = 0; k < count; k++) {
-      const block = batchTable[k]! >>> 1;
-      const limit = batchLimit[k]!;
-      const start = batchStart[k]!;
-      const end = batchEnd[k]!;
-      const word = query[block]!;
-      const queryHigh = word >>> 16;
-      const queryLow = word & 0xffff;
-      const high = this.high[block]!;
-      const highPartners = high.partners;
-      const highSlots = high.slots!;
-
-      if ((batchTable[k]! & 1) === 0) {
-        // High table: the block as a whole must be within R (`limit` left for the low half).
-        for (let e = start; e < end; e++) {
-          if (POPCOUNT16[highPartners[e]! ^ queryLow]! <= limit) {
-            this.verify(highSlots[e]!, query, maxDistance, block, plan, matches);
-          }
-        }
-        continue;
-      }
-      // Low table: the high half must be farther than highRadius (else the high table found it)
-      // and the block within R.
-      const highRadius = plan.highRadius[block]!;
-      const keyLow = batchKey[k]!;
-      const lowPartners = this.low[block]!.partners;
-      const highRuns = high.runs;
-      for (let e = start; e < end; e++) {
-        const partner = lowPartners[e]!;
-        const distanceHigh = POPCOUNT16[partner ^ queryHigh]!;
-        if (distanceHigh <= highRadius || distanceHigh > limit) continue;
-        // Equal blocks share one resolution: only the first entry with this partner resolves.
-        if (lowPartners.subarray(start, e).includes(partner)) continue;
-        // The hashes whose block is (partner, keyLow) sit in the high table under `partner`.
-        const at = partner * 3;
-        for (let h = highRuns[at]!, stop = h + highRuns[at + 1]!; h < stop; h++) {
-          if (highPartners[h] === keyLow) {
-            this.verify(highSlots[h]!, query, maxDistance, block, plan, matches);
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * Compares the hash in `slot` in full and reports it unless an earlier block also finds it
-   * (each match is reported by the first block whose tables reach it).
-   */
-  private verify(
-    slot: number,
-    query: Uint32Array,
-    maxDistance: number,
-    block: number,
-    plan: ProbePlan,
-    matches: Match[],
-  ): void {
-    const words = this.store.hashPages[slot >>> PAGE_BITS]!;
-    const offset = (slot & PAGE_MASK) * HASH_WORDS;
-    const distance = distanceAt(
-      words,
-      offset,
-      query[0]!,
-      query[1]!,
-      query[2]!,
-      query[3]!,
-      query[4]!,
-      query[5]!,
-      query[6]!,
-      query[7]!,
-    );
-    if (distance > maxDistance) return;
-    for (let earlier = 0; earlier < block; earlier++) {
-      const R = plan.blockRadius[earlier]!;
-      if (R < 0) continue;
-      const x = words[offset + earlier]! ^ query[earlier]!;
-      const distanceHigh = POPCOUNT16[x >>> 16]!;
-      const distanceLow = POPCOUNT16[x & 0xffff]!;
-      if (
-        distanceHigh + distanceLow <= R &&
-        (distanceHigh <= plan.highRadius[earlier]! || distanceLow <= plan.lowRadius[earlier]!)
-      ) {
-        return;
-      }
-    }
-    matches.push({ id: this.store.idAt(slot), distance });
-  }
-
   private removeSlot(slot: number): void {
     const words = this.store.wordsAt(slot, this.storedWords);
     for (let block = 0; block < this.high.length; block++) {
       const highHalf = words[block]! >>> 16;
       const lowHalf = words[block]! & 0xffff;
       const high = this.high[block]!;
-      high.removeAt(highHalf, high.indexOfSlot(highHalf, slot));
+      high.removeAt(highHalf, high.positionOf(highHalf, lowHalf, slot));
       const low = this.low[block]!;
-      low.removeAt(lowHalf, low.indexOfPartner(lowHalf, highHalf));
+      low.removeAt(lowHalf, low.positionOf(lowHalf, highHalf, slot));
     }
     this.store.release(slot);
   }
@@ -325,12 +165,11 @@ export class MultiIndexHashIndex implements SimilarityIndex {
   private buildTables(): void {
     this.high = [];
     this.low = [];
-    this.tables = [];
+    const order = new Uint32Array(this.store.size + RUN_SLACK * KEY_COUNT);
     for (let block = 0; block < BLOCKS; block++) {
-      const { high, low } = buildBlockTables(this.store, block);
+      const { high, low } = buildBlockTables(this.store, block, order);
       this.high.push(high);
       this.low.push(low);
-      this.tables.push(high, low);
     }
   }
 }
