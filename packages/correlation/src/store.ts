@@ -54,6 +54,10 @@ export interface AddedReport {
 }
 
 const NO_REPORT = -1;
+/** Limits on one report, far above real messages (triage returns at most 500 indicators). */
+const MAX_ID_LENGTH = 200;
+const MAX_INDICATORS = 1000;
+const MAX_LURE_HASHES = 100;
 
 export class CorrelationStore {
   readonly safelist: Safelist;
@@ -369,18 +373,31 @@ function checkReport(input: ReportInput): Result<CheckedReport> {
   if (typeof input !== 'object' || input === null) {
     return fail('bad_report', 'a report must be an object');
   }
-  if (typeof input.id !== 'string' || input.id === '') {
-    return fail('bad_report_id', 'a report needs a non-empty string id');
+  if (typeof input.id !== 'string' || input.id === '' || input.id.length > MAX_ID_LENGTH) {
+    return fail('bad_report_id', `a report needs a string id of 1 to ${MAX_ID_LENGTH} characters`);
   }
-  if (typeof input.caseId !== 'string' || input.caseId === '') {
-    return fail('bad_case_id', `report "${input.id}" needs a non-empty string caseId`);
+  if (
+    typeof input.caseId !== 'string' ||
+    input.caseId === '' ||
+    input.caseId.length > MAX_ID_LENGTH
+  ) {
+    return fail(
+      'bad_case_id',
+      `report "${input.id}" needs a string caseId of 1 to ${MAX_ID_LENGTH} characters`,
+    );
   }
+  const receivedAt: unknown = input.receivedAt;
   const time =
-    typeof input.receivedAt === 'number' ? input.receivedAt : Date.parse(String(input.receivedAt));
-  if (!Number.isFinite(time)) {
+    typeof receivedAt === 'number'
+      ? receivedAt
+      : typeof receivedAt === 'string'
+        ? Date.parse(receivedAt)
+        : Number.NaN;
+  // Date's own range (±8.64e15 ms): beyond it a time cannot be written back as ISO 8601.
+  if (!Number.isFinite(time) || Math.abs(time) > 8.64e15) {
     return fail(
       'bad_received_at',
-      `report "${input.id}": receivedAt must be an ISO 8601 time or milliseconds, got ${JSON.stringify(input.receivedAt)}`,
+      `report "${input.id}": receivedAt must be an ISO 8601 time or milliseconds, got ${describe(receivedAt)}`,
     );
   }
   if (input.family != null && !SCAM_FAMILIES.includes(input.family)) {
@@ -393,6 +410,12 @@ function checkReport(input: ReportInput): Result<CheckedReport> {
   if (!Array.isArray(indicators)) {
     return fail('bad_indicators', `report "${input.id}": indicators must be an array`);
   }
+  if (indicators.length > MAX_INDICATORS) {
+    return fail(
+      'too_many_indicators',
+      `report "${input.id}": at most ${MAX_INDICATORS} indicators, got ${indicators.length}`,
+    );
+  }
   const badIndicator = (indicators as readonly unknown[]).findIndex((item) => !isIndicator(item));
   if (badIndicator >= 0) {
     return fail(
@@ -401,8 +424,11 @@ function checkReport(input: ReportInput): Result<CheckedReport> {
     );
   }
   const lureInput: unknown = input.lureHashes ?? [];
-  if (!Array.isArray(lureInput)) {
-    return fail('bad_lure_hash', `report "${input.id}": lureHashes must be an array of PDQ hashes`);
+  if (!Array.isArray(lureInput) || lureInput.length > MAX_LURE_HASHES) {
+    return fail(
+      'bad_lure_hash',
+      `report "${input.id}": lureHashes must be an array of at most ${MAX_LURE_HASHES} PDQ hashes`,
+    );
   }
   const lureHashes: PdqHash[] = [];
   for (const text of lureInput as readonly unknown[]) {
@@ -421,6 +447,15 @@ function displayOf(indicator: IndicatorInput): string {
   return indicator.type === 'receiver' && typeof city === 'string' && city !== ''
     ? `${indicator.value}, ${city}`
     : indicator.value;
+}
+
+/** A short, safe description of an untrusted value for an error message. */
+function describe(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null)
+    return String(value);
+  return `a value of type ${typeof value}`;
 }
 
 function isIndicator(item: unknown): boolean {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Correlator } from '../src/correlator.ts';
 import { defaultSafelist } from '../src/safelist/defaults.ts';
@@ -141,6 +142,13 @@ describe('incremental updates', () => {
       { ...report('c', '', 0, []) },
       { ...report('', 'c2', 0, []) },
       null,
+      report(
+        'many',
+        'c2',
+        0,
+        Array.from({ length: 1001 }, () => ind('phone', MA_PHONE)),
+      ),
+      report('x'.repeat(201), 'c2', 0, []),
     ];
     const codes = bad.map((input) => {
       const result = correlator.add(input as never);
@@ -156,6 +164,8 @@ describe('incremental updates', () => {
       'bad_case_id',
       'bad_report_id',
       'bad_report',
+      'too_many_indicators',
+      'bad_report_id',
     ]);
     expect(correlator.reportCount).toBe(1);
     expect(correlator.clusters()).toEqual([['ok']]);
@@ -523,5 +533,68 @@ describe('trends', () => {
     expect(!bad.ok && bad.error.code).toBe('bad_time');
     const unknown = correlator.trends({ network: 'net-nope' });
     expect(!unknown.ok && unknown.error.code).toBe('unknown_network');
+  });
+});
+
+describe('hostile input', () => {
+  it('never throws, whatever it is given: a report is added or refused with a reason', () => {
+    const correlator = new Correlator();
+    let serial = 0;
+    fc.assert(
+      fc.property(fc.anything(), fc.array(fc.anything(), { maxLength: 5 }), (anything, items) => {
+        serial++;
+        const attempts: unknown[] = [
+          anything,
+          { id: `t${serial}`, caseId: 'c', receivedAt: anything, indicators: [] },
+          { id: `x${serial}`, caseId: 'c', receivedAt: 0, indicators: items },
+          {
+            id: `y${serial}`,
+            caseId: 'c',
+            receivedAt: 0,
+            indicators: items.map((item) => ({
+              type: 'phone',
+              value: String(item),
+              normalized: String(item),
+              valid: true,
+            })),
+          },
+        ];
+        for (const attempt of attempts) {
+          const result = correlator.add(attempt as never);
+          if (!result.ok) expect(result.error.code).toMatch(/^[a-z_]+$/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => correlator.networks({ minVictims: 1 })).not.toThrow();
+    expect(() => correlator.wholeGraph({ minVictims: 1 })).not.toThrow();
+  });
+
+  it('answers any lookup with a result', () => {
+    const correlator = new Correlator();
+    fc.assert(
+      fc.property(fc.string(), fc.string({ maxLength: 3000 }), (type, value) => {
+        const result = correlator.lookup(type, value);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
+    for (const kind of [
+      'phone',
+      'email',
+      'iban',
+      'bitcoin',
+      'account',
+      'url',
+      'receiver',
+      'mtcn',
+    ]) {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (value) => {
+          expect(typeof correlator.lookup(kind, value).ok).toBe('boolean');
+        }),
+        { numRuns: 200 },
+      );
+    }
   });
 });
