@@ -268,7 +268,13 @@ export class Correlator {
   }
 }
 
-/** The link key a lookup asks about, or an error that says how to write the value. */
+/**
+ * The link key a lookup asks about, or an error that says how to write the value.
+ *
+ * @example
+ * lookupKey('instagram', '@Lina.B22'); // { ok: true, value: { key: 'account:instagram/lina.b22', … } }
+ * lookupKey('phone', '0612345678');     // { ok: false, error: { code: 'bad_value', … } }
+ */
 export function lookupKey(type: string, value: string): Result<LinkKey> {
   if (typeof type !== 'string' || type.trim() === '') {
     return fail('missing_type', 'type is required (phone, email, iban, bitcoin, account, …)');

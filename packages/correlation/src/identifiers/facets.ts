@@ -86,7 +86,12 @@ export function paymentChannel(key: LinkKey, indicator?: IndicatorInput): Paymen
   }
 }
 
-/** The channel of a transfer service name, `money-transfer` when unknown. */
+/**
+ * The channel of a transfer service name, `money-transfer` when unknown.
+ *
+ * @example
+ * transferChannel('wafacash'); // 'wafacash'
+ */
 export function transferChannel(service: unknown): PaymentChannel {
   return typeof service === 'string' && (TRANSFER_CHANNELS as readonly string[]).includes(service)
     ? (service as TransferChannel)

@@ -117,7 +117,12 @@ export function makeLinkKey(kind: IdentifierKind, value: string): LinkKey | null
   }
 }
 
-/** The account key of a platform handle, e.g. `account:instagram/sara.love`. */
+/**
+ * The account key of a platform handle.
+ *
+ * @example
+ * accountKey('instagram', 'sara.love')?.key; // 'account:instagram/sara.love'
+ */
 export function accountKey(platform: AccountPlatform, name: string | null): LinkKey | null {
   return name === null ? null : keyOf('account', `${platform}/${name}`);
 }
@@ -136,10 +141,18 @@ export function parseLinkKey(key: string): LinkKey | null {
   return makeLinkKey(kind, key.slice(colon + 1));
 }
 
+/**
+ * @example
+ * isIdentifierKind('iban'); // true
+ */
 export function isIdentifierKind(text: string): text is IdentifierKind {
   return (IDENTIFIER_KINDS as readonly string[]).includes(text);
 }
 
+/**
+ * @example
+ * isAccountPlatform('snapchat'); // true
+ */
 export function isAccountPlatform(text: string): text is AccountPlatform {
   return (ACCOUNT_PLATFORMS as readonly string[]).includes(text);
 }

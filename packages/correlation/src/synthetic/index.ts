@@ -31,7 +31,12 @@ export function triageDataset(
   return dataset.reports.map((report) => triageReport(report, analyze));
 }
 
-/** One synthetic report through triage. */
+/**
+ * One synthetic report through triage.
+ *
+ * @example
+ * triageReport(dataset.reports[0], analyze).indicators;
+ */
 export function triageReport(
   report: SyntheticReport,
   analyze: (text: string) => TriageOutcome,
@@ -52,6 +57,9 @@ export function triageReport(
  * The reports a perfect triage would produce: the ground-truth identifiers and family of each
  * message. Tests and benchmarks of the correlation itself use these; `triageDataset` measures the
  * whole pipeline.
+ *
+ * @example
+ * correlator.addAll(truthReports(generateSyntheticDataset({ seed: 1 })));
  */
 export function truthReports(dataset: SyntheticDataset): ReportInput[] {
   return dataset.reports.map((report) => ({
@@ -68,7 +76,12 @@ export function truthReports(dataset: SyntheticDataset): ReportInput[] {
   }));
 }
 
-/** The ground-truth group of a report: its ring, or its own case for a one-off blackmailer. */
+/**
+ * The ground-truth group of a report: its ring, or its own case for a one-off blackmailer.
+ *
+ * @example
+ * pairwiseScores(correlator.clusters(), (id) => truthGroup(byId.get(id)!));
+ */
 export function truthGroup(report: SyntheticReport): string {
   return report.truth.ring ?? `case:${report.caseId}`;
 }

@@ -1,6 +1,10 @@
 /**
  * A small seeded generator (sfc32, seeded through splitmix32) so that a synthetic data set is the
  * same on every machine and every run for the same seed.
+ *
+ * @example
+ * const random = new Random(7);
+ * random.int(1, 6); // the same number on every run
  */
 export class Random {
   private a: number;
