@@ -26,6 +26,7 @@ export interface PageVideoRun {
           readonly width: number;
           readonly height: number;
           readonly frames: VpdqFrame[];
+          readonly decoder: 'webcodecs' | 'element';
         };
       }
     | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
@@ -41,6 +42,8 @@ export interface PageVideoOptions {
   readonly worker?: boolean;
   /** Abort from the first progress report. */
   readonly abortAfterFirst?: boolean;
+  /** Force a decoder (default: WebCodecs, falling back to the <video> element). */
+  readonly decoder?: 'auto' | 'webcodecs' | 'element';
 }
 
 export interface VideoBrowserHarness {
@@ -62,6 +65,7 @@ window.hashVideo = async (url, options) => {
   const result = await hashVideoBlob(blob, {
     secondsPerHash: options.secondsPerHash ?? 1,
     digests: options.digests ?? true,
+    decoder: options.decoder ?? 'auto',
     createWorker: options.worker === false ? undefined : () => new Worker('/video-worker.js', { type: 'module' }),
     signal: controller.signal,
     onProgress: (p) => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hammingDistance } from '../src/core/hash.ts';
 import { hashVideoFile, type VideoHash } from '../src/node/video.ts';
 import { matchVpdq } from '../src/video/match.ts';
+import { parseVpdqLines } from '../src/video/text-format.ts';
 import {
   startVideoBrowserHarness,
   type PageVideoRun,
@@ -49,29 +50,61 @@ describe('hashVideoBlob in Chromium', () => {
     });
   });
 
-  it.each([
+  const clips = [
     'testsrc2-30fps.mp4',
     'testsrc2-321x241-vp9-bt709-pc.webm',
     'slideshow-photos-640x360.mp4',
     'testsrc2-rotate90.mp4',
-  ])(
-    'samples %s at the instants the Node entry does, within a few bits of its hashes',
-    async (name) => {
-      const [browser, node] = await Promise.all([harness.hash(`/fixtures/${name}`), inNode(name)]);
-      const video = value(browser);
-      expect([video.width, video.height]).toEqual([node.width, node.height]);
-      expect(video.frames.map((f) => f.timestamp)).toEqual(node.frames.map((f) => f.timestamp));
-      // The browser converts colours its own way (and follows the BT.709 tag of the VP9 clip),
-      // so hashes are near, not equal; a frame off by one instant would be 30-60 bits away here.
-      const distances = video.frames.map((f, i) => hammingDistance(f.pdq, node.frames[i]!.pdq));
-      expect(Math.max(...distances)).toBeLessThanOrEqual(name.includes('bt709') ? 31 : 16);
-      expect(matchVpdq(video.frames, node.frames)).toMatchObject({
-        queryPercent: 100,
-        comparedPercent: 100,
-        match: true,
+  ];
+  const cases = clips.flatMap((name) =>
+    (['webcodecs', 'element'] as const).map((decoder) => [name, decoder] as const),
+  );
+
+  it.each(cases)('hashes %s with %s at the instants the Node entry does', async (name, decoder) => {
+    const [browser, node] = await Promise.all([
+      harness.hash(`/fixtures/${name}`, { decoder }),
+      inNode(name),
+    ]);
+    const video = value(browser);
+    expect(video.decoder).toBe(decoder);
+    expect([video.width, video.height]).toEqual([node.width, node.height]);
+    expect(video.frames.map((f) => f.timestamp)).toEqual(node.frames.map((f) => f.timestamp));
+    // The browser converts colours its own way (and honours the VP9 clip's BT.709 tag), so hashes
+    // are near the Node entry's, not equal to them.
+    const distances = video.frames.map((f, i) => hammingDistance(f.pdq, node.frames[i]!.pdq));
+    expect(Math.max(...distances)).toBeLessThanOrEqual(31);
+    expect(matchVpdq(video.frames, node.frames)).toMatchObject({
+      queryPercent: 100,
+      comparedPercent: 100,
+      match: true,
+    });
+  });
+
+  it.each(['webcodecs', 'element'] as const)(
+    'takes the very frame on screen at each instant (%s)',
+    async (decoder) => {
+      // testsrc2 moves fast: neighbouring frames are 22 to 44 bits apart, so the closest of the
+      // 120 frames (hashed by the reference) identifies the frame the browser drew.
+      const everyFrame = parseVpdqLines(
+        readFileSync(join(fixturesDir, 'testsrc2-30fps.mp4.reference-r0.txt'), 'utf8'),
+      );
+      if (!everyFrame.ok) throw new Error(everyFrame.error.message);
+      const video = value(
+        await harness.hash('/fixtures/testsrc2-30fps.mp4', { decoder, secondsPerHash: 0.5 }),
+      );
+      const closest = video.frames.map((f) => {
+        const distances = everyFrame.value.map((g): number => hammingDistance(f.pdq, g.pdq));
+        return distances.indexOf(Math.min(...distances));
       });
+      expect(closest).toEqual([0, 15, 30, 45, 60, 75, 90, 105]);
     },
   );
+
+  it('uses WebCodecs by default, and reports a file neither decoder can read', async () => {
+    expect(value(await harness.hash('/fixtures/testsrc2-30fps.mp4')).decoder).toBe('webcodecs');
+    const forced = await harness.hash('/extra/notes.mp4', { decoder: 'webcodecs' });
+    expect(forced.result).toMatchObject({ ok: false, error: { code: 'video_unsupported' } });
+  });
 
   it('streams the MD5 and SHA-256 of the file', async () => {
     const name = 'testsrc2-30fps.mp4';
@@ -93,12 +126,20 @@ describe('hashVideoBlob in Chromium', () => {
       await harness.hash('/fixtures/testsrc2-ntsc.mp4', { secondsPerHash: 0.5, worker: false }),
     );
     expect(inline.frames).toEqual(video.frames);
+    const element = value(
+      await harness.hash('/fixtures/testsrc2-ntsc.mp4', {
+        secondsPerHash: 0.5,
+        decoder: 'element',
+      }),
+    );
+    expect(element.frames.map((f) => f.timestamp)).toEqual(video.frames.map((f) => f.timestamp));
   });
 
-  it('cancels on abort', async () => {
+  it.each(['webcodecs', 'element'] as const)('cancels on abort (%s)', async (decoder) => {
     const run = await harness.hash('/fixtures/slideshow-photos-640x360.mp4', {
       abortAfterFirst: true,
       secondsPerHash: 0.1,
+      decoder,
     });
     expect(run.result).toEqual({
       ok: false,

@@ -1,5 +1,6 @@
 /** Messages between `hashVideoBlob` (page) and `video-worker.ts`. */
 import type { PdqHash } from '../core/hash.ts';
+import type { VpdqFrame } from '../video/frame.ts';
 
 export type VideoWorkerRequest =
   | {
@@ -9,9 +10,37 @@ export type VideoWorkerRequest =
       readonly height: number;
       readonly rgba: ArrayBuffer;
     }
-  | { readonly type: 'digest'; readonly id: number; readonly blob: Blob };
+  | { readonly type: 'digest'; readonly id: number; readonly blob: Blob }
+  /** Decode and hash the whole file in the worker with WebCodecs. */
+  | {
+      readonly type: 'video';
+      readonly id: number;
+      readonly blob: Blob;
+      readonly secondsPerHash: number;
+    };
 
 export type VideoWorkerReply =
   | { readonly type: 'frame'; readonly id: number; readonly pdq: PdqHash; readonly quality: number }
   | { readonly type: 'digest'; readonly id: number; readonly md5: string; readonly sha256: string }
-  | { readonly type: 'error'; readonly id: number; readonly message: string };
+  | {
+      readonly type: 'progress';
+      readonly id: number;
+      readonly framesHashed: number;
+      readonly decodedSeconds: number;
+      readonly durationSeconds: number;
+    }
+  | {
+      readonly type: 'video';
+      readonly id: number;
+      readonly durationSeconds: number;
+      readonly width: number;
+      readonly height: number;
+      readonly frames: VpdqFrame[];
+    }
+  | {
+      readonly type: 'error';
+      readonly id: number;
+      /** For 'video' requests: why WebCodecs failed ('unsupported' lets the page fall back). */
+      readonly reason?: 'unsupported' | 'too_small' | 'corrupt';
+      readonly message: string;
+    };

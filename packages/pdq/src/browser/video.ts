@@ -1,8 +1,12 @@
 /**
- * vPDQ in the browser, on the victim's own device: the video plays in a `<video>` element that is
- * never shown, we seek it to every multiple of `secondsPerHash` (time sampling: the frame on screen
- * at that instant, as the Node entry picks it), draw each frame to a canvas and hash it, in a Web
- * Worker when one is given. Only hashes come out.
+ * vPDQ in the browser, on the victim's own device, with time sampling: at every multiple of
+ * `secondsPerHash`, the frame on screen at that instant (as the Node entry picks it), hashed in a
+ * Web Worker when one is given. Only hashes come out. Two decoders:
+ *
+ * - WebCodecs (`video-webcodecs.ts`): demux and decode in the worker, each frame decoded once;
+ * - a `<video>` element that is never shown, seeked to each instant and drawn to a canvas: every
+ *   browser has it, but each seek decodes again from the previous keyframe. Used when WebCodecs is
+ *   missing or cannot read the file.
  *
  * Pixels come from the browser's own decoder and colour conversion, so hashes differ from ffmpeg's
  * by a few bits (see the package README); they match the same video hashed by the Node entry.
@@ -18,6 +22,7 @@ import {
 } from '../video/sampling.ts';
 import { digestBlob, type BlobDigests } from './video-digest.ts';
 import type { VideoWorkerReply, VideoWorkerRequest } from './video-protocol.ts';
+import { hashWithWebCodecs, WebCodecsFailure, type WebCodecsVideo } from './video-webcodecs.ts';
 
 export type BrowserVideoErrorCode =
   | 'video_unsupported'
@@ -56,6 +61,8 @@ export interface BrowserVideoOptions {
   readonly signal?: AbortSignal;
   /** A seek that takes longer than this fails with `video_timeout` (default 30 000 ms). */
   readonly stallTimeoutMs?: number;
+  /** `auto` (default): WebCodecs, else the `<video>` element; or force one of them. */
+  readonly decoder?: 'auto' | 'webcodecs' | 'element';
 }
 
 export interface BrowserVideoHash {
@@ -69,6 +76,8 @@ export interface BrowserVideoHash {
   readonly sampling: 'time';
   readonly secondsPerHash: number;
   readonly frames: VpdqFrame[];
+  /** Which decoder produced the frames. */
+  readonly decoder: 'webcodecs' | 'element';
 }
 
 /** Frames hashed ahead of the one being grabbed: enough to keep the worker busy, little memory. */
@@ -117,6 +126,88 @@ export async function hashVideoBlob(
   const stallTimeoutMs = options.stallTimeoutMs ?? 30_000;
   const hasher =
     options.createWorker === undefined ? inlineHasher() : workerHasher(options.createWorker());
+  const decoder = options.decoder ?? 'auto';
+  try {
+    options.signal?.throwIfAborted();
+    const digests = options.digests === false ? Promise.resolve(undefined) : hasher.digest(blob);
+    digests.catch(() => undefined);
+    const report = (framesHashed: number, decodedSeconds: number, durationSeconds: number) =>
+      options.onProgress?.({
+        decodedSeconds,
+        durationSeconds,
+        framesHashed,
+        fraction: Math.min(1, (decodedSeconds + secondsPerHash) / durationSeconds),
+      });
+    let video: WebCodecsVideo | undefined;
+    let used: BrowserVideoHash['decoder'] = 'webcodecs';
+    if (decoder !== 'element') {
+      try {
+        video = await abortable(hasher.video(blob, secondsPerHash, report), options.signal);
+      } catch (error) {
+        if (!(error instanceof WebCodecsFailure)) throw error;
+        if (error.reason === 'too_small') throw new VideoFailure('video_too_small', error.message);
+        if (error.reason === 'corrupt') throw new VideoFailure('video_corrupt', error.message);
+        if (decoder === 'webcodecs') throw new VideoFailure('video_unsupported', error.message);
+      }
+    }
+    if (video === undefined) {
+      used = 'element';
+      video = await hashWithElement(
+        blob,
+        secondsPerHash,
+        hasher,
+        report,
+        stallTimeoutMs,
+        options.signal,
+      );
+    }
+    const fileDigests: BlobDigests | undefined = await abortable(digests, options.signal);
+    return {
+      ok: true,
+      value: {
+        kind: 'video',
+        md5: fileDigests?.md5,
+        sha256: fileDigests?.sha256,
+        ...video,
+        sampling: 'time',
+        secondsPerHash,
+        decoder: used,
+      },
+    };
+  } catch (error) {
+    if (options.signal?.aborted === true) {
+      return { ok: false, error: { code: 'aborted', message: 'hashing was cancelled' } };
+    }
+    if (error instanceof VideoFailure)
+      return { ok: false, error: { code: error.code, message: error.message } };
+    return { ok: false, error: { code: 'internal_error', message: (error as Error).message } };
+  } finally {
+    hasher.close();
+  }
+}
+
+/** Rejects as soon as `signal` aborts, whatever `promise` is still doing. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      const stop = () => reject(new VideoFailure('aborted', 'hashing was cancelled'));
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+    }),
+  ]);
+}
+
+/** The `<video>` decoder: seek to each instant, draw the frame to a canvas, hash it. */
+async function hashWithElement(
+  blob: Blob,
+  secondsPerHash: number,
+  hasher: FrameHasher,
+  report: (framesHashed: number, decodedSeconds: number, durationSeconds: number) => void,
+  stallTimeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<WebCodecsVideo> {
   const url = URL.createObjectURL(blob);
   const video = document.createElement('video');
   video.muted = true;
@@ -127,12 +218,12 @@ export async function hashVideoBlob(
     'position:fixed;left:0;top:0;width:2px;height:2px;opacity:0.01;pointer-events:none';
   document.body.append(video);
   try {
-    options.signal?.throwIfAborted();
-    const digests = options.digests === false ? Promise.resolve(undefined) : hasher.digest(blob);
-    digests.catch(() => undefined);
     video.src = url;
-    await waitFor(video, 'loadedmetadata', stallTimeoutMs, options.signal);
-    const durationSeconds = await knownDuration(video, stallTimeoutMs, options.signal);
+    await waitFor(video, 'loadedmetadata', stallTimeoutMs, signal);
+    if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) {
+      await waitFor(video, 'loadeddata', stallTimeoutMs, signal);
+    }
+    const durationSeconds = await knownDuration(video, stallTimeoutMs, signal);
     const { videoWidth: width, videoHeight: height } = video;
     if (width < 5 || height < 5) {
       throw new VideoFailure(
@@ -144,56 +235,29 @@ export async function hashVideoBlob(
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (context === null)
       throw new VideoFailure('browser_unsupported', 'this browser has no 2D canvas');
-
     const frames: VpdqFrame[] = [];
     const inFlight: Promise<void>[] = [];
+    let framesHashed = 0;
     for (let k = 0; ; k++) {
       const timestamp = timeSampleTimestamp(k, secondsPerHash);
       if (timestamp >= durationSeconds) break;
-      options.signal?.throwIfAborted();
-      await seek(video, timestamp, stallTimeoutMs, options.signal);
+      signal?.throwIfAborted();
+      await seek(video, timestamp, stallTimeoutMs, signal);
       context.drawImage(video, 0, 0, width, height);
       const rgba = context.getImageData(0, 0, width, height).data;
       inFlight.push(
         hasher.hash(width, height, rgba).then(({ pdq, quality }) => {
           frames[k] = { frameNumber: k, timestamp, pdq, quality };
-          const framesHashed = frames.filter(Boolean).length;
-          options.onProgress?.({
-            decodedSeconds: timestamp,
-            durationSeconds,
-            framesHashed,
-            fraction: Math.min(1, (timestamp + secondsPerHash) / durationSeconds),
-          });
+          report(++framesHashed, timestamp, durationSeconds);
         }),
       );
       if (inFlight.length >= FRAMES_IN_FLIGHT) await inFlight.shift();
     }
     await Promise.all(inFlight);
-    const fileDigests: BlobDigests | undefined = await digests;
     if (frames.length === 0)
       throw new VideoFailure('video_corrupt', 'the video has no frame to hash');
-    return {
-      ok: true,
-      value: {
-        kind: 'video',
-        md5: fileDigests?.md5,
-        sha256: fileDigests?.sha256,
-        durationSeconds,
-        width,
-        height,
-        sampling: 'time',
-        secondsPerHash,
-        frames,
-      },
-    };
-  } catch (error) {
-    if (options.signal?.aborted === true)
-      return { ok: false, error: { code: 'aborted', message: 'hashing was cancelled' } };
-    if (error instanceof VideoFailure)
-      return { ok: false, error: { code: error.code, message: error.message } };
-    return { ok: false, error: { code: 'internal_error', message: (error as Error).message } };
+    return { durationSeconds, width, height, frames };
   } finally {
-    hasher.close();
     video.removeAttribute('src');
     video.load();
     video.remove();
@@ -242,6 +306,14 @@ async function seek(
       new Promise((resolve) => setTimeout(resolve, PRESENTATION_WAIT_MS)),
     ]);
   }
+  // 'seeked' implies the frame is there; allow a moment more where a browser is slower.
+  for (
+    let waited = 0;
+    video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA && waited < 1000;
+    waited += 10
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** How long to wait for a seeked frame to be presented when it may be the one already shown. */
@@ -250,7 +322,7 @@ const PRESENTATION_WAIT_MS = 100;
 /** Resolves on `event`; rejects on the element's error, a stall, or an abort. */
 function waitFor(
   video: HTMLVideoElement,
-  event: 'loadedmetadata' | 'seeked',
+  event: 'loadedmetadata' | 'loadeddata' | 'seeked',
   stallTimeoutMs: number,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -308,6 +380,12 @@ interface FrameHasher {
     rgba: Uint8ClampedArray,
   ): Promise<{ pdq: PdqHash; quality: number }>;
   digest(blob: Blob): Promise<BlobDigests>;
+  /** Decodes and hashes the whole file with WebCodecs; rejects with a WebCodecsFailure. */
+  video(
+    blob: Blob,
+    secondsPerHash: number,
+    report: (framesHashed: number, decodedSeconds: number, durationSeconds: number) => void,
+  ): Promise<WebCodecsVideo>;
   close(): void;
 }
 
@@ -325,6 +403,8 @@ function inlineHasher(): FrameHasher {
       return Promise.resolve({ pdq: hash, quality });
     },
     digest: (blob) => digestBlob(blob),
+    video: (blob, secondsPerHash, report) =>
+      hashWithWebCodecs(blob, secondsPerHash, hasher, report),
     close: () => undefined,
   };
 }
@@ -332,24 +412,37 @@ function inlineHasher(): FrameHasher {
 /** Hashes in a worker running `video-worker.ts`; frames are transferred, not copied. */
 function workerHasher(worker: Worker): FrameHasher {
   let nextId = 0;
-  const pending = new Map<
-    number,
-    { resolve: (reply: VideoWorkerReply) => void; reject: (error: Error) => void }
-  >();
+  interface Waiting {
+    resolve: (reply: VideoWorkerReply) => void;
+    reject: (error: Error) => void;
+    progress?: (reply: Extract<VideoWorkerReply, { type: 'progress' }>) => void;
+  }
+  const pending = new Map<number, Waiting>();
   worker.onmessage = (event: MessageEvent<VideoWorkerReply>) => {
-    const waiting = pending.get(event.data.id);
-    pending.delete(event.data.id);
-    if (event.data.type === 'error') waiting?.reject(new Error(event.data.message));
-    else waiting?.resolve(event.data);
+    const reply = event.data;
+    const waiting = pending.get(reply.id);
+    if (reply.type === 'progress') {
+      waiting?.progress?.(reply);
+      return;
+    }
+    pending.delete(reply.id);
+    if (reply.type !== 'error') waiting?.resolve(reply);
+    else if (reply.reason !== undefined)
+      waiting?.reject(new WebCodecsFailure(reply.reason, reply.message));
+    else waiting?.reject(new Error(reply.message));
   };
   worker.onerror = (event) => {
     for (const { reject } of pending.values())
       reject(new Error(event.message || 'the video worker failed'));
     pending.clear();
   };
-  const ask = (request: VideoWorkerRequest, transfer: Transferable[] = []) =>
+  const ask = (
+    request: VideoWorkerRequest,
+    transfer: Transferable[] = [],
+    progress?: Waiting['progress'],
+  ) =>
     new Promise<VideoWorkerReply>((resolve, reject) => {
-      pending.set(request.id, { resolve, reject });
+      pending.set(request.id, { resolve, reject, ...(progress ? { progress } : {}) });
       worker.postMessage(request, transfer);
     });
   return {
@@ -365,6 +458,14 @@ function workerHasher(worker: Worker): FrameHasher {
       const reply = await ask({ type: 'digest', id: nextId++, blob });
       if (reply.type !== 'digest') throw new Error('unexpected reply from the video worker');
       return { md5: reply.md5, sha256: reply.sha256 };
+    },
+    async video(blob, secondsPerHash, report) {
+      const reply = await ask({ type: 'video', id: nextId++, blob, secondsPerHash }, [], (p) =>
+        report(p.framesHashed, p.decodedSeconds, p.durationSeconds),
+      );
+      if (reply.type !== 'video') throw new Error('unexpected reply from the video worker');
+      const { durationSeconds, width, height, frames } = reply;
+      return { durationSeconds, width, height, frames };
     },
     close: () => worker.terminate(),
   };

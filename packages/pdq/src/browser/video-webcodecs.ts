@@ -1,0 +1,119 @@
+/**
+ * Time-sampled vPDQ with WebCodecs: mediabunny demuxes the file (MP4/MOV, WebM/MKV, …) and feeds
+ * the browser's `VideoDecoder`, decoding each packet at most once while it hands over, for every
+ * sample instant, the last frame that starts at or before it (the Node entry's choice). Runs in a
+ * worker or on a page; far faster than seeking a `<video>` when keyframes are far apart.
+ */
+import { ALL_FORMATS, BlobSource, CanvasSink, Input } from 'mediabunny';
+import type { PdqHash } from '../core/hash.ts';
+import type { PdqHasher } from '../core/pdq.ts';
+import type { VpdqFrame } from '../video/frame.ts';
+import { timeSampleTimestamp } from '../video/sampling.ts';
+
+/** Why WebCodecs could not hash the file; `unsupported` means: try the `<video>` element instead. */
+export class WebCodecsFailure extends Error {
+  constructor(
+    readonly reason: 'unsupported' | 'too_small' | 'corrupt',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface WebCodecsVideo {
+  readonly durationSeconds: number;
+  readonly width: number;
+  readonly height: number;
+  readonly frames: VpdqFrame[];
+}
+
+/** Frame times are floating-point seconds here: allow for their rounding at exact instants. */
+const INSTANT_SLACK_SECONDS = 1e-6;
+
+/**
+ * Hashes `blob` at every multiple of `secondsPerHash`, calling `onFrame` after each frame.
+ *
+ * @example
+ * const video = await hashWithWebCodecs(file, 1, createPdqHasher(), (n, t) => report(n, t), signal);
+ */
+export async function hashWithWebCodecs(
+  blob: Blob,
+  secondsPerHash: number,
+  hasher: PdqHasher,
+  onFrame: (framesHashed: number, decodedSeconds: number, durationSeconds: number) => void,
+  signal?: AbortSignal,
+): Promise<WebCodecsVideo> {
+  if (typeof VideoDecoder === 'undefined') {
+    throw new WebCodecsFailure('unsupported', 'this browser has no WebCodecs VideoDecoder');
+  }
+  const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
+  try {
+    let track;
+    try {
+      track = await input.getPrimaryVideoTrack();
+    } catch (error) {
+      throw new WebCodecsFailure(
+        'unsupported',
+        `not a container this reader knows: ${(error as Error).message}`,
+      );
+    }
+    if (track === null) throw new WebCodecsFailure('unsupported', 'no video track found');
+    if (!(await track.canDecode())) {
+      throw new WebCodecsFailure(
+        'unsupported',
+        `this browser cannot decode ${track.codec ?? 'this codec'}`,
+      );
+    }
+    const width = track.displayWidth;
+    const height = track.displayHeight;
+    if (width < 5 || height < 5) {
+      throw new WebCodecsFailure(
+        'too_small',
+        `frames of ${width}x${height} pixels are too small to hash (5x5 at least)`,
+      );
+    }
+    const start = await track.getFirstTimestamp();
+    const end = await track.computeDuration();
+    const durationSeconds = end - start;
+    const count = Math.max(0, Math.ceil(durationSeconds / secondsPerHash - INSTANT_SLACK_SECONDS));
+    const instants = Array.from({ length: count }, (_, k) =>
+      timeSampleTimestamp(k, secondsPerHash),
+    ).filter((t) => t < durationSeconds);
+    const sink = new CanvasSink(track, { poolSize: 1 });
+    const frames: VpdqFrame[] = [];
+    let k = 0;
+    for await (const wrapped of sink.canvasesAtTimestamps(
+      instants.map((t) => start + t + INSTANT_SLACK_SECONDS),
+    )) {
+      signal?.throwIfAborted();
+      const timestamp = instants[k]!;
+      if (wrapped === null)
+        throw new WebCodecsFailure('corrupt', `no frame could be decoded at ${timestamp} s`);
+      const context = wrapped.canvas.getContext('2d', { willReadFrequently: true });
+      if (context === null || !('getImageData' in context)) {
+        throw new WebCodecsFailure('unsupported', 'no 2D canvas context');
+      }
+      const { data } = context.getImageData(0, 0, wrapped.canvas.width, wrapped.canvas.height);
+      const { hash, quality }: { hash: PdqHash; quality: number } = hasher.compute({
+        width: wrapped.canvas.width,
+        height: wrapped.canvas.height,
+        channels: 4,
+        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      });
+      frames.push({ frameNumber: k, timestamp, pdq: hash, quality });
+      k++;
+      onFrame(frames.length, timestamp, durationSeconds);
+    }
+    if (frames.length === 0)
+      throw new WebCodecsFailure('corrupt', 'the video has no frame to hash');
+    return { durationSeconds, width, height, frames };
+  } catch (error) {
+    if (error instanceof WebCodecsFailure || signal?.aborted === true) throw error;
+    throw new WebCodecsFailure(
+      'corrupt',
+      `the video could not be decoded: ${(error as Error).message}`,
+    );
+  } finally {
+    input.dispose();
+  }
+}
