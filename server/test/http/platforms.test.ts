@@ -196,6 +196,27 @@ describe.each(storeKinds)('platform routes on $kind', (kind) => {
         ]);
         expect(result.matches[0]!.distance).toBeLessThanOrEqual(31);
       });
+
+      // The protect bank's vPDQ frame threshold decides too: at 8 bits, under half the frames of the
+      // downscaled copy still match (no match), the sepia copy and the excerpt still do.
+      unwrap(await curator.updateBank('protect', { thresholds: { vpdq: 8 } }));
+      try {
+        const strict = unwrap(
+          await platform.match({
+            signals: [queries.downscaled, queries.sepia, queries.excerpt].map((frames) => ({
+              type: 'vpdq' as const,
+              value: frames.map(formatVpdqCompact),
+            })),
+          }),
+        );
+        const verdicts = [queries.downscaled, queries.sepia, queries.excerpt].map(
+          (frames) => matchVpdq(frames, banked, { distanceThreshold: 8 }).match,
+        );
+        expect(verdicts).toEqual([false, true, true]);
+        expect(strict.results.map((result) => result.matches.length > 0)).toEqual(verdicts);
+      } finally {
+        unwrap(await curator.updateBank('protect', { thresholds: { vpdq: 31 } }));
+      }
     });
 
     it('suppresses every match of a hash in the allow bank (known false positives)', async () => {
