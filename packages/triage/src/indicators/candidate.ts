@@ -1,5 +1,5 @@
 /** What every indicator detector returns: a finding in the identifier view, before span mapping. */
-import { unitKind } from '../text/characters.ts';
+import { kindOfCodePoint } from '../text/characters.ts';
 import type { Indicator } from '../types.ts';
 
 /** An indicator found at [start, end) of the identifier view; `value` and `span` are added later. */
@@ -16,6 +16,8 @@ export interface DetectionContext {
   readonly lower: string;
   /** Country for phone numbers written without a country code, if any is known or inferred. */
   readonly defaultCountry: string | undefined;
+  /** The words of `text` (see `wordsOf`), found once for all detectors. */
+  readonly words: readonly Word[];
 }
 
 /** Characters that may not touch an identifier on either side (it would be part of a longer word). */
@@ -42,35 +44,138 @@ export function standsAlone(text: string, start: number, end: number): boolean {
  */
 export const DETECTOR_LIMIT = 1000;
 
+/** A word of the identifier view: letters and digits, with its lower-cased text. */
+export interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly lower: string;
+}
+
 /**
- * Runs a sticky (`y`) pattern at the start of each word only, instead of at every position: a
- * pattern that starts with a long list of words costs that list at every character otherwise.
- * Stops after `limit` matches; returns the matches in text order.
+ * The words of a text, found once and shared by the detectors that look for word lists.
  *
  * @example
- * matchAtWordStarts('pay before midnight', /before\s(midnight)/iuy); // one match, index 4
+ * wordsOf('Pay NOW').map((w) => w.lower); // ['pay', 'now']
  */
-export function matchAtWordStarts(
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    const isWord = code >= 0xd800 && code <= 0xdfff ? false : kindOfCodePoint(code) !== 0;
+    if (isWord && start < 0) start = i;
+    else if (!isWord && start >= 0) {
+      words.push({ start, end: i, lower: text.slice(start, i).toLowerCase() });
+      start = -1;
+    }
+  }
+  return words;
+}
+
+/**
+ * Runs a sticky (`y`) pattern at the start of the words that `accepts`, instead of at every
+ * position: a pattern that starts with a long list of words costs that list at every character
+ * otherwise. Matches do not overlap; at most `limit`, in text order.
+ *
+ * @example
+ * const text = 'pay before midnight';
+ * matchAtWords(text, wordsOf(text), /before\s(midnight)/iuy, (w) => w === 'before'); // one match
+ */
+export function matchAtWords(
   text: string,
+  words: readonly Word[],
   sticky: RegExp,
+  accepts: (lowerWord: string) => boolean,
   limit = DETECTOR_LIMIT,
 ): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
-  let previousIsWord = false;
-  for (let i = 0; i < text.length && matches.length < limit; i++) {
-    const code = text.charCodeAt(i);
-    const isWord = code >= 0xd800 && code <= 0xdfff ? false : unitKind(code, text.charAt(i)) !== 0;
-    if (isWord && !previousIsWord) {
-      sticky.lastIndex = i;
-      const match = sticky.exec(text);
-      if (match !== null && match[0].length > 0) {
-        matches.push(match);
-        i = match.index + match[0].length - 1;
-        previousIsWord = WORD_CHAR.test(text.charAt(i));
-        continue;
-      }
+  let after = 0;
+  for (const word of words) {
+    if (matches.length >= limit) break;
+    if (word.start < after || !accepts(word.lower)) continue;
+    sticky.lastIndex = word.start;
+    const match = sticky.exec(text);
+    if (match !== null && match[0].length > 0) {
+      matches.push(match);
+      after = match.index + match[0].length;
     }
-    previousIsWord = isWord;
   }
   return matches;
+}
+
+/**
+ * Every first word the alternatives of simple patterns can start with ("hours?" gives "hour" and
+ * "hours", "f[ée]vrier" gives "février" and "fevrier"), lower-cased, for `matchAtWords`.
+ * Understands literal text, [classes], a ? after a character, class or (?:group), and | at the
+ * top level of each source: what the word lists here use.
+ *
+ * @example
+ * firstWordsOf(['the end of (?:the )?day|tonight']); // Set { 'the', 'tonight' }
+ */
+export function firstWordsOf(sources: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const source of sources) {
+    for (const alternative of splitTopLevel(source)) {
+      for (const variant of expand(alternative)) {
+        const first = variant.trim().split(/[\s'’]/)[0];
+        if (first !== undefined && first !== '') words.add(first.toLowerCase());
+      }
+    }
+  }
+  return words;
+}
+
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of source) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
+/** All strings a simple pattern matches (see `firstWordsOf`); escapes like \\s read as a space. */
+function expand(pattern: string): string[] {
+  let results = [''];
+  let i = 0;
+  while (i < pattern.length) {
+    let options: string[];
+    const ch = pattern.charAt(i);
+    if (ch === '[') {
+      const close = pattern.indexOf(']', i);
+      options = [...pattern.slice(i + 1, close)];
+      i = close + 1;
+    } else if (ch === '(') {
+      let depth = 0;
+      let close = i;
+      for (; close < pattern.length; close++) {
+        if (pattern.charAt(close) === '(') depth++;
+        if (pattern.charAt(close) === ')' && --depth === 0) break;
+      }
+      options = splitTopLevel(pattern.slice(i + 3, close)).flatMap(expand);
+      i = close + 1;
+    } else if (ch === '\\') {
+      options = [pattern.charAt(i + 1) === 's' ? ' ' : pattern.charAt(i + 1)];
+      i += 2;
+    } else {
+      options = [ch];
+      i++;
+    }
+    if (pattern.charAt(i) === '?') {
+      options = [...options, ''];
+      i++;
+    }
+    results = results.flatMap((prefix) => options.map((option) => prefix + option));
+    if (results.length > 4096) break; // a pattern this rich is not a word list
+  }
+  return results;
 }

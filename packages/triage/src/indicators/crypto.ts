@@ -8,19 +8,10 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { decodeBase58Check } from './base58.ts';
 import { decodeSegwitAddress } from './bech32.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, standsAlone } from './candidate.ts';
+import { DETECTOR_LIMIT } from './candidate.ts';
 import { MONERO_MAINNET_TAGS, decodeMoneroAddress } from './monero.ts';
 
 const B58 = '1-9A-HJ-NP-Za-km-z';
-/** Legacy Bitcoin/Litecoin (25-35 characters) and Tron (34) addresses. */
-const BASE58_ADDRESS = new RegExp(`[13LMT][${B58}]{25,34}`, 'g');
-/** SegWit addresses, any case; the characters are checked by the decoder so typos are reported. */
-const SEGWIT_ADDRESS = /(?:bc|ltc)1[a-z0-9]{6,87}/gi;
-const ETHEREUM_ADDRESS = /0x[0-9a-f]{38,42}/gi;
-const MONERO_ADDRESS = new RegExp(`[48][${B58}]{94}(?:[${B58}]{11})?`, 'g');
-
-const LONG_RUN = /[A-Za-z0-9]{26}/;
-
 /** Base58Check version bytes on mainnet. */
 const BASE58_VERSIONS: ReadonlyMap<number, 'bitcoin' | 'litecoin' | 'tron'> = new Map([
   [0x00, 'bitcoin'], // P2PKH, "1…"
@@ -40,67 +31,53 @@ const BASE58_VERSIONS: ReadonlyMap<number, 'bitcoin' | 'litecoin' | 'tron'> = ne
 export function findCryptoAddresses(context: DetectionContext): Candidate[] {
   const { text } = context;
   const found: Candidate[] = [];
-  // Every address has a run of 26 or more letters and digits; most messages have none.
-  if (!LONG_RUN.test(text)) return found;
-  for (const match of text.matchAll(MONERO_ADDRESS)) {
+  // Every address is a whole word of 26 to 106 ASCII letters and digits: classify each such word
+  // by its prefix and length, rather than scanning the text once per currency.
+  for (const word of context.words) {
     if (found.length >= DETECTOR_LIMIT) break;
-    const start = match.index;
-    const end = start + match[0].length;
-    if (!standsAlone(text, start, end)) continue;
-    const tag = decodeMoneroAddress(match[0]);
-    const valid = tag !== undefined && MONERO_MAINNET_TAGS.has(tag);
-    found.push({
-      type: 'monero',
-      normalized: match[0],
-      valid,
-      start,
-      end,
-      ...(valid ? {} : { invalidReason: 'checksum' }),
-    });
-  }
-  for (const match of text.matchAll(BASE58_ADDRESS)) {
-    if (found.length >= DETECTOR_LIMIT) break;
-    const start = match.index;
-    const end = start + match[0].length;
-    if (!standsAlone(text, start, end) || !looksLikeBase58Address(match[0])) continue;
-    found.push({ ...readBase58Address(match[0]), start, end });
-  }
-  for (const match of text.matchAll(SEGWIT_ADDRESS)) {
-    if (found.length >= DETECTOR_LIMIT) break;
-    const start = match.index;
-    const end = start + match[0].length;
-    if (!standsAlone(text, start, end)) continue;
-    const address = match[0];
-    const type = address.toLowerCase().startsWith('ltc') ? 'litecoin' : 'bitcoin';
-    const decoded = decodeSegwitAddress(address);
-    const valid = decoded !== undefined && decoded.hrp === (type === 'litecoin' ? 'ltc' : 'bc');
-    found.push({
-      type,
-      normalized: address.toLowerCase(),
-      valid,
-      start,
-      end,
-      ...(valid ? {} : { invalidReason: 'checksum' }),
-    });
-  }
-  for (const match of text.matchAll(ETHEREUM_ADDRESS)) {
-    if (found.length >= DETECTOR_LIMIT) break;
-    const start = match.index;
-    const end = start + match[0].length;
-    if (!standsAlone(text, start, end)) continue;
-    const address = match[0];
-    const lengthOk = address.length === 42;
-    const valid = lengthOk && isValidEthereumChecksum(address.slice(2));
-    found.push({
-      type: 'ethereum',
-      normalized: `0x${address.slice(2).toLowerCase()}`,
-      valid,
-      start,
-      end,
-      ...(valid ? {} : { invalidReason: lengthOk ? 'checksum' : 'length' }),
-    });
+    const length = word.end - word.start;
+    if (length < 26 || length > 110) continue;
+    const address = text.slice(word.start, word.end);
+    if (!ASCII_ALNUM.test(address)) continue;
+    const finding = classifyAddress(address);
+    if (finding !== undefined) found.push({ ...finding, start: word.start, end: word.end });
   }
   return found;
+}
+
+const ASCII_ALNUM = /^[A-Za-z0-9]+$/;
+const BASE58_WORD = new RegExp(`^[${B58}]+$`);
+const HEX_40ISH = /^0x[0-9a-fA-F]{38,42}$/;
+
+function classifyAddress(address: string): Omit<Candidate, 'start' | 'end'> | undefined {
+  const first = address.charAt(0);
+  const lower = address.toLowerCase();
+  if ((first === '4' || first === '8') && (address.length === 95 || address.length === 106)) {
+    if (!BASE58_WORD.test(address)) return undefined;
+    const tag = decodeMoneroAddress(address);
+    const valid = tag !== undefined && MONERO_MAINNET_TAGS.has(tag);
+    return { type: 'monero', normalized: address, valid, ...(valid ? {} : { invalidReason: 'checksum' }) };
+  }
+  if ((lower.startsWith('bc1') || lower.startsWith('ltc1')) && address.length <= 90) {
+    const type = lower.startsWith('ltc') ? 'litecoin' : 'bitcoin';
+    const decoded = decodeSegwitAddress(address);
+    const valid = decoded !== undefined && decoded.hrp === (type === 'litecoin' ? 'ltc' : 'bc');
+    return { type, normalized: lower, valid, ...(valid ? {} : { invalidReason: 'checksum' }) };
+  }
+  if (HEX_40ISH.test(address)) {
+    const lengthOk = address.length === 42;
+    const valid = lengthOk && isValidEthereumChecksum(address.slice(2));
+    return {
+      type: 'ethereum',
+      normalized: `0x${lower.slice(2)}`,
+      valid,
+      ...(valid ? {} : { invalidReason: lengthOk ? 'checksum' : 'length' }),
+    };
+  }
+  if ('13LMT'.includes(first) && address.length <= 35 && BASE58_WORD.test(address)) {
+    return looksLikeBase58Address(address) ? readBase58Address(address) : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
  * end-of-day), a weekday (friday) or a date without year (--06-30).
  */
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, matchAtWordStarts, startsWord } from './candidate.ts';
+import { DETECTOR_LIMIT, WORD_CHAR, firstWordsOf, matchAtWords, startsWord } from './candidate.ts';
 
 /** Words that turn "48 hours" into a limit: within, you have, dans les, عندك, 3ndk… */
 const LIMIT_WORDS = [
@@ -174,17 +174,52 @@ const WORD_ANCHORS = new RegExp(
   ].join('|'),
   'iuy',
 );
-/** What may stand right before each kind of anchor, read backwards from it. */
-const LIMIT_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])(${LIMIT_WORDS.join('|')})(?:\\s(?:exactly|only|just|seulement|juste|exactement))?\\s?:?\\s{0,2}$`,
+const WORD_ANCHOR_FIRST = firstWordsOf([
+  'one|two|three|an?|une?|deux|trois|jouj|tlata|wa7d|wahed',
+  alternatives(DUALS),
+  alternatives(NAMED),
+  alternatives(WEEKDAYS),
+  alternatives(MONTHS),
+  'hour|heure|day|jour|journée|minute',
+  'أسبوع|اسبوع|ساعة|ساعه|يوم|شهر|simana|sa3a|nhar',
+]);
+/** What may stand right before each kind of anchor: whole phrases, tested against the words before it. */
+const LIMIT_EXACT = new RegExp(
+  `^(${LIMIT_WORDS.join('|')})(?:\\s(?:exactly|only|just|seulement|juste|exactement))?$`,
   'iu',
 );
-const NAMED_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${BEFORE_NAMED}\\s{0,2}$`, 'iu');
-const DATE_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${BEFORE_DATE}\\s{0,2}$`, 'iu');
-const NEXT_BEFORE =
-  /(?:^|[^\p{L}\p{N}])(?:(?:with)?in the next|in the|within the|the next|dans l['’]|dans la prochaine)\s?$/iu;
-/** How far back the words before an anchor are looked for. */
-const LOOK_BACK = 40;
+const NAMED_EXACT = new RegExp(`^${BEFORE_NAMED}$`, 'iu');
+const DATE_EXACT = new RegExp(`^${BEFORE_DATE}$`, 'iu');
+const NEXT_EXACT = /^(?:(?:with)?in the next|in the|within the|the next|dans l['’]|dans la prochaine)$/iu;
+/** The longest limit phrase, in words ("au plus tard le", "in the next"). */
+const MAX_PHRASE_WORDS = 5;
+
+/**
+ * The longest phrase of up to five words ending right before `anchor` (after at most two spaces
+ * and a colon) that `exact` matches whole: its start and its first capture. Anchoring both ends
+ * keeps this to a handful of cheap tests, where a pattern searched backwards would be tried at
+ * every position of the window.
+ */
+function phraseBefore(text: string, anchor: number, exact: RegExp): { start: number; word: string } | undefined {
+  let end = anchor;
+  let skipped = 0;
+  while (end > 0 && skipped < 4 && /[\s:]/.test(text.charAt(end - 1))) {
+    end--;
+    skipped++;
+  }
+  let best: { start: number; word: string } | undefined;
+  let start = end;
+  for (let words = 0; words < MAX_PHRASE_WORDS && start > 0; words++) {
+    while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--;
+    let from = start;
+    while (from < end && !WORD_CHAR.test(text.charAt(from))) from++; // "(within" → "within"
+    const match = exact.exec(text.slice(from, end));
+    if (match !== null) best = { start: from, word: (match[1] ?? match[0]).toLowerCase() };
+    if (start === 0 || text.charAt(start - 1) === '\n') break;
+    start--; // the space between two words
+  }
+  return best;
+}
 
 /**
  * Finds deadlines in the identifier view.
@@ -203,13 +238,10 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
     normalized: string | ((limitWord: string) => string),
   ): void => {
     if (!startsWord(text, anchor)) return;
-    const window = text.slice(Math.max(0, anchor - LOOK_BACK), anchor);
-    const m = before.exec(window);
-    if (m === null) return;
-    if (typeof normalized === 'function') normalized = normalized((m[1] ?? '').toLowerCase());
-    // The deadline starts at the limit word, after the separator the pattern matched first.
-    const start = anchor - window.length + m.index + (/^[^\p{L}\p{N}]/u.test(m[0]) ? 1 : 0);
-    found.push({ type: 'deadline', normalized, valid: true, start, end });
+    const phrase = phraseBefore(text, anchor, before);
+    if (phrase === undefined) return;
+    const value = typeof normalized === 'function' ? normalized(phrase.word) : normalized;
+    found.push({ type: 'deadline', normalized: value, valid: true, start: phrase.start, end });
   };
   for (const m of text.matchAll(DIGIT_ANCHORS)) {
     if (found.length >= DETECTOR_LIMIT) break;
@@ -227,7 +259,7 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
               ? 'W'
               : 'D';
       const duration = isoDuration(count, designator);
-      push(m.index, end, LIMIT_BEFORE, (limit) =>
+      push(m.index, end, LIMIT_EXACT, (limit) =>
         designator === 'H' && isClockTime(limit, count, g['hours'] as string)
           ? `T${pad(count)}:00`
           : duration,
@@ -238,15 +270,15 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
       let month = Number(g['month']);
       if (month > 12 && day <= 12) [day, month] = [month, day];
       if (day >= 1 && day <= 31 && month >= 1 && month <= 12)
-        push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
+        push(m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
     } else if (g['wday'] !== undefined) {
       const month = lookup(MONTHS, g['monthName'] as string);
       const day = Number(g['wday']);
       if (month !== undefined && day >= 1 && day <= 31)
-        push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
+        push(m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
     }
   }
-  for (const m of matchAtWordStarts(text, WORD_ANCHORS)) {
+  for (const m of matchAtWords(text, context.words, WORD_ANCHORS, (w) => WORD_ANCHOR_FIRST.has(w))) {
     if (found.length >= DETECTOR_LIMIT) break;
     const g = m.groups ?? {};
     const end = m.index + m[0].length;
@@ -261,12 +293,12 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
             : g['wWeeks'] !== undefined
               ? 'W'
               : 'D';
-      push(m.index, end, LIMIT_BEFORE, isoDuration(count, designator));
+      push(m.index, end, LIMIT_EXACT, isoDuration(count, designator));
     } else if (g['monthFirst'] !== undefined) {
       const month = lookup(MONTHS, g['monthFirst']);
       const day = Number(g['mfDay']);
       if (month !== undefined && day >= 1 && day <= 31)
-        push(m.index, end, DATE_BEFORE, `--${pad(month)}-${pad(day)}`);
+        push(m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
     } else if (g['bare'] !== undefined) {
       // "خلال أسبوع", "f nhar": one unit, no number.
       const unit = g['bare'];
@@ -277,16 +309,16 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
           : unit === 'شهر'
             ? 'MO'
             : 'H';
-      push(m.index, end, LIMIT_BEFORE, designator === 'MO' ? 'P1M' : isoDuration(1, designator));
+      push(m.index, end, LIMIT_EXACT, designator === 'MO' ? 'P1M' : isoDuration(1, designator));
     } else if (g['dual'] !== undefined) {
       const normalized = lookup(DUALS, g['dual']);
-      if (normalized !== undefined) push(m.index, end, LIMIT_BEFORE, normalized);
+      if (normalized !== undefined) push(m.index, end, LIMIT_EXACT, normalized);
     } else if (g['named'] !== undefined) {
       const normalized = lookup(NAMED, g['named']);
-      if (normalized !== undefined) push(m.index, end, NAMED_BEFORE, normalized);
+      if (normalized !== undefined) push(m.index, end, NAMED_EXACT, normalized);
     } else if (g['weekday'] !== undefined) {
       const normalized = lookup(WEEKDAYS, g['weekday']);
-      if (normalized !== undefined) push(m.index, end, DATE_BEFORE, normalized);
+      if (normalized !== undefined) push(m.index, end, DATE_EXACT, normalized);
     } else if (g['single'] !== undefined) {
       const unit = g['single'].toLowerCase();
       const normalized = /^(?:day|jour|journée)$/u.test(unit)
@@ -294,7 +326,7 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
         : unit === 'minute'
           ? 'PT1M'
           : 'PT1H';
-      push(m.index, end, NEXT_BEFORE, normalized);
+      push(m.index, end, NEXT_EXACT, normalized);
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -3,7 +3,7 @@
  * or without spaces, dots or dashes, in either case.
  */
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, matchAtWordStarts } from './candidate.ts';
+import { DETECTOR_LIMIT, startsWord } from './candidate.ts';
 
 /** Country code and IBAN length, from the SWIFT IBAN registry (and MA, which uses IBANs outside it). */
 const IBAN_LENGTH_TABLE =
@@ -24,7 +24,7 @@ export const IBAN_LENGTHS: ReadonlyMap<string, number> = new Map(
  * Two letters, two check digits, then 10 to 32 letters or digits, optionally grouped by one
  * separator. The BBAN is re-read below at the country's exact length.
  */
-const IBAN_START = /([A-Za-z]{2})(\d{2})((?:[ .\-\u00a0]?[A-Za-z0-9]){10,32})/y;
+const IBAN_START = /([A-Za-z]{2})(\d{2})((?:[ .\-\u00a0]?[A-Za-z0-9]){10,32})/g;
 
 /**
  * Finds IBANs, valid or not, in the identifier view.
@@ -35,7 +35,8 @@ const IBAN_START = /([A-Za-z]{2})(\d{2})((?:[ .\-\u00a0]?[A-Za-z0-9]){10,32})/y;
  */
 export function findIbans(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
-  for (const match of matchAtWordStarts(context.text, IBAN_START)) {
+  for (const match of context.text.matchAll(IBAN_START)) {
+    if (!startsWord(context.text, match.index)) continue;
     if (found.length >= DETECTOR_LIMIT) break;
     const country = (match[1] as string).toUpperCase();
     const expected = IBAN_LENGTHS.get(country);

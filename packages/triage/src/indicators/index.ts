@@ -8,6 +8,7 @@ import { toOriginalSpan } from '../text/normalize.ts';
 import type { Indicator } from '../types.ts';
 import { findAmounts } from './amount.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
+import { wordsOf } from './candidate.ts';
 import { findCryptoAddresses } from './crypto.ts';
 import { findDeadlines } from './deadline.ts';
 import { findEmails } from './email.ts';
@@ -44,7 +45,7 @@ export function extractIndicators(
   defaultCountry: string | undefined,
 ): Indicator[] {
   const text = normalized.identifiers.text;
-  const context: DetectionContext = { text, lower: lowerSameLength(text), defaultCountry };
+  const context: DetectionContext = { text, lower: lowerSameLength(text), defaultCountry, words: wordsOf(text) };
   const accepted: Candidate[] = [];
   for (const detect of DETECTORS) {
     for (const candidate of detect(context)) {

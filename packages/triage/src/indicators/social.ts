@@ -4,7 +4,7 @@
  */
 import type { SocialService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, matchAtWordStarts } from './candidate.ts';
+import { DETECTOR_LIMIT, firstWordsOf, matchAtWords } from './candidate.ts';
 
 const SERVICE_WORDS: ReadonlyArray<readonly [SocialService, string]> = [
   ['skype', 'skype|سكايب|سكيب'],
@@ -26,6 +26,8 @@ const HANDLE_AFTER_SERVICE = new RegExp(
   'iuy',
 );
 
+const SERVICE_FIRST = firstWordsOf(SERVICE_WORDS.map(([, words]) => words));
+
 /** Quick test before the per-network patterns: most messages name no network, or no handle. */
 const ANY_SERVICE = new RegExp(`${SERVICE_WORDS.map(([, words]) => words).join('|')}|live:`, 'iu');
 
@@ -42,7 +44,7 @@ const SKYPE_ID = /(?<![\w.])live:(?:\.cid\.[0-9a-f]{6,32}|[a-z0-9][\w.-]{1,40}[a
 export function findSocialHandles(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
   if (!ANY_SERVICE.test(context.lower)) return found;
-  for (const match of matchAtWordStarts(context.text, HANDLE_AFTER_SERVICE)) {
+  for (const match of matchAtWords(context.text, context.words, HANDLE_AFTER_SERVICE, (w) => SERVICE_FIRST.has(w))) {
     const service = SERVICE_WORDS.find(([name]) => match.groups?.[name] !== undefined)?.[0];
     if (service === undefined) continue;
     const tail = match.slice(-4);

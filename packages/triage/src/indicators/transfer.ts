@@ -6,7 +6,7 @@
  */
 import type { TransferService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, matchAtWordStarts, startsWord } from './candidate.ts';
+import { DETECTOR_LIMIT, firstWordsOf, matchAtWords, startsWord } from './candidate.ts';
 
 const SERVICE_MENTIONS: ReadonlyArray<readonly [TransferService, string]> = [
   ['western-union', 'western\\s?union|westren|western|wu|mtcn|ويسترن|وسترن'],
@@ -23,6 +23,12 @@ const MENTION = new RegExp(
   `(?:[وفبل]{1,2})?(?:${SERVICE_MENTIONS.map(([service, words]) => `(?<${service.replace(/-/g, '_')}>${words})`).join('|')})(?![\\p{L}\\p{N}])`,
   'iuy',
 );
+
+const MENTION_FIRST = firstWordsOf(SERVICE_MENTIONS.map(([, words]) => words));
+/** A service's first word, possibly behind Arabic prepositions glued to it ("بويسترن"). */
+function mayNameService(word: string): boolean {
+  return MENTION_FIRST.has(word) || MENTION_FIRST.has(word.slice(1)) || MENTION_FIRST.has(word.slice(2));
+}
 
 /** Quick test before the per-service patterns. */
 const ANY_SERVICE =
@@ -53,7 +59,7 @@ const AFTER = 60;
 export function findTransferReferences(context: DetectionContext): Candidate[] {
   const mentions: Array<{ service: TransferService; start: number; end: number }> = [];
   if (!ANY_SERVICE.test(context.lower)) return [];
-  for (const match of matchAtWordStarts(context.lower, MENTION)) {
+  for (const match of matchAtWords(context.lower, context.words, MENTION, mayNameService)) {
     const service = SERVICE_MENTIONS.find(
       ([name]) => match.groups?.[name.replace(/-/g, '_')] !== undefined,
     )?.[0];

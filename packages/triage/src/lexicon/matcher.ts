@@ -29,6 +29,10 @@ export interface Occurrence {
 /** How the words of a lexicon are spelled, and so how tokens are looked up in it. */
 type Spelling = 'standard' | 'arabizi';
 
+const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+/** Distinct word forms remembered by a lexicon; the cache is emptied when full. */
+const LOOKUP_CACHE_SIZE = 50_000;
+
 /** Words shorter than this are never matched as stems: "vi*" would match half the language. */
 const MIN_STEM = 3;
 
@@ -43,6 +47,8 @@ export class CompiledLexicon {
   private readonly exact = new Map<string, Entry[]>();
   /** Stems in a trie: one walk along a word finds every stem it starts with, without slicing. */
   private readonly stems: TrieNode = { children: new Map(), stems: undefined };
+  /** The entries each recently seen form starts (see `lookup`). */
+  private readonly cache = new Map<string, readonly Entry[]>();
 
   constructor(
     lexicons: readonly Lexicon[],
@@ -91,14 +97,27 @@ export class CompiledLexicon {
 
   /** Adds to `out` the entries whose first word matches `form`. */
   lookup(form: string, out: Entry[]): void {
+    let entries = this.cache.get(form);
+    if (entries === undefined) {
+      entries = this.entriesFor(form);
+      // Words repeat across messages ("the", "de", "و"): remember them, within a bound.
+      if (this.cache.size >= LOOKUP_CACHE_SIZE) this.cache.clear();
+      this.cache.set(form, entries);
+    }
+    for (const entry of entries) out.push(entry);
+  }
+
+  private entriesFor(form: string): readonly Entry[] {
+    const found: Entry[] = [];
     const exact = this.exact.get(form);
-    if (exact !== undefined) for (const entry of exact) out.push(entry);
+    if (exact !== undefined) found.push(...exact);
     let node: TrieNode | undefined = this.stems;
     for (let i = 0; i < form.length; i++) {
       node = node.children.get(form.charCodeAt(i));
-      if (node === undefined) return;
-      if (node.stems !== undefined) for (const entry of node.stems) out.push(entry);
+      if (node === undefined) break;
+      if (node.stems !== undefined) found.push(...node.stems);
     }
+    return found.length === 0 ? NO_ENTRIES : found;
   }
 
   /** The forms a token is looked up under in this lexicon. */
@@ -145,7 +164,7 @@ export class CompiledLexicon {
       for (let c = 0; c < candidates.length; c++) {
         const entry = candidates[c] as Entry;
         // The same entry may be found under two forms of one token; report it once.
-        if (candidates.indexOf(entry) !== c) continue;
+        if (forms.length > 1 && candidates.indexOf(entry) !== c) continue;
         const last = entry.words.length === 1 ? i : matchRest(entry.words, formsOf, i);
         if (last !== undefined) out.push({ concept: entry.concept, first: i, last });
       }

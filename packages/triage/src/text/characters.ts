@@ -180,40 +180,56 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
 
-const letterCache = new Map<string, number>();
+/** Kinds of BMP code points (0 other, 1 letter, 2 digit), filled 256 code points at a time. */
+const bmpKinds = new Uint8Array(0x10000);
+const pageReady = new Uint8Array(0x100);
+const astralKinds = new Map<number, number>();
 
-/** 0: other, 1: letter, 2: digit. Cached, since the same few characters repeat. */
-function classify(ch: string): number {
-  let kind = letterCache.get(ch);
+function computeKind(cp: number): number {
+  if (cp >= 0xd800 && cp <= 0xdfff) return 0; // a lone surrogate
+  const ch = String.fromCodePoint(cp);
+  return LETTER.test(ch) ? 1 : LETTER_OR_DIGIT.test(ch) ? 2 : 0;
+}
+
+function fillPage(page: number): void {
+  for (let cp = page << 8; cp < (page + 1) << 8; cp++) bmpKinds[cp] = computeKind(cp);
+  pageReady[page] = 1;
+}
+
+/**
+ * 0: other, 1: letter, 2: digit (any script). A table lookup: the Unicode properties of a block
+ * of 256 code points are computed the first time one of them is seen.
+ */
+export function kindOfCodePoint(cp: number): number {
+  if (cp < 0x10000) {
+    if (pageReady[cp >> 8] === 0) fillPage(cp >> 8);
+    return bmpKinds[cp] as number;
+  }
+  let kind = astralKinds.get(cp);
   if (kind === undefined) {
-    kind = LETTER.test(ch) ? 1 : LETTER_OR_DIGIT.test(ch) ? 2 : 0;
-    if (letterCache.size < 65_536) letterCache.set(ch, kind);
+    kind = computeKind(cp);
+    if (astralKinds.size < 65_536) astralKinds.set(cp, kind);
   }
   return kind;
 }
 
+/** The kind (see `kindOfCodePoint`) of the character starting at `i`, surrogate pairs included. */
+export function kindAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    return kindOfCodePoint(text.codePointAt(i) as number);
+  }
+  return kindOfCodePoint(code);
+}
+
 /** Whether `ch` (one code point) is a letter in any script. */
 export function isLetter(ch: string): boolean {
-  return unitKind(ch.charCodeAt(0), ch) === 1;
+  return kindOfCodePoint(ch.codePointAt(0) ?? 0) === 1;
 }
 
 /** Whether `ch` (one code point) is a letter or a digit in any script. */
 export function isWordChar(ch: string): boolean {
-  return unitKind(ch.charCodeAt(0), ch) !== 0;
-}
-
-/**
- * 0: other, 1: letter, 2: digit, for a character given by its first code unit. ASCII, Latin-1 and
- * the Arabic letters are decided by range; the rest by Unicode property, cached.
- */
-export function unitKind(code: number, ch: string): number {
-  if (code < 128) {
-    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 1;
-    return code >= 48 && code <= 57 ? 2 : 0;
-  }
-  if (code >= 0x0621 && code <= 0x064a) return 1; // Arabic letters (ء to ي)
-  if (code >= 0x00c0 && code <= 0x024f && code !== 0x00d7 && code !== 0x00f7) return 1; // Latin letters with accents
-  return classify(ch);
+  return ch !== '' && kindOfCodePoint(ch.codePointAt(0) ?? 0) !== 0;
 }
 
 /** Whether `ch` is a combining mark (accents, Arabic harakat). */

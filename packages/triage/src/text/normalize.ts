@@ -17,7 +17,7 @@ import {
   emojiLetter,
   isIgnorable,
   isMark,
-  unitKind,
+  kindOfCodePoint,
 } from './characters.ts';
 
 /** A [start, end) range of UTF-16 code units, as `String.prototype.slice` takes it. */
@@ -206,9 +206,9 @@ export function normalizeText(original: string): NormalizedText {
 }
 
 /** Letter test on a UTF-16 unit: ASCII by range, others (BMP) by Unicode property; surrogates are not letters. */
+/** Surrogate halves are not letters here: emoji and rare scripts never join or collapse. */
 function kindOfUnit(unit: number): number {
-  if (unit >= 0xd800 && unit <= 0xdfff) return 0;
-  return unitKind(unit, String.fromCharCode(unit));
+  return unit >= 0xd800 && unit <= 0xdfff ? 0 : kindOfCodePoint(unit);
 }
 
 /** Marks which units of the word view survive collapsing repeats and joining spaced letters. */

@@ -3,7 +3,7 @@
  * digits: "3ndi", "l7bs") and, when it looks like leetspeak ("v1d3o", "b!tc0in"), also carries the
  * letters the digits stand for.
  */
-import { isArabic, isLetter, isWordChar } from './characters.ts';
+import { isArabic, isLetter, kindAt } from './characters.ts';
 
 /** A word of the word view. Offsets are in the word view; map them back with `toOriginalSpan`. */
 export interface Token {
@@ -89,12 +89,7 @@ function charWidth(text: string, i: number): number {
 }
 
 function isWordCharAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code < 128) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  }
-  const width = charWidth(text, i);
-  return isWordChar(text.slice(i, i + width));
+  return kindAt(text, i) !== 0;
 }
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * `npm run bench:triage`: how many 1 KB messages `analyze` triages per second on one core, next
+ * to two peers measured on the same messages in the same run:
+ * - libphonenumber-js `findPhoneNumbersInText`, a well-known library doing one of our sub-tasks;
+ * - a floor: NFKC + lower case + one keyword regex, the least any triage must do.
+ * Also the time for one megabyte of random Unicode (the worst input a victim could paste).
+ *
+ * Options: --messages N (default 5000), --seconds S per measurement (default 5).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { analyze } from '../src/index.ts';
+
+const { values } = parseArgs({
+  options: { messages: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '5' } },
+});
+const MESSAGE_COUNT = Number(values.messages);
+const SECONDS = Number(values.seconds);
+const GOAL_PER_SECOND = 5000;
+const MESSAGE_BYTES = 1024;
+
+/** Deterministic pseudo-random numbers, so every run measures the same messages. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/**
+ * Messages of about 1 KB (UTF-8) built from the evaluation sets' texts in all five languages,
+ * mixed at random: scams, hard negatives, wallets, IBANs, phone numbers. Denser in identifiers and
+ * cues than ordinary chat, so the figure is a conservative one.
+ */
+function buildMessages(count: number): string[] {
+  const texts: string[] = [];
+  for (const set of ['dev', 'heldout', 'heldout2']) {
+    const path = fileURLToPath(new URL(`../eval/${set}.jsonl`, import.meta.url));
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (line.trim() !== '') texts.push((JSON.parse(line) as { text: string }).text);
+    }
+  }
+  const next = random(2024);
+  const messages: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let message = '';
+    while (Buffer.byteLength(message) < MESSAGE_BYTES) {
+      message += `${texts[Math.floor(next() * texts.length)]}\n`;
+    }
+    // Cut to 1 KB of UTF-8 without splitting a character.
+    let cut = message;
+    while (Buffer.byteLength(cut) > MESSAGE_BYTES) cut = cut.slice(0, -1);
+    messages.push(cut);
+  }
+  return messages;
+}
+
+interface Measure {
+  readonly perSecond: number;
+  readonly perCpuSecond: number;
+  readonly p50Micros: number;
+  readonly p99Micros: number;
+}
+
+/** Runs `work` over the messages, round after round, for `SECONDS`; one core, no workers. */
+function measure(messages: readonly string[], work: (message: string) => unknown): Measure {
+  for (let i = 0; i < Math.min(500, messages.length); i++) work(messages[i] as string); // warm up
+  const samples: number[] = [];
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  let done = 0;
+  while (performance.now() - start < SECONDS * 1000 || done < messages.length) {
+    const message = messages[done % messages.length] as string;
+    const t = performance.now();
+    work(message);
+    samples.push(performance.now() - t);
+    done++;
+  }
+  const wall = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  samples.sort((a, b) => a - b);
+  return {
+    perSecond: done / wall,
+    perCpuSecond: done / ((cpu.user + cpu.system) / 1e6),
+    p50Micros: (samples[Math.floor(samples.length * 0.5)] ?? 0) * 1000,
+    p99Micros: (samples[Math.floor(samples.length * 0.99)] ?? 0) * 1000,
+  };
+}
+
+const floorPattern = /video|vidéo|فيديو|bitcoin|western union|famille|family|عائلتك|flous|فلوس/;
+
+const messages = buildMessages(MESSAGE_COUNT);
+const distinct = new Set(messages).size;
+const rows: Array<[string, Measure]> = [
+  ['@aman/triage analyze', measure(messages, (m) => analyze(m))],
+  ['libphonenumber-js findPhoneNumbersInText', measure(messages, (m) => findPhoneNumbersInText(m, 'MA'))],
+  ['floor: NFKC + lower case + 1 regex', measure(messages, (m) => floorPattern.test(m.normalize('NFKC').toLowerCase()))],
+];
+
+let randomText = '';
+const next = random(7);
+while (randomText.length < 1_000_000) {
+  const cp = Math.floor(next() * 0x30000);
+  if (cp < 0xd800 || cp > 0xdfff) randomText += String.fromCodePoint(cp);
+}
+const megabyteStart = performance.now();
+analyze(randomText);
+const megabyteMs = performance.now() - megabyteStart;
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(9);
+const lines = [
+  `triage benchmark: ${messages.length} messages of ${MESSAGE_BYTES} bytes (${distinct} distinct), ${SECONDS} s per row, one core, Node ${process.version}`,
+  `(on a shared machine, messages per CPU-second is the steadier figure; wall figures drop when other work runs)`,
+  '',
+  `${'what'.padEnd(44)} ${'msg/s'.padStart(9)} ${'msg/cpu-s'.padStart(9)} ${'MB/s'.padStart(6)} ${'p50 µs'.padStart(7)} ${'p99 µs'.padStart(7)}`,
+  ...rows.map(
+    ([name, m]) =>
+      `${name.padEnd(44)} ${fmt(m.perSecond)} ${fmt(m.perCpuSecond)} ${((m.perSecond * MESSAGE_BYTES) / 1e6).toFixed(1).padStart(6)} ${m.p50Micros.toFixed(0).padStart(7)} ${m.p99Micros.toFixed(0).padStart(7)}`,
+  ),
+  '',
+  `1 MB of random Unicode: ${megabyteMs.toFixed(0)} ms`,
+  `goal: ${GOAL_PER_SECOND} messages of 1 KB per second on one core: ${
+    (rows[0]?.[1].perCpuSecond ?? 0) >= GOAL_PER_SECOND ? 'met' : 'NOT met'
+  } (${fmt(rows[0]?.[1].perCpuSecond ?? 0).trim()} per CPU-second, ${fmt(rows[0]?.[1].perSecond ?? 0).trim()} per wall second)`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
