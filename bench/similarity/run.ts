@@ -122,7 +122,17 @@ printTable();
 
 function printTable(): void {
   const rows: string[][] = [
-    ['matcher', 'queries', 'build s', 'memory MB', 'queries/s', 'recall', 'precision', 'exact'],
+    [
+      'matcher',
+      'queries',
+      'build s',
+      'memory MB',
+      'queries/s',
+      'q/s per CPU s',
+      'recall',
+      'precision',
+      'exact',
+    ],
   ];
   for (const record of aman) {
     const self = (record.self_report ?? {}) as Record<string, number>;
@@ -132,6 +142,7 @@ function printTable(): void {
       fixed((self.load_s ?? 0) + (self.build_s ?? 0), 2),
       `${fixed(record.peak_rss_mb, 0)} (process peak)`,
       fixed(record.qps, 0),
+      self.query_cpu_s ? fixed(Number(record.nq) / self.query_cpu_s, 0) : '-',
       fixed(record.recall, 4),
       fixed(record.precision, 4),
       record.exact === true ? 'yes' : 'NO',
@@ -146,6 +157,7 @@ function printTable(): void {
       fixed(build.build_s, 2),
       `${fixed(build.rss_delta_mb, 0)} (index only)`,
       fixed(search.qps, 0),
+      '-',
       fixed(search.recall, 4),
       search.false_pos_in_radius === 0 ? '1.0000' : `${String(search.false_pos_in_radius)} extra`,
       search.recall === 1 && search.false_pos_in_radius === 0 ? 'yes' : 'NO',
@@ -173,6 +185,8 @@ function printTable(): void {
         `${cores} CPU cores shared with other work (figures can be disturbed: re-run to confirm)`,
       `FAISS ${faissVersion} is Debian's generic build (compile options: "${faissOptions}"; no hardware popcount).`,
       "Aman's memory is the whole process's peak RSS (Node, bank, index); FAISS's is the index's RSS growth.",
+      'queries/s is wall time (the figure to compare); q/s per CPU s divides by the CPU time the',
+      "queries used, which other processes on the shared cores disturb less (FAISS's script has no such figure).",
       '',
       ...rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')),
       '',

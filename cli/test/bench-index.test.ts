@@ -95,7 +95,7 @@ describe('aman bench-index', () => {
           hits: expected.length,
           threads: 1,
         });
-        for (const key of ['load_s', 'build_s', 'query_s', 'qps', 'rss_mb']) {
+        for (const key of ['load_s', 'build_s', 'query_s', 'query_cpu_s', 'qps', 'rss_mb']) {
           expect(report[key]).toBeTypeOf('number');
         }
       }
