@@ -102,9 +102,10 @@ describe('aman platform', () => {
       [['platform', 'add', ' ', '--db', db], /a platform name is 1 to 100 printable characters/],
       [['platform', 'add', 'X', '--db', db, '--verbose'], /Unknown option '--verbose'/],
     ] as const;
+    // One at a time: several tsx processes starting at once can race on tsx's transpile cache.
     for (const [args, message] of usage) {
       const result = await runCli([...args]);
-      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
       expect(result.stderr).toMatch(message);
     }
   });

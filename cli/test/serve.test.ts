@@ -82,19 +82,30 @@ describe('aman serve', () => {
   });
 
   it('says what is wrong when it cannot start', async () => {
-    expect(await runCli(['serve', '--port', 'http'])).toMatchObject({
+    const badPort = await runCli(['serve', '--port', 'http']);
+    const bothDemos = await runCli(['serve', '--demo', '--no-demo']);
+    const unreachable = await runCli([
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      'postgres://postgres@127.0.0.1:1/aman',
+    ]);
+    const badEnvironment = await runCli(['serve'], { env: { AMAN_FLOOD_PLATFORMS: 'many' } });
+    expect(badPort).toMatchObject({
       code: 2,
       stderr: 'aman: expected a port from 0 to 65535, got "http"\n',
     });
-    expect(await runCli(['serve', '--demo', '--no-demo'])).toMatchObject({ code: 2 });
-    expect(
-      await runCli(['serve', '--port', '0', '--db', 'postgres://postgres@127.0.0.1:1/aman']),
-    ).toMatchObject({
+    expect(bothDemos).toMatchObject({
+      code: 2,
+      stderr: 'aman: choose --demo or --no-demo, not both\n',
+    });
+    expect(unreachable).toMatchObject({
       code: 1,
       stderr:
         'aman: could not open the database at postgres://postgres@127.0.0.1:1/aman: connect ECONNREFUSED 127.0.0.1:1\n',
     });
-    expect(await runCli(['serve'], { env: { AMAN_FLOOD_PLATFORMS: 'many' } })).toMatchObject({
+    expect(badEnvironment).toMatchObject({
       code: 2,
       stderr: 'aman: bad environment: AMAN_FLOOD_PLATFORMS must be a whole number\n',
     });
