@@ -14,7 +14,10 @@ import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { analyze } from '../src/index.ts';
 
 const { values } = parseArgs({
-  options: { messages: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '5' } },
+  options: {
+    messages: { type: 'string', default: '5000' },
+    seconds: { type: 'string', default: '5' },
+  },
 });
 const MESSAGE_COUNT = Number(values.messages);
 const SECONDS = Number(values.seconds);
@@ -96,8 +99,14 @@ const messages = buildMessages(MESSAGE_COUNT);
 const distinct = new Set(messages).size;
 const rows: Array<[string, Measure]> = [
   ['@aman/triage analyze', measure(messages, (m) => analyze(m))],
-  ['libphonenumber-js findPhoneNumbersInText', measure(messages, (m) => findPhoneNumbersInText(m, 'MA'))],
-  ['floor: NFKC + lower case + 1 regex', measure(messages, (m) => floorPattern.test(m.normalize('NFKC').toLowerCase()))],
+  [
+    'libphonenumber-js findPhoneNumbersInText',
+    measure(messages, (m) => findPhoneNumbersInText(m, 'MA')),
+  ],
+  [
+    'floor: NFKC + lower case + 1 regex',
+    measure(messages, (m) => floorPattern.test(m.normalize('NFKC').toLowerCase())),
+  ],
 ];
 
 let randomText = '';

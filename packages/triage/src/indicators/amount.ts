@@ -104,7 +104,9 @@ export function findAmounts(context: DetectionContext): Candidate[] {
     const value = parseNumber(m[2] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
     push(m.index, m.index + m[0].length, value * multiplier(m[3]), word);
   }
-  for (const m of matchAtWords(context.text, context.words, WORD_THEN_CURRENCY, (w) => NUMBER_WORD_FIRST.has(w))) {
+  for (const m of matchAtWords(context.text, context.words, WORD_THEN_CURRENCY, (w) =>
+    NUMBER_WORD_FIRST.has(w),
+  )) {
     if (found.length >= DETECTOR_LIMIT) break;
     const value = WORD_VALUES.get((m[1] as string).toLowerCase()) ?? NaN;
     push(m.index, m.index + m[0].length, value, m[2] as string);

@@ -57,20 +57,32 @@ export interface Word {
  * @example
  * wordsOf('Pay NOW').map((w) => w.lower); // ['pay', 'now']
  */
-export function wordsOf(text: string): Word[] {
+export function wordsOf(text: string, lower = text.toLowerCase()): Word[] {
   const words: Word[] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0x20;
-    const isWord = code >= 0xd800 && code <= 0xdfff ? false : kindOfCodePoint(code) !== 0;
+    const isWord =
+      code < 128
+        ? ASCII_WORD[code] === 1
+        : code >= 0xd800 && code <= 0xdfff
+          ? false
+          : kindOf(code) !== 0;
     if (isWord && start < 0) start = i;
     else if (!isWord && start >= 0) {
-      words.push({ start, end: i, lower: text.slice(start, i).toLowerCase() });
+      words.push({ start, end: i, lower: lower.slice(start, i) });
       start = -1;
     }
   }
   return words;
 }
+
+/** 1 for ASCII letters and digits. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0,
+);
+/** A local reference: imported bindings called per character cost a getter each under tsx. */
+const kindOf = kindOfCodePoint;
 
 /**
  * Runs a sticky (`y`) pattern at the start of the words that `accepts`, instead of at every
@@ -85,14 +97,15 @@ export function matchAtWords(
   text: string,
   words: readonly Word[],
   sticky: RegExp,
-  accepts: (lowerWord: string) => boolean,
+  accepts: (lowerWord: string, index: number) => boolean,
   limit = DETECTOR_LIMIT,
 ): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
   let after = 0;
-  for (const word of words) {
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as Word;
     if (matches.length >= limit) break;
-    if (word.start < after || !accepts(word.lower)) continue;
+    if (word.start < after || !accepts(word.lower, index)) continue;
     sticky.lastIndex = word.start;
     const match = sticky.exec(text);
     if (match !== null && match[0].length > 0) {
@@ -123,6 +136,29 @@ export function firstWordsOf(sources: readonly string[]): Set<string> {
     }
   }
   return words;
+}
+
+/**
+ * Like `firstWordsOf`, the words that can follow each first word: `next.get("the")` holds "end"
+ * for "the end of the day". Used to skip common first words ("the", "a", "la") cheaply.
+ */
+export function followingWordsOf(sources: readonly string[]): Map<string, Set<string>> {
+  const next = new Map<string, Set<string>>();
+  for (const source of sources) {
+    for (const alternative of splitTopLevel(source)) {
+      for (const variant of expand(alternative)) {
+        const [first, second] = variant
+          .trim()
+          .toLowerCase()
+          .split(/[\s'’]+/);
+        if (first === undefined || first === '' || second === undefined || second === '') continue;
+        let set = next.get(first);
+        if (set === undefined) next.set(first, (set = new Set()));
+        set.add(second);
+      }
+    }
+  }
+  return next;
 }
 
 function splitTopLevel(source: string): string[] {

@@ -56,7 +56,12 @@ function classifyAddress(address: string): Omit<Candidate, 'start' | 'end'> | un
     if (!BASE58_WORD.test(address)) return undefined;
     const tag = decodeMoneroAddress(address);
     const valid = tag !== undefined && MONERO_MAINNET_TAGS.has(tag);
-    return { type: 'monero', normalized: address, valid, ...(valid ? {} : { invalidReason: 'checksum' }) };
+    return {
+      type: 'monero',
+      normalized: address,
+      valid,
+      ...(valid ? {} : { invalidReason: 'checksum' }),
+    };
   }
   if ((lower.startsWith('bc1') || lower.startsWith('ltc1')) && address.length <= 90) {
     const type = lower.startsWith('ltc') ? 'litecoin' : 'bitcoin';

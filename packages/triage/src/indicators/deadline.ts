@@ -5,7 +5,14 @@
  * end-of-day), a weekday (friday) or a date without year (--06-30).
  */
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, WORD_CHAR, firstWordsOf, matchAtWords, startsWord } from './candidate.ts';
+import {
+  DETECTOR_LIMIT,
+  WORD_CHAR,
+  firstWordsOf,
+  followingWordsOf,
+  matchAtWords,
+  startsWord,
+} from './candidate.ts';
 
 /** Words that turn "48 hours" into a limit: within, you have, dans les, عندك, 3ndk… */
 const LIMIT_WORDS = [
@@ -174,14 +181,39 @@ const WORD_ANCHORS = new RegExp(
   ].join('|'),
   'iuy',
 );
-const WORD_ANCHOR_FIRST = firstWordsOf([
-  'one|two|three|an?|une?|deux|trois|jouj|tlata|wa7d|wahed',
+const WORD_ANCHOR_SOURCES = [
+  `(?:one|two|three|an?|une?|deux|trois|jouj|tlata|wa7d|wahed)\\s(?:${UNITS.map(([words]) => words).join('|')})`,
   alternatives(DUALS),
   alternatives(NAMED),
   alternatives(WEEKDAYS),
   alternatives(MONTHS),
   'hour|heure|day|jour|journée|minute',
   'أسبوع|اسبوع|ساعة|ساعه|يوم|شهر|simana|sa3a|nhar',
+];
+const WORD_ANCHOR_FIRST = firstWordsOf(WORD_ANCHOR_SOURCES);
+const WORD_ANCHOR_NEXT = followingWordsOf(WORD_ANCHOR_SOURCES);
+/** First words so common ("a", "the", "la") that the word after them is checked before the pattern. */
+const COMMON_FIRST = new Set([
+  'a',
+  'an',
+  'un',
+  'une',
+  'one',
+  'two',
+  'three',
+  'deux',
+  'trois',
+  'the',
+  'la',
+  'ce',
+  'cette',
+  'end',
+  'fin',
+  'had',
+  'nos',
+  'ns',
+  'jouj',
+  'tlata',
 ]);
 /** What may stand right before each kind of anchor: whole phrases, tested against the words before it. */
 const LIMIT_EXACT = new RegExp(
@@ -190,7 +222,8 @@ const LIMIT_EXACT = new RegExp(
 );
 const NAMED_EXACT = new RegExp(`^${BEFORE_NAMED}$`, 'iu');
 const DATE_EXACT = new RegExp(`^${BEFORE_DATE}$`, 'iu');
-const NEXT_EXACT = /^(?:(?:with)?in the next|in the|within the|the next|dans l['’]|dans la prochaine)$/iu;
+const NEXT_EXACT =
+  /^(?:(?:with)?in the next|in the|within the|the next|dans l['’]|dans la prochaine)$/iu;
 /** The longest limit phrase, in words ("au plus tard le", "in the next"). */
 const MAX_PHRASE_WORDS = 5;
 
@@ -200,7 +233,11 @@ const MAX_PHRASE_WORDS = 5;
  * keeps this to a handful of cheap tests, where a pattern searched backwards would be tried at
  * every position of the window.
  */
-function phraseBefore(text: string, anchor: number, exact: RegExp): { start: number; word: string } | undefined {
+function phraseBefore(
+  text: string,
+  anchor: number,
+  exact: RegExp,
+): { start: number; word: string } | undefined {
   let end = anchor;
   let skipped = 0;
   while (end > 0 && skipped < 4 && /[\s:]/.test(text.charAt(end - 1))) {
@@ -278,7 +315,14 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
         push(m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
     }
   }
-  for (const m of matchAtWords(text, context.words, WORD_ANCHORS, (w) => WORD_ANCHOR_FIRST.has(w))) {
+  const words = context.words;
+  const mayStartAnchor = (word: string, index: number): boolean => {
+    if (!WORD_ANCHOR_FIRST.has(word)) return false;
+    if (!COMMON_FIRST.has(word)) return true;
+    const next = words[index + 1]?.lower;
+    return next !== undefined && (WORD_ANCHOR_NEXT.get(word)?.has(next) ?? false);
+  };
+  for (const m of matchAtWords(text, words, WORD_ANCHORS, mayStartAnchor)) {
     if (found.length >= DETECTOR_LIMIT) break;
     const g = m.groups ?? {};
     const end = m.index + m[0].length;
@@ -341,11 +385,17 @@ function isClockTime(limitWord: string, count: number, unit: string): boolean {
   return before && /^h$/i.test(unit) && count <= 23 && ![1, 2, 3, 6, 12].includes(count);
 }
 
+/** Compiled once per table: the exact-match pattern of each row. */
+const compiledTables = new WeakMap<object, ReadonlyArray<readonly [RegExp, unknown]>>();
+
 /** The value of the first entry whose alternatives match `word` exactly. */
 function lookup<T>(table: ReadonlyArray<readonly [string, T]>, word: string): T | undefined {
-  for (const [words, value] of table) {
-    if (new RegExp(`^(?:${words})$`, 'iu').test(word)) return value;
+  let compiled = compiledTables.get(table) as ReadonlyArray<readonly [RegExp, T]> | undefined;
+  if (compiled === undefined) {
+    compiled = table.map(([words, value]) => [new RegExp(`^(?:${words})$`, 'iu'), value] as const);
+    compiledTables.set(table, compiled);
   }
+  for (const [pattern, value] of compiled) if (pattern.test(word)) return value;
   return undefined;
 }
 

@@ -45,7 +45,8 @@ export function extractIndicators(
   defaultCountry: string | undefined,
 ): Indicator[] {
   const text = normalized.identifiers.text;
-  const context: DetectionContext = { text, lower: lowerSameLength(text), defaultCountry, words: wordsOf(text) };
+  const lower = lowerSameLength(text);
+  const context: DetectionContext = { text, lower, defaultCountry, words: wordsOf(text, lower) };
   const accepted: Candidate[] = [];
   for (const detect of DETECTORS) {
     for (const candidate of detect(context)) {

@@ -28,9 +28,6 @@ const HANDLE_AFTER_SERVICE = new RegExp(
 
 const SERVICE_FIRST = firstWordsOf(SERVICE_WORDS.map(([, words]) => words));
 
-/** Quick test before the per-network patterns: most messages name no network, or no handle. */
-const ANY_SERVICE = new RegExp(`${SERVICE_WORDS.map(([, words]) => words).join('|')}|live:`, 'iu');
-
 /** A Skype id is recognisable on its own. */
 const SKYPE_ID = /(?<![\w.])live:(?:\.cid\.[0-9a-f]{6,32}|[a-z0-9][\w.-]{1,40}[a-z0-9_])/gi;
 
@@ -43,8 +40,9 @@ const SKYPE_ID = /(?<![\w.])live:(?:\.cid\.[0-9a-f]{6,32}|[a-z0-9][\w.-]{1,40}[a
  */
 export function findSocialHandles(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
-  if (!ANY_SERVICE.test(context.lower)) return found;
-  for (const match of matchAtWords(context.text, context.words, HANDLE_AFTER_SERVICE, (w) => SERVICE_FIRST.has(w))) {
+  for (const match of matchAtWords(context.text, context.words, HANDLE_AFTER_SERVICE, (w) =>
+    SERVICE_FIRST.has(w),
+  )) {
     const service = SERVICE_WORDS.find(([name]) => match.groups?.[name] !== undefined)?.[0];
     if (service === undefined) continue;
     const tail = match.slice(-4);
@@ -66,6 +64,7 @@ export function findSocialHandles(context: DetectionContext): Candidate[] {
       end,
     });
   }
+  if (!context.lower.includes('live:')) return found;
   for (const match of context.text.matchAll(SKYPE_ID)) {
     if (found.length >= DETECTOR_LIMIT) break;
     found.push({

@@ -27,7 +27,9 @@ const MENTION = new RegExp(
 const MENTION_FIRST = firstWordsOf(SERVICE_MENTIONS.map(([, words]) => words));
 /** A service's first word, possibly behind Arabic prepositions glued to it ("بويسترن"). */
 function mayNameService(word: string): boolean {
-  return MENTION_FIRST.has(word) || MENTION_FIRST.has(word.slice(1)) || MENTION_FIRST.has(word.slice(2));
+  return (
+    MENTION_FIRST.has(word) || MENTION_FIRST.has(word.slice(1)) || MENTION_FIRST.has(word.slice(2))
+  );
 }
 
 /** Quick test before the per-service patterns. */

@@ -46,6 +46,12 @@ interface Folded {
   readonly word: string;
 }
 
+// Local references to the imported functions called per character: run through tsx, each call
+// to an imported binding goes through an export getter, which profiling showed costing as much as
+// the call itself.
+const kindOf = kindOfCodePoint;
+const ignorable = isIgnorable;
+
 const ASCII_FOLDS: readonly Folded[] = Array.from({ length: 128 }, (_, code) => {
   const ch = String.fromCharCode(code);
   return { id: ch, word: ch.toLowerCase() };
@@ -124,29 +130,31 @@ class UnitBuffer {
     this.ends = ends;
   }
 
-  /** The view, keeping only the units whose `keep` flag is 1 (all when omitted). */
-  view(keep?: Uint8Array): TextView {
-    if (keep === undefined) {
-      return {
-        text: unitsToString(this.units, this.length),
-        starts: this.starts.slice(0, this.length),
-        ends: this.ends.slice(0, this.length),
-      };
+  /**
+   * The view, keeping only the units whose `keep` flag is 1 (all when omitted); `text` when the
+   * caller knows the units spell it already. Compacts in place and returns sub-arrays: the buffer
+   * is not used again.
+   */
+  view(keep?: Uint8Array, text?: string): TextView {
+    let n = this.length;
+    if (keep !== undefined) {
+      let j = 0;
+      for (let i = 0; i < this.length; i++) {
+        if (keep[i] !== 1) continue;
+        if (j !== i) {
+          this.units[j] = this.units[i] as number;
+          this.starts[j] = this.starts[i] as number;
+          this.ends[j] = this.ends[i] as number;
+        }
+        j++;
+      }
+      n = j;
     }
-    let n = 0;
-    for (let i = 0; i < this.length; i++) if (keep[i] === 1) n++;
-    const units = new Uint16Array(n);
-    const starts = new Uint32Array(n);
-    const ends = new Uint32Array(n);
-    let j = 0;
-    for (let i = 0; i < this.length; i++) {
-      if (keep[i] !== 1) continue;
-      units[j] = this.units[i] as number;
-      starts[j] = this.starts[i] as number;
-      ends[j] = this.ends[i] as number;
-      j++;
-    }
-    return { text: unitsToString(units, n), starts, ends };
+    return {
+      text: text ?? unitsToString(this.units, n),
+      starts: this.starts.subarray(0, n),
+      ends: this.ends.subarray(0, n),
+    };
   }
 }
 
@@ -180,6 +188,8 @@ function unitsToString(units: Uint16Array, length: number): string {
 export function normalizeText(original: string): NormalizedText {
   const identifiers = new UnitBuffer(original.length + 16);
   const words = new UnitBuffer(original.length + 16);
+  // Whether the identifier view differs from the original; when not, the original is reused.
+  let identifiersChanged = false;
   for (let i = 0; i < original.length;) {
     const code = original.charCodeAt(i);
     if (code < 128) {
@@ -191,24 +201,27 @@ export function normalizeText(original: string): NormalizedText {
     }
     const cp = original.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
-    if (!isIgnorable(cp)) {
+    if (ignorable(cp)) {
+      identifiersChanged = true;
+    } else {
       const folded = foldCodePoint(cp);
       identifiers.pushString(folded.id, i, i + width);
       words.pushString(folded.word, i, i + width);
+      if (!identifiersChanged && folded.id !== original.slice(i, i + width))
+        identifiersChanged = true;
     }
     i += width;
   }
   return {
     original,
-    identifiers: identifiers.view(),
+    identifiers: identifiers.view(undefined, identifiersChanged ? undefined : original),
     words: words.view(wordKeepMask(words.units, words.length)),
   };
 }
 
-/** Letter test on a UTF-16 unit: ASCII by range, others (BMP) by Unicode property; surrogates are not letters. */
 /** Surrogate halves are not letters here: emoji and rare scripts never join or collapse. */
 function kindOfUnit(unit: number): number {
-  return unit >= 0xd800 && unit <= 0xdfff ? 0 : kindOfCodePoint(unit);
+  return unit >= 0xd800 && unit <= 0xdfff ? 0 : kindOf(unit);
 }
 
 /** Marks which units of the word view survive collapsing repeats and joining spaced letters. */
