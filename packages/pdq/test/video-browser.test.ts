@@ -13,7 +13,7 @@ import {
   type PageVideoRun,
   type VideoBrowserHarness,
 } from './video-browser-harness.ts';
-import { fixturesDir, temporaryFolder } from './video-helpers.ts';
+import { ffmpeg, fixturesDir, temporaryFolder } from './video-helpers.ts';
 
 let harness: VideoBrowserHarness;
 let folder: { path: string; remove: () => Promise<void> };
@@ -21,6 +21,15 @@ let folder: { path: string; remove: () => Promise<void> };
 beforeAll(async () => {
   folder = await temporaryFolder();
   writeFileSync(join(folder.path, 'notes.mp4'), 'A note written for this test, not a video.\n');
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=duration=1',
+    '-c:a',
+    'aac',
+    join(folder.path, 'sound.m4a'),
+  ]);
   harness = await startVideoBrowserHarness(folder.path);
 }, 120_000);
 afterAll(async () => {
@@ -146,6 +155,14 @@ describe('hashVideoBlob in Chromium', () => {
       error: { code: 'aborted', message: 'hashing was cancelled' },
     });
     expect(run.progress.length).toBeLessThan(30);
+  });
+
+  it('says when a file has sound but no picture', async () => {
+    const run = await harness.hash('/extra/sound.m4a');
+    expect(run.result).toEqual({
+      ok: false,
+      error: { code: 'video_unsupported', message: 'the file has no video track (audio only?)' },
+    });
   });
 
   it('says clearly when a file is not a video it can play', async () => {

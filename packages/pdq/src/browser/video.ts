@@ -225,6 +225,9 @@ async function hashWithElement(
     }
     const durationSeconds = await knownDuration(video, stallTimeoutMs, signal);
     const { videoWidth: width, videoHeight: height } = video;
+    if (width === 0 || height === 0) {
+      throw new VideoFailure('video_unsupported', 'the file has no video track (audio only?)');
+    }
     if (width < 5 || height < 5) {
       throw new VideoFailure(
         'video_too_small',
