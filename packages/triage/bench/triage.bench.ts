@@ -40,7 +40,7 @@ function random(seed: number): () => number {
  */
 function buildMessages(count: number): string[] {
   const texts: string[] = [];
-  for (const set of ['dev', 'heldout', 'heldout2']) {
+  for (const set of ['dev', 'heldout', 'heldout2', 'heldout3']) {
     const path = fileURLToPath(new URL(`../eval/${set}.jsonl`, import.meta.url));
     for (const line of readFileSync(path, 'utf8').split('\n')) {
       if (line.trim() !== '') texts.push((JSON.parse(line) as { text: string }).text);

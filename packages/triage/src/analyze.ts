@@ -186,9 +186,64 @@ function ageOccurrences(
         return;
       }
     }
+    // "you're only 14", "عمرك 16", "tu as 15" — but not "tu as 15 minutes".
+    const after = tokens[i + 1]?.text;
+    if (after !== undefined && NOT_AN_AGE.has(after)) return;
+    for (let before = Math.max(0, i - 2); before < i; before++) {
+      if (AGE_SUBJECTS.has((tokens[before] as Token).text)) {
+        out.push({ concept: 'minor', first: before, last: i });
+        return;
+      }
+    }
   });
   return out;
 }
+
+/** Words that introduce someone's age right before the number. */
+const AGE_SUBJECTS = new Set([
+  're',
+  'are',
+  'ur',
+  'only',
+  'just',
+  'as',
+  'aged',
+  'age',
+  'عمرك',
+  'سنك',
+  '3mrk',
+  '3omrk',
+  '3amrek',
+  '3omrek',
+]);
+/** Words after a number that make it a duration or a price, not an age. */
+const NOT_AN_AGE = new Set([
+  'min',
+  'mins',
+  'minute',
+  'minutes',
+  'h',
+  'heure',
+  'heures',
+  'hour',
+  'hours',
+  'jour',
+  'jours',
+  'day',
+  'days',
+  'sec',
+  'secondes',
+  'seconds',
+  'euros',
+  'euro',
+  'dollars',
+  'dh',
+  'dhs',
+  'دقيقة',
+  'ساعة',
+  'يوم',
+  'درهم',
+]);
 
 /** Places each indicator on the tokens it overlaps, as a concept the cue rules can use. */
 function indicatorOccurrences(

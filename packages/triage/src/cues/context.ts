@@ -22,8 +22,9 @@ export interface TextContext {
   readonly jokeAt: Occurrence | undefined;
 }
 
-/** Quoted passages: «…», “…”, "…", and '…' after a colon (He said: '…'). */
-const QUOTES = /«[^«»]{1,2000}»|“[^“”]{1,2000}”|"[^"\n]{1,2000}"|(?<=:\s?)'[^'\n]{1,2000}'/g;
+/** Quoted passages: «…», “…”, "…", '…' after a colon (He said: '…'), and longer '…' after a space. */
+const QUOTES =
+  /«[^«»]{1,2000}»|“[^“”]{1,2000}”|"[^"\n]{1,2000}"|(?<=:\s?)'[^'\n]{1,2000}'|(?<=\s)'[^'\n]{10,300}'(?=[\s.,;:!?)]|$)/g;
 
 /** Laughter that the word view collapses away: hhhh, hahaha, هههه, 😂 🤣 😜 😝. */
 const LAUGHTER =
@@ -58,13 +59,20 @@ export function readContext(
     for (let t = n.last + 1; t <= n.last + 3; t++) deniedTokens.add(t);
   }
   const denied = (o: Occurrence): boolean => deniedTokens.has(o.first);
+  // A joke denied from inside ("je ne rigole pas" matched "je … rigole"); advice phrases, on the
+  // contrary, carry their own negation ("don't pay"), so this applies to jokes only.
+  const negationAt = new Set((index.get('negation') ?? []).map((n) => n.first));
+  const deniedFromInside = (o: Occurrence): boolean => {
+    for (let t = o.first; t <= o.last + 1; t++) if (negationAt.has(t)) return true;
+    return false;
+  };
   const outside = (concept: Parameters<ConceptIndex['get']>[0]): Occurrence[] =>
     (index.get(concept) ?? []).filter((o) => !isQuoted(o) && !denied(o));
   const scam = distinctTokens(outside('scam-word'));
   const advice = distinctTokens(outside('advice'));
   const example = distinctTokens(outside('example'));
   const news = distinctTokens(outside('news'));
-  const joke = (index.get('joke') ?? []).filter((o) => !denied(o));
+  const joke = (index.get('joke') ?? []).filter((o) => !denied(o) && !deniedFromInside(o));
   const awarenessOccurrences = [
     ...outside('advice'),
     ...outside('scam-word'),

@@ -48,7 +48,7 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('move-to-private-app', 6, [['add-me'], ['app']]),
   rule('move-to-private-app', 0, [['number-request']]),
   // A stranger introducing themselves, then an app, a number or a video: the opening of the scam.
-  rule('move-to-private-app', 12, [['introduction'], ['app', 'number-request', 'add-me']]),
+  rule('move-to-private-app', 12, [['introduction'], ['app', 'number-request']]),
   rule('video-call-request', 8, [['call'], ['add-me', 'app', 'camera', 'show', 'flirt', 'want']]),
   rule('video-call-request', 4, [['show'], ['camera', 'face']]),
   rule('video-call-request', 4, [['talk'], ['video', 'camera']]),
@@ -96,7 +96,7 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('payment-demand', 3, [['send'], ['amount', 'money', 'crypto', 'gift-card']], true),
   // "1000 € or she learns everything", "500 € sinon…"
   rule('payment-demand', 4, [['amount'], ['or', 'if-not']], true),
-  rule('payment-demand', 4, [['if-not'], ['amount']], true),
+  rule('payment-demand', 6, [['if-not'], ['amount']], true),
   rule('payment-demand', 0, [['pay-verb']]),
   rule('crypto-payment', 0, [['crypto-address']]),
   rule('crypto-payment', 8, [
