@@ -116,6 +116,28 @@ describe('quick exit', () => {
   });
 });
 
+describe('keyboard', () => {
+  it('starts with a skip link to the content, then the way out', async () => {
+    const { page, context } = await openPortal(browser, 'en');
+    await page.goto(aman.url);
+    await waitForApp(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+    await page.goto(aman.url);
+    await waitForApp(page);
+    const order: string[] = [];
+    for (let index = 0; index < 6; index++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.className ?? ''));
+    }
+    // Skip link, home link, the three languages, then Quick exit: reachable in six presses.
+    expect(order).toEqual(['skip-link', 'brand', 'language', 'language', 'language', 'quick-exit']);
+    await context.close();
+  });
+});
+
 describe('language', () => {
   it('can be switched, is remembered on this device, and moves between screens without adding history', async () => {
     const { page, context } = await openPortal(browser, 'en');

@@ -173,6 +173,17 @@ describe.each(LOCALES)('"Protect my video or photos" and "My case" in %s', (loca
     await screenshot(page, `${locale}-case`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // More files can be added to the case from its page.
+    await page
+      .locator('section[aria-labelledby="case-add"] input[type="file"]')
+      // Unrelated to the photos already protected, so the checks below stay about one signal.
+      .setInputFiles(join(TESTDATA, 'reg-test-input/pen-and-coaster.png'));
+    await page
+      .locator('section[aria-labelledby="case-add"] .file-item[data-status="done"]')
+      .waitFor();
+    await page.locator('section[aria-labelledby="case-add"] > .actions .button').click();
+    await expect.poll(() => page.locator('[data-signal-id]').count()).toBe(8);
+
     // Withdrawing one fingerprint stops it matching at once.
     await page.locator(`[data-signal-id="${signalId}"] input[type="checkbox"]`).check();
     await page

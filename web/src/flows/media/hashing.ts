@@ -14,11 +14,7 @@ export const MEDIA_ACCEPT = 'image/*,video/*,.heic,.heif,.mkv,.mov';
 
 /** Why a file could not be hashed, for a message the person can act on. */
 export type HashingErrorCode =
-  | 'unsupported'
-  | 'video-unsupported'
-  | 'too-large'
-  | 'corrupt'
-  | 'failed';
+  'unsupported' | 'video-unsupported' | 'too-large' | 'corrupt' | 'failed';
 
 export class HashingError extends Error {
   constructor(
