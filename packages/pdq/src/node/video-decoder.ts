@@ -118,6 +118,7 @@ export async function decodeFrames(
     onStdout: (chunk) => frames.push(chunk),
     onFd3: (chunk) => log.push(chunk),
   });
+  // Throws (caught by hashVideoFile) when ffmpeg's output stopped inside a frame.
   if (run.exitCode === 0 && run.killedFor === undefined) frames.end();
   return { ...run, pts: log.pts };
 }

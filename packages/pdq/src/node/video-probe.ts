@@ -2,9 +2,8 @@
  * What ffprobe says about a video file before we decode it: which stream, its size, frame rate,
  * time base and duration. Only headers are read, so this is fast even for long files.
  */
-import type { ParseResult } from '../core/hash.ts';
 import type { Rational } from '../video/sampling.ts';
-import { classifyFfmpegFailure, type VideoFailure } from './video-errors.ts';
+import { classifyFfmpegFailure, videoFailure, type VideoFailure } from './video-errors.ts';
 import { runWatched } from './video-process.ts';
 
 export interface VideoProbe {
@@ -23,6 +22,9 @@ export interface VideoProbe {
   readonly durationSeconds: number | undefined;
 }
 
+/** The probe, or why the file cannot be hashed. */
+export type ProbeResult = { readonly ok: true; readonly value: VideoProbe } | VideoFailure;
+
 export interface ProbeOptions {
   readonly ffprobePath: string;
   readonly stallTimeoutMs: number;
@@ -36,10 +38,7 @@ export interface ProbeOptions {
  * const probe = await probeVideo('clip.mp4', { ffprobePath: 'ffprobe', stallTimeoutMs: 30_000 });
  * if (probe.ok) console.log(probe.value.width, probe.value.frameRate);
  */
-export async function probeVideo(
-  path: string,
-  options: ProbeOptions,
-): Promise<ParseResult<VideoProbe>> {
+export async function probeVideo(path: string, options: ProbeOptions): Promise<ProbeResult> {
   const chunks: Buffer[] = [];
   const run = await runWatched(
     options.ffprobePath,
@@ -61,7 +60,7 @@ export async function probeVideo(
   return describe(report);
 }
 
-function describe(report: unknown): ParseResult<VideoProbe> {
+function describe(report: unknown): ProbeResult {
   const streams = field(report, 'streams');
   if (!Array.isArray(streams)) return notVideo('the file holds no stream ffmpeg can read');
   const stream = (streams as unknown[]).find(
@@ -69,24 +68,18 @@ function describe(report: unknown): ParseResult<VideoProbe> {
       field(s, 'codec_type') === 'video' && field(field(s, 'disposition'), 'attached_pic') !== 1,
   );
   if (stream === undefined) {
-    return {
-      ok: false,
-      error: {
-        code: 'video_no_video_stream',
-        message: 'the file holds no video stream (audio only, or a still image?)',
-      },
-    };
+    return videoFailure(
+      'video_no_video_stream',
+      'the file holds no video stream (audio only, or a still image?)',
+    );
   }
   const width = Number(field(stream, 'width'));
   const height = Number(field(stream, 'height'));
   if (!(width >= 5 && height >= 5)) {
-    return {
-      ok: false,
-      error: {
-        code: 'video_too_small',
-        message: `frames of ${width}x${height} pixels are too small to hash (5x5 at least)`,
-      },
-    };
+    return videoFailure(
+      'video_too_small',
+      `frames of ${width}x${height} pixels are too small to hash (5x5 at least)`,
+    );
   }
   let frameRate = rational(field(stream, 'avg_frame_rate'));
   if (frameRate === undefined || frameRate.num === 0)

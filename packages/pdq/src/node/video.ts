@@ -2,7 +2,6 @@
  * vPDQ of a video file, with ffmpeg (Debian's `ffmpeg` package) doing the decoding in a child
  * process. Only hashes leave this function; the pixels stay in memory one frame at a time.
  */
-import type { ParseResult } from '../core/hash.ts';
 import { createPdqHasher } from '../core/pdq.ts';
 import type { VpdqFrame } from '../video/frame.ts';
 import {
@@ -16,10 +15,10 @@ import {
 } from '../video/sampling.ts';
 import { decodeFrames, type DecodePlan } from './video-decoder.ts';
 import { digestFile, type FileDigests } from './video-digest.ts';
-import { classifyFfmpegFailure, videoFailure, type VideoErrorCode } from './video-errors.ts';
+import { classifyFfmpegFailure, videoFailure, type VideoFailure } from './video-errors.ts';
 import { probeVideo } from './video-probe.ts';
 
-export type { VideoErrorCode } from './video-errors.ts';
+export type { VideoErrorCode, VideoFailure } from './video-errors.ts';
 
 export interface HashVideoOptions {
   /** `time` (default): the frame on screen every `secondsPerHash`; `reference`: as upstream's tool. */
@@ -64,9 +63,8 @@ export interface VideoHash {
   readonly frames: VpdqFrame[];
 }
 
-export type VideoHashResult = ParseResult<VideoHash> & {
-  readonly error?: { readonly code: VideoErrorCode };
-};
+/** The video's hashes, or why it could not be hashed (`error.code` is stable). */
+export type VideoHashResult = { readonly ok: true; readonly value: VideoHash } | VideoFailure;
 
 const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
@@ -104,7 +102,7 @@ export async function hashVideoFile(
     ffprobePath: options.ffprobePath ?? 'ffprobe',
     ...watch,
   });
-  if (!probed.ok) return probed as VideoHashResult;
+  if (!probed.ok) return probed;
   const probe = probed.value;
   if (sampling === 'reference' && !(probe.frameRate > 0)) {
     return videoFailure(
@@ -136,36 +134,45 @@ export async function hashVideoFile(
       framesHashed: hashed.length,
     });
 
-  const run = await decodeFrames(
-    options.ffmpegPath ?? 'ffmpeg',
-    path,
-    probe,
-    plan,
-    {
-      onFrame: (frame) => {
-        const { hash, quality } = hasher.compute({
-          width: frame.width,
-          height: frame.height,
-          channels: 3,
-          data: frame.rgb,
-        });
-        hashed.push({ pdq: hash, quality });
-        width = frame.width;
-        height = frame.height;
-        if (sampling === 'time')
-          decodedSeconds = Math.max(
-            decodedSeconds,
-            timeSampleTimestamp(hashed.length - 1, secondsPerHash),
-          );
-        report();
+  let run;
+  try {
+    run = await decodeFrames(
+      options.ffmpegPath ?? 'ffmpeg',
+      path,
+      probe,
+      plan,
+      {
+        onFrame: (frame) => {
+          const { hash, quality } = hasher.compute({
+            width: frame.width,
+            height: frame.height,
+            channels: 3,
+            data: frame.rgb,
+          });
+          hashed.push({ pdq: hash, quality });
+          width = frame.width;
+          height = frame.height;
+          if (sampling === 'time')
+            decodedSeconds = Math.max(
+              decodedSeconds,
+              timeSampleTimestamp(hashed.length - 1, secondsPerHash),
+            );
+          report();
+        },
+        onDecoded: (seconds) => {
+          decodedSeconds = Math.max(decodedSeconds, seconds);
+          report();
+        },
       },
-      onDecoded: (seconds) => {
-        decodedSeconds = Math.max(decodedSeconds, seconds);
-        report();
-      },
-    },
-    watch,
-  );
+      watch,
+    );
+  } catch (error) {
+    // ffmpeg wrote something other than the frames asked for: not a state a file should reach.
+    return videoFailure(
+      'video_decode_failed',
+      `ffmpeg's output could not be read: ${(error as Error).message}`,
+    );
+  }
   const failed = classifyFfmpegFailure(run, 'ffmpeg', stallTimeoutMs, path);
   if (failed !== undefined) return failed;
   if (hashed.length === 0)
