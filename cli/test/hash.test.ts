@@ -1,4 +1,5 @@
 // `aman hash`, run as a user runs it: the real binary in a child process, on real files.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { computePdq } from '@aman/pdq';
 import { decodeImage } from '@aman/pdq/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { amanBin, runCli } from './run-cli.ts';
 
 const reference = fileURLToPath(new URL('../../testdata/pdq-reference/', import.meta.url));
 const expected = new Map(
@@ -193,6 +194,16 @@ describe('aman hash', () => {
       code: 'image_too_large',
       message: '1600x1004 is 1.6 MP, over the limit of 1.5 MP',
     });
+  });
+
+  it('stops quietly when the reader closes the pipe (aman hash photos/ | head -1)', async () => {
+    const child = spawn(process.execPath, [amanBin, 'hash', '--jobs', '1', reference]);
+    const stderr: Buffer[] = [];
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(Buffer.concat(stderr).toString()).not.toMatch(/EPIPE|unexpected error/);
+    expect(code === 0 || code === 1).toBe(true);
   });
 
   it.each([

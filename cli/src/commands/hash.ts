@@ -61,7 +61,15 @@ const hash: Command = {
     const progress = createProgress(io.stderr, entries.length);
     let failures = 0;
     let hashed = 0;
+    // A reader that stops early (`aman hash photos/ | head`) closes the pipe: stop quietly.
+    const outputClosed = new AbortController();
+    const onOutputError = (error: NodeJS.ErrnoException): void => {
+      if (error.code !== 'EPIPE') throw error;
+      outputClosed.abort();
+    };
+    io.stdout.on('error', onOutputError);
     const print = (record: FileRecord): void => {
+      if (outputClosed.signal.aborted) return;
       progress.clear();
       if (isError(record)) failures++;
       else hashed++;
@@ -85,8 +93,13 @@ const hash: Command = {
       }
       progress.advance();
     };
-    await hashEntries(entries, options, print);
-    progress.finish();
+    try {
+      await hashEntries(entries, options, print, outputClosed.signal);
+    } finally {
+      io.stdout.removeListener('error', onOutputError);
+      progress.finish();
+    }
+    if (outputClosed.signal.aborted) return failures > 0 ? EXIT_FAILURE : 0;
     if (failures > 0 && entries.length > 1) {
       io.stderr.write(
         `aman: ${failures} of ${entries.length} files could not be hashed (${hashed} hashed)\n`,

@@ -27,6 +27,7 @@ export async function hashEntries(
   entries: readonly WalkEntry[],
   options: RunOptions,
   onRecord: (record: FileRecord) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const fileOptions: HashFileOptions = {
     dihedral: options.dihedral,
@@ -65,7 +66,7 @@ export async function hashEntries(
     await new Promise<void>((resolve) => {
       let running = 0;
       const start = (): void => {
-        while (running < window && started < entries.length) {
+        while (running < window && started < entries.length && signal?.aborted !== true) {
           const index = started++;
           const entry = entries[index]!;
           if ('error' in entry) {
@@ -78,11 +79,12 @@ export async function hashEntries(
             running--;
             flush();
             start();
-            if (running === 0 && started === entries.length) resolve();
+            if (running === 0 && (started === entries.length || signal?.aborted === true))
+              resolve();
           });
         }
         flush();
-        if (running === 0 && started === entries.length) resolve();
+        if (running === 0 && (started === entries.length || signal?.aborted === true)) resolve();
       };
       start();
     });
