@@ -30,6 +30,7 @@ export type PageHashResult =
         readonly quality: number;
         readonly dihedral?: readonly PdqHash[];
         readonly oriented?: { readonly pdq: PdqHash; readonly quality: number };
+        readonly md5: string;
         readonly sha256: string;
       };
     }

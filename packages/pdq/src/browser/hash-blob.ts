@@ -1,5 +1,6 @@
 import { createPdqHasher, type PdqHash, type PdqHasher } from '../core/index.ts';
 import { decodeImageBlob, type BrowserResult } from './decode.ts';
+import { md5Hex } from './md5.ts';
 
 export interface BlobHashOptions {
   readonly dihedral?: boolean;
@@ -25,6 +26,7 @@ export interface BlobImageHashes {
   /** When EXIF orientation applies: the hash of the image as displayed. */
   readonly oriented?: { readonly pdq: PdqHash; readonly quality: number };
   /** Hex digests of the file's bytes. */
+  readonly md5: string;
   readonly sha256: string;
 }
 
@@ -42,7 +44,9 @@ export async function hashImageBlob(
 ): Promise<BrowserResult<BlobImageHashes>> {
   const progress = options.onProgress ?? ((): void => {});
   progress({ stage: 'reading', fraction: 0 });
-  const digest = crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  const bytes = await blob.arrayBuffer();
+  const digest = crypto.subtle.digest('SHA-256', bytes);
+  const md5 = md5Hex(new Uint8Array(bytes));
   progress({ stage: 'decoding', fraction: 0.1 });
   const decoded = await decodeImageBlob(
     blob,
@@ -69,6 +73,7 @@ export async function hashImageBlob(
       ...(oriented === undefined
         ? {}
         : { oriented: { pdq: oriented.hash, quality: oriented.quality } }),
+      md5,
       sha256,
     },
   };

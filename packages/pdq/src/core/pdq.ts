@@ -74,11 +74,12 @@ export function createPdqHasher(options: PdqHasherOptions = {}): PdqHasher {
       const zero = { hash: ZERO_PDQ_HASH, quality: 0 };
       return dihedral ? { ...zero, dihedral: Array<PdqHash>(8).fill(ZERO_PDQ_HASH) } : zero;
     }
-    if (simd !== undefined && image !== undefined && !(width === 64 && height === 64)) {
+    const simdDone =
+      simd !== undefined &&
+      image !== undefined &&
+      !(width === 64 && height === 64) &&
       simd.run(image, buffer64x64);
-    } else {
-      downsampler.run(height, width, readRow, buffer64x64);
-    }
+    if (!simdDone) downsampler.run(height, width, readRow, buffer64x64);
     const quality = pdqQuality(buffer64x64);
     dct64To16(buffer64x64, dct, dctScratch);
     const hash = hashFromDct(dct, sortScratch);

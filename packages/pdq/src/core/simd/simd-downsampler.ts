@@ -43,6 +43,8 @@ interface JaroszExports {
 
 const BATCH = 4;
 const PAGE = 65536;
+/** Well inside the 4 GiB a 32-bit WebAssembly memory can address. */
+const MAX_MEMORY_BYTES = 2 ** 31;
 const ADD = 0;
 const ADD_OUT = 1;
 const SLIDE_OUT = 2;
@@ -100,8 +102,12 @@ export class SimdDownsampler {
     return new SimdDownsampler(instance.exports as JaroszExports);
   }
 
-  /** Fills `out` (4096 floats) with the downsampled luma of `image`, which is not 64x64. */
-  run(image: PdqImage, out: Float32Array): void {
+  /**
+   * Fills `out` (4096 floats) with the downsampled luma of `image`, which is not 64x64. Returns
+   * false, leaving `out` alone, when the image's rows are too wide for a 32-bit WebAssembly memory
+   * (hundreds of millions of pixels per row): the TypeScript path then does the work.
+   */
+  run(image: PdqImage, out: Float32Array): boolean {
     const { width: cols, height: rows, channels, data } = image;
     const k = this.kernels;
     const windowAlongRows = jaroszWindowSize(cols);
@@ -125,6 +131,7 @@ export class SimdDownsampler {
     const columnBlock = columnRows + BATCH * rowBytes;
     const spare = columnBlock + rowFloats * 16;
     const end = spare + rowBytes;
+    if (end > MAX_MEMORY_BYTES) return false;
     const missing = end - k.memory.buffer.byteLength;
     if (missing > 0) k.memory.grow(Math.ceil(missing / PAGE));
     const bytes = new Uint8Array(k.memory.buffer);
@@ -202,5 +209,6 @@ export class SimdDownsampler {
     }
     if (pending > 0) flushPassTwo(pending);
     secondVertical.finish();
+    return true;
   }
 }
