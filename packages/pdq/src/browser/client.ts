@@ -32,13 +32,12 @@ const aborted = (message: string): BrowserResult<never> => ({
 });
 
 /**
- * Starts the hashing worker. Pass a function that creates it: bundlers find workers from a
- * literal `new Worker(new URL(…), import.meta.url)` in the application's code, e.g. with Vite:
+ * Starts the hashing worker. Pass a function that creates it, so that the application's bundler
+ * builds the worker script (`@aman/pdq/browser/worker`); with Vite:
  *
  * @example
- * const pdq = createPdqWorker(
- *   () => new Worker(new URL('@aman/pdq/browser/worker', import.meta.url), { type: 'module' }),
- * );
+ * import PdqWorker from '@aman/pdq/browser/worker?worker';
+ * const pdq = createPdqWorker(() => new PdqWorker());
  * const controller = new AbortController();
  * const result = await pdq.hash(file, { onProgress: (p) => show(p.fraction), signal: controller.signal });
  * if (result.ok) send({ pdq: result.value.pdq, quality: result.value.quality }); // only hashes leave
