@@ -65,6 +65,14 @@ export interface IdentifierLookup {
 export class Correlator {
   private readonly store: CorrelationStore;
   private networkIndex: { revision: number; roots: Map<string, number> } | null = null;
+  /**
+   * Summaries by network anchor. A report only ever joins networks (growing them), so a summary is
+   * current while its network keeps its size; a relink may split anything and clears the cache.
+   */
+  private readonly summaries = new Map<
+    number,
+    { size: number; relinks: number; summary: NetworkSummary }
+  >();
 
   constructor(options: CorrelatorOptions = {}) {
     this.store = new CorrelationStore({
@@ -135,7 +143,7 @@ export class Correlator {
     const summaries: NetworkSummary[] = [];
     for (const root of this.store.networks.roots()) {
       if (this.store.networks.sizeOf(root) < minVictims) continue;
-      const summary = summarizeNetwork(this.store, root);
+      const summary = this.summaryOf(root);
       if (summary.victims >= minVictims) summaries.push(summary);
     }
     summaries.sort(
@@ -150,7 +158,7 @@ export class Correlator {
   /** One network's summary, or undefined when no network has this id (any longer). */
   network(networkId: string): NetworkSummary | undefined {
     const root = this.rootOf(networkId);
-    return root === undefined ? undefined : summarizeNetwork(this.store, root);
+    return root === undefined ? undefined : this.summaryOf(root);
   }
 
   /** Report ids of every network (singletons included), each list oldest first. */
@@ -233,15 +241,17 @@ export class Correlator {
         },
       };
     }
-    const reports = this.store.reportsOfKey(index);
+    // Constant time: counts and dates are kept per identifier; any of its reports names its network.
     return {
       ok: true,
       value: {
         ...key.value,
-        reports: reports.length,
+        reports: this.store.keyReportCount.get(index),
         firstSeen: new Date(this.store.keyFirstSeen.get(index)).toISOString(),
         lastSeen: new Date(this.store.keyLastSeen.get(index)).toISOString(),
-        clusterSize: this.store.keyLinks(index) ? this.store.networks.sizeOf(reports[0]!) : null,
+        clusterSize: this.store.keyLinks(index)
+          ? this.store.networks.sizeOf(this.store.latestReportOfKey(index))
+          : null,
         safelisted,
       },
     };
@@ -251,6 +261,17 @@ export class Correlator {
   hubs(options: HubOptions = {}): HubCandidate[] {
     this.store.syncSafelist();
     return findHubs(this.store, options);
+  }
+
+  private summaryOf(root: number): NetworkSummary {
+    const anchor = this.store.networks.anchor(root);
+    const size = this.store.networks.sizeOf(root);
+    const cached = this.summaries.get(anchor);
+    if (cached !== undefined && cached.relinks !== this.store.relinks) this.summaries.clear();
+    else if (cached !== undefined && cached.size === size) return cached.summary;
+    const summary = summarizeNetwork(this.store, root);
+    this.summaries.set(anchor, { size, relinks: this.store.relinks, summary });
+    return summary;
   }
 
   private networkIdOf(report: number): string {

@@ -120,6 +120,8 @@ export class CorrelationStore {
   private safelistVersion: number;
   /** Changes whenever networks may have changed (a report added, a relink). */
   revision = 0;
+  /** Counts relinks: after one, any network may have split. */
+  relinks = 0;
 
   constructor(options: StoreOptions) {
     this.safelist = options.safelist;
@@ -246,6 +248,7 @@ export class CorrelationStore {
   relink(): void {
     this.safelistVersion = this.safelist.version;
     this.revision++;
+    this.relinks++;
     const count = this.reportCount;
     this.networks = new UnionFind(count);
     for (let r = 0; r < count; r++) this.networks.add();
@@ -285,6 +288,11 @@ export class CorrelationStore {
       this.keyCountry[key] = located;
     }
     return located;
+  }
+
+  /** The newest report mentioning identifier `key`. */
+  latestReportOfKey(key: number): number {
+    return this.mentionReport.get(this.keyHeadMention.get(key));
   }
 
   /** Reports mentioning identifier `key`, oldest first. */

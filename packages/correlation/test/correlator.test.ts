@@ -129,6 +129,21 @@ describe('incremental updates', () => {
     expect(correlator.networkOf('a')).toBe(correlator.networkOf('b'));
   });
 
+  it('keeps summaries current as reports arrive and as the safelist changes', () => {
+    const safelist = new Safelist();
+    const correlator = new Correlator({ safelist });
+    correlator.addAll([
+      report('a', 'c1', 0, [ind('phone', MA_PHONE)]),
+      report('b', 'c2', 1, [ind('phone', MA_PHONE)]),
+    ]);
+    expect(correlator.networks().map((n) => n.victims)).toEqual([2]);
+    correlator.add(report('c', 'c3', 2, [ind('phone', MA_PHONE)]));
+    expect(correlator.networks().map((n) => n.victims)).toEqual([3]);
+    expect(correlator.network(correlator.networkOf('a')!)?.reports).toBe(3);
+    safelist.add({ kind: 'phone', value: MA_PHONE, reason: 'other', label: 'x' });
+    expect(correlator.networks()).toEqual([]);
+  });
+
   it('refuses malformed reports with a code and changes nothing', () => {
     const correlator = new Correlator();
     correlator.add(report('ok', 'c1', 0, [ind('phone', MA_PHONE)]));
@@ -245,6 +260,61 @@ describe('safelist and hubs', () => {
     });
     expect(correlator.networks().map((n) => n.victims)).toEqual([3, 3, 3]);
     expect(correlator.hubs()).toEqual([]);
+  });
+
+  it('counts the groups an identifier holds together exactly (against safelisting it and recounting)', () => {
+    const phones = Array.from({ length: 8 }, (_, i) => `+21266100000${i}`);
+    const caseReports = fc.array(
+      fc.array(fc.subarray(phones, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }),
+      { minLength: 2, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(caseReports, (cases) => {
+        const reports = cases.flatMap((reportsOfCase, c) =>
+          reportsOfCase.map((numbers, r) =>
+            report(
+              `c${c}r${r}`,
+              `case${c}`,
+              c,
+              numbers.map((n) => ind('phone', n)),
+            ),
+          ),
+        );
+        const correlator = new Correlator({ safelist: new Safelist() });
+        correlator.addAll(reports);
+        // minGroups 2 flags every identifier that holds two or more groups together.
+        const hubs = correlator.hubs({
+          minGroups: 2,
+          minMultiVictimGroups: 99,
+          minGroupsAcrossFamilies: 99,
+        });
+        for (const phone of phones) {
+          const mentioning = reports.filter((x) =>
+            x.indicators.some((i) => i.normalized === phone),
+          );
+          if (mentioning.length === 0) continue;
+          const safelist = new Safelist();
+          safelist.add({ kind: 'phone', value: phone, reason: 'other', label: 'test' });
+          const without = new Correlator({ safelist });
+          without.addAll(reports);
+          const groups = without
+            .clusters()
+            .filter((cluster) => cluster.some((id) => mentioning.some((x) => x.id === id)));
+          const victimsOf = (cluster: string[]): number =>
+            new Set(cluster.map((id) => id.split('r')[0])).size;
+          const hub = hubs.find((h) => h.key === `phone:${phone}`);
+          const victims = new Set(mentioning.map((x) => x.caseId)).size;
+          if (groups.length >= 2 && victims >= 2) {
+            expect(hub, phone).toBeDefined();
+            expect(hub!.groups).toBe(groups.length);
+            expect(hub!.multiVictimGroups).toBe(groups.filter((g) => victimsOf(g) >= 2).length);
+          } else {
+            expect(hub, phone).toBeUndefined();
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("does not flag a ring's own number that victims share", () => {
@@ -480,7 +550,11 @@ describe('graph', () => {
     const whole = correlator.wholeGraph();
     expect(whole.nodes.every((n) => n.network === id)).toBe(true);
     expect(whole.nodes.some((n) => n.type === 'identifier' && !n.links)).toBe(false);
-    expect(correlator.wholeGraph({ minVictims: 1 }).nodes.length).toBe(whole.nodes.length + 2);
+    // A lone victim's network adds its case; its one-victim identifier only when asked for.
+    expect(correlator.wholeGraph({ minVictims: 1 }).nodes.length).toBe(whole.nodes.length + 1);
+    expect(correlator.wholeGraph({ minVictims: 1, minIdentifierVictims: 1 }).nodes.length).toBe(
+      correlator.wholeGraph({ minIdentifierVictims: 1 }).nodes.length + 2,
+    );
     expect(correlator.wholeGraph({ maxNodes: 3 })).toMatchObject({ nodes: [], truncated: true });
     expect(correlator.graph('net-000000000000')).toBeUndefined();
   });
@@ -536,6 +610,15 @@ describe('trends', () => {
   });
 });
 
+/** Any value as text, even one whose toString is not a function. */
+function text(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+  } catch {
+    return 'unprintable';
+  }
+}
+
 describe('hostile input', () => {
   it('never throws, whatever it is given: a report is added or refused with a reason', () => {
     const correlator = new Correlator();
@@ -553,8 +636,8 @@ describe('hostile input', () => {
             receivedAt: 0,
             indicators: items.map((item) => ({
               type: 'phone',
-              value: String(item),
-              normalized: String(item),
+              value: text(item),
+              normalized: text(item),
               valid: true,
             })),
           },

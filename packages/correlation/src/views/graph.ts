@@ -64,8 +64,13 @@ export interface GraphModel {
 export interface GraphOptions {
   /** Put each case's real id on its node (default false). */
   readonly revealCaseIds?: boolean;
-  /** Draw safelisted and invalid identifiers too (default true for one network). */
+  /** Draw safelisted and invalid identifiers too (default true for one network, false for all). */
   readonly includeUnlinked?: boolean;
+  /**
+   * Draw an identifier only when at least this many victims reported it (default 1 for one
+   * network; 2 for the whole graph, where a one-victim identifier is a leaf that explains nothing).
+   */
+  readonly minIdentifierVictims?: number;
 }
 
 /** The graph of the network holding `report`. */
@@ -102,8 +107,17 @@ export function wholeGraph(
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   let truncated = false;
-  const graphOptions = { ...options, includeUnlinked: options.includeUnlinked ?? false };
+  const graphOptions: GraphOptions = {
+    ...options,
+    includeUnlinked: options.includeUnlinked ?? false,
+    minIdentifierVictims: options.minIdentifierVictims ?? 2,
+  };
   for (const network of networks) {
+    // Every victim is a node: a network with more victims than the room left cannot fit.
+    if (nodes.length + network.victims > maxNodes) {
+      truncated = true;
+      continue;
+    }
     const networkNodes: GraphNode[] = [];
     const networkEdges: GraphEdge[] = [];
     addNetwork(store, network.members, networkNodes, networkEdges, graphOptions);
@@ -126,6 +140,7 @@ function addNetwork(
 ): void {
   const network = networkIdFor(store.reportIds[members[0]!]!);
   const includeUnlinked = options.includeUnlinked ?? true;
+  const minIdentifierVictims = options.minIdentifierVictims ?? 1;
   const cases = new Map<number, { reports: number; first: number; last: number }>();
   const caseKeys = new Map<string, number>();
   const keyReports = new Map<number, number>();
@@ -186,11 +201,18 @@ function addNetwork(
       ...(options.revealCaseIds === true ? { caseId } : {}),
     });
   }
+  const keyVictims = new Map<number, number>();
+  for (const pair of caseKeys.keys()) {
+    const key = Number(pair.slice(pair.indexOf('\u0000') + 1));
+    keyVictims.set(key, (keyVictims.get(key) ?? 0) + 1);
+  }
+  const drawn = (key: number): boolean => (keyVictims.get(key) ?? 0) >= minIdentifierVictims;
   // A linking identifier belongs to exactly one network; an unlinked one (a safelisted helpline
   // number) can appear in many, so its node id is scoped to the network.
   const identifierNodeId = (key: number): string =>
     store.keyLinks(key) ? store.keys[key]!.key : `${network}|${store.keys[key]!.key}`;
   for (const [key, reports] of keyReports) {
+    if (!drawn(key)) continue;
     const linkKey = store.keys[key]!;
     nodes.push({
       id: identifierNodeId(key),
@@ -220,6 +242,7 @@ function addNetwork(
   }
   for (const [pair, weight] of caseKeys) {
     const [caseIndex, key] = pair.split('\u0000').map(Number) as [number, number];
+    if (!drawn(key)) continue;
     const source = caseNodeIds.get(caseIndex)!;
     const target = identifierNodeId(key);
     edges.push({ id: `${source}>${target}`, source, target, type: 'mentions', weight });

@@ -7,11 +7,15 @@
  * themselves networks (several victims each, tied by their own identifiers) or belong to different
  * scam families: one ring does not run a webcam blackmail, a mass-mail bluff and a minors' scam on
  * the same number. A helpline number quoted by victims of three rings looks exactly like that.
+ *
+ * How: each network is a graph of victims (cases) and the identifiers they reported. An identifier
+ * whose removal splits the graph is an articulation point; one depth-first search per network
+ * (Hopcroft and Tarjan) finds them all and, for each, the victims in every part it holds together.
+ * The cost is linear in the mentions, however many candidates there are.
  */
 import type { IdentifierKind } from '../identifiers/link-key.ts';
 import type { CorrelationStore } from '../store.ts';
 import type { ScamFamily } from '../types.ts';
-import { UnionFind } from '../graph/union-find.ts';
 import { networkIdFor } from './network-id.ts';
 
 export interface HubCandidate {
@@ -39,24 +43,83 @@ export interface HubOptions {
   readonly minGroups?: number;
 }
 
-/**
- * Finds hub candidates among the identifiers that currently link reports. Costs one pass over the
- * networks of identifiers seen in at least two cases.
- */
+/** Finds hub candidates among the identifiers that currently link reports. */
 export function findHubs(store: CorrelationStore, options: HubOptions = {}): HubCandidate[] {
-  const minMulti = options.minMultiVictimGroups ?? 3;
-  const minAcross = options.minGroupsAcrossFamilies ?? 3;
-  const minGroups = options.minGroups ?? 50;
-  // Fewer victims than this cannot meet any of the three rules.
-  const minVictims = Math.max(2, Math.min(2 * minMulti, minAcross, minGroups));
+  const rules = {
+    minMulti: options.minMultiVictimGroups ?? 3,
+    minAcross: options.minGroupsAcrossFamilies ?? 3,
+    minGroups: options.minGroups ?? 50,
+  };
+  // A network with fewer victims than this cannot meet any rule.
+  const minVictims = Math.max(2, Math.min(2 * rules.minMulti, rules.minAcross, rules.minGroups));
   const hubs: HubCandidate[] = [];
-  for (let key = 0; key < store.keys.length; key++) {
-    if (store.keyReportCount.get(key) < minVictims || !store.keyLinks(key)) continue;
+  for (const root of store.networks.roots()) {
+    if (store.networks.sizeOf(root) < minVictims) continue;
+    hubs.push(...hubsOfNetwork(store, store.membersOf(root), minVictims, rules));
+  }
+  return hubs.sort(
+    (a, b) =>
+      b.multiVictimGroups - a.multiVictimGroups || b.groups - a.groups || b.victims - a.victims,
+  );
+}
+
+function hubsOfNetwork(
+  store: CorrelationStore,
+  members: readonly number[],
+  minVictims: number,
+  rules: { minMulti: number; minAcross: number; minGroups: number },
+): HubCandidate[] {
+  // Nodes: the network's cases first (0 .. caseCount - 1), then the identifiers and lure groups
+  // that link them. Edges: a case reported the identifier.
+  const caseNode = new Map<number, number>();
+  for (const r of members) {
+    const caseIndex = store.reportCase.get(r);
+    if (!caseNode.has(caseIndex)) caseNode.set(caseIndex, caseNode.size);
+  }
+  const caseCount = caseNode.size;
+  if (caseCount < minVictims) return [];
+  const keyNode = new Map<number, number>();
+  const lureNode = new Map<number, number>();
+  const adjacency: number[][] = Array.from({ length: caseCount }, () => []);
+  const edgeSeen = new Set<number>();
+  const connect = (caseLocal: number, node: number): void => {
+    const edge = node * caseCount + caseLocal;
+    if (edgeSeen.has(edge)) return;
+    edgeSeen.add(edge);
+    adjacency[caseLocal]!.push(node);
+    adjacency[node]!.push(caseLocal);
+  };
+  const nodeOf = (map: Map<number, number>, id: number): number => {
+    let node = map.get(id);
+    if (node === undefined) {
+      node = adjacency.length;
+      map.set(id, node);
+      adjacency.push([]);
+    }
+    return node;
+  };
+  for (const r of members) {
+    const caseLocal = caseNode.get(store.reportCase.get(r))!;
+    for (let m = store.mentionStart.get(r); m < store.mentionStart.get(r + 1); m++) {
+      const key = store.mentionKey.get(m);
+      if (!store.keyLinks(key)) continue;
+      if (store.mentionValid.get(m) !== 1 && !store.linkInvalid) continue;
+      connect(caseLocal, nodeOf(keyNode, key));
+    }
+    for (const hashId of store.reportLureHashes[r] ?? []) {
+      connect(caseLocal, nodeOf(lureNode, store.lureGroups.anchor(hashId)));
+    }
+  }
+
+  const parts = separatedParts(adjacency, caseCount);
+  const hubs: HubCandidate[] = [];
+  for (const [key, node] of keyNode) {
+    const sizes = parts.get(node);
+    if (sizes === undefined || sizes.length < 2) continue;
     const reports = store.reportsOfKey(key);
-    const cases = new Set(reports.map((r) => store.reportCase.get(r)));
-    if (cases.size < minVictims) continue;
-    const split = groupsWithout(store, key, reports);
-    if (split.groups < 2) continue;
+    const victims = new Set(reports.map((r) => store.reportCase.get(r))).size;
+    if (victims < minVictims) continue;
+    const multiVictimGroups = sizes.filter((size) => size >= 2).length;
     // "lure" is the approach stage of the same rings' webcam blackmail, not another operation.
     const families = new Set<ScamFamily>();
     for (const r of reports) {
@@ -64,81 +127,80 @@ export function findHubs(store: CorrelationStore, options: HubOptions = {}): Hub
       if (family !== null && family !== 'lure') families.add(family);
     }
     let reason: string | null = null;
-    if (split.multiVictimGroups >= minMulti) {
-      reason = `joins ${split.multiVictimGroups} groups of several victims that share nothing else`;
-    } else if (split.groups >= minAcross && families.size >= 2) {
-      reason = `joins ${split.groups} otherwise separate groups across ${families.size} scam families`;
-    } else if (split.groups >= minGroups) {
-      reason = `joins ${split.groups} otherwise separate groups`;
+    if (multiVictimGroups >= rules.minMulti) {
+      reason = `joins ${multiVictimGroups} groups of several victims that share nothing else`;
+    } else if (sizes.length >= rules.minAcross && families.size >= 2) {
+      reason = `joins ${sizes.length} otherwise separate groups across ${families.size} scam families`;
+    } else if (sizes.length >= rules.minGroups) {
+      reason = `joins ${sizes.length} otherwise separate groups`;
     }
     if (reason === null) continue;
     const linkKey = store.keys[key]!;
-    const members = store.membersOf(reports[0]!);
     hubs.push({
       key: linkKey.key,
       kind: linkKey.kind,
       value: linkKey.value,
-      network: networkIdFor(store.reportIds[members[0]!]!),
+      network: networkIdFor(store.reportIds[store.networks.anchor(members[0]!)]!),
       reports: reports.length,
-      victims: cases.size,
-      groups: split.groups,
-      multiVictimGroups: split.multiVictimGroups,
+      victims,
+      groups: sizes.length,
+      multiVictimGroups,
       families: [...families].sort(),
       reason,
     });
   }
-  return hubs.sort((a, b) => b.multiVictimGroups - a.multiVictimGroups || b.groups - a.groups);
+  return hubs;
 }
 
 /**
- * Splits the network of `reports` as if identifier `without` did not link, and counts the groups
- * that hold at least one of `reports`.
+ * For every articulation point of a connected graph, the number of cases (nodes below
+ * `caseCount`) in each part that removing it would leave. Iterative depth-first search from node
+ * 0 (a case), so that no identifier is the root and deep networks do not overflow the stack.
  */
-function groupsWithout(
-  store: CorrelationStore,
-  without: number,
-  reports: readonly number[],
-): { groups: number; multiVictimGroups: number } {
-  const members = store.membersOf(reports[0]!);
-  const local = new Map<number, number>();
-  const sets = new UnionFind(members.length);
-  for (const r of members) local.set(r, sets.add());
-  const anchorOfKey = new Map<number, number>();
-  const firstOfCase = new Map<number, number>();
-  for (const r of members) {
-    const here = local.get(r)!;
-    if (store.linkSameCase) {
-      const caseIndex = store.reportCase.get(r);
-      const first = firstOfCase.get(caseIndex);
-      if (first === undefined) firstOfCase.set(caseIndex, here);
-      else sets.union(here, first);
+function separatedParts(adjacency: readonly number[][], caseCount: number): Map<number, number[]> {
+  const count = adjacency.length;
+  const discovered = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const casesBelow = new Int32Array(count);
+  const parent = new Int32Array(count).fill(-1);
+  const nextEdge = new Int32Array(count);
+  const separated = new Map<number, number[]>();
+  let time = 0;
+  const stack = [0];
+  discovered[0] = low[0] = time++;
+  casesBelow[0] = 1;
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    const neighbours = adjacency[node]!;
+    if (nextEdge[node]! < neighbours.length) {
+      const next = neighbours[nextEdge[node]!++]!;
+      if (discovered[next] === -1) {
+        parent[next] = node;
+        discovered[next] = low[next] = time++;
+        casesBelow[next] = next < caseCount ? 1 : 0;
+        stack.push(next);
+      } else if (next !== parent[node]) {
+        low[node] = Math.min(low[node]!, discovered[next]!);
+      }
+      continue;
     }
-    for (let m = store.mentionStart.get(r); m < store.mentionStart.get(r + 1); m++) {
-      const key = store.mentionKey.get(m);
-      if (key === without || !store.keyLinks(key)) continue;
-      if (store.mentionValid.get(m) !== 1 && !store.linkInvalid) continue;
-      const anchor = anchorOfKey.get(key);
-      if (anchor === undefined) anchorOfKey.set(key, here);
-      else sets.union(here, anchor);
-    }
-    for (const hashId of store.reportLureHashes[r] ?? []) {
-      // Lure material links too: treat each lure group as one more identifier.
-      const group = -1 - store.lureGroups.anchor(hashId);
-      const anchor = anchorOfKey.get(group);
-      if (anchor === undefined) anchorOfKey.set(group, here);
-      else sets.union(here, anchor);
+    stack.pop();
+    const up = parent[node]!;
+    if (up < 0) continue;
+    low[up] = Math.min(low[up]!, low[node]!);
+    casesBelow[up]! += casesBelow[node]!;
+    if (low[node]! >= discovered[up]!) {
+      const parts = separated.get(up);
+      if (parts === undefined) separated.set(up, [casesBelow[node]!]);
+      else parts.push(casesBelow[node]!);
     }
   }
-  const groupCases = new Map<number, Set<number>>();
-  for (const r of reports) {
-    const root = sets.find(local.get(r)!);
-    if (!groupCases.has(root)) groupCases.set(root, new Set());
+  // Each articulation point also holds the rest of the graph, above it.
+  for (const [node, parts] of separated) {
+    let below = 0;
+    for (const size of parts) below += size;
+    const above = caseCount - below - (node < caseCount ? 1 : 0);
+    if (above > 0) parts.push(above);
   }
-  for (const r of members) {
-    const cases = groupCases.get(sets.find(local.get(r)!));
-    cases?.add(store.reportCase.get(r));
-  }
-  let multiVictimGroups = 0;
-  for (const cases of groupCases.values()) if (cases.size >= 2) multiVictimGroups++;
-  return { groups: groupCases.size, multiVictimGroups };
+  return separated;
 }
