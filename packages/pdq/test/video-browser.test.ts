@@ -78,10 +78,11 @@ describe('hashVideoBlob in Chromium', () => {
     expect(video.decoder).toBe(decoder);
     expect([video.width, video.height]).toEqual([node.width, node.height]);
     expect(video.frames.map((f) => f.timestamp)).toEqual(node.frames.map((f) => f.timestamp));
-    // The browser converts colours its own way (and honours the VP9 clip's BT.709 tag), so hashes
-    // are near the Node entry's, not equal to them.
+    // Both convert BT.601 as ffmpeg does, not bit for bit; the <video> element alone follows the
+    // VP9 clip's BT.709 tag. Measured: at most 4 bits, and 30 for that one case.
     const distances = video.frames.map((f, i) => hammingDistance(f.pdq, node.frames[i]!.pdq));
-    expect(Math.max(...distances)).toBeLessThanOrEqual(31);
+    const followsTags = decoder === 'element' && name.includes('bt709');
+    expect(Math.max(...distances)).toBeLessThanOrEqual(followsTags ? 31 : 8);
     expect(matchVpdq(video.frames, node.frames)).toMatchObject({
       queryPercent: 100,
       comparedPercent: 100,

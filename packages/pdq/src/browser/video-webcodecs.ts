@@ -3,8 +3,13 @@
  * the browser's `VideoDecoder`, decoding each packet at most once while it hands over, for every
  * sample instant, the last frame that starts at or before it (the Node entry's choice). Runs in a
  * worker or on a page; far faster than seeking a `<video>` when keyframes are far apart.
+ *
+ * Colours: each frame is converted to RGB as BT.601, the stream's range kept, whatever its colour
+ * tags say, as the Node entry (and the reference) convert. Chromium would otherwise take untagged
+ * H.264 as BT.709, which puts hashes of the very same frame 16 to 26 bits away from the Node
+ * entry's instead of 0 to 6.
  */
-import { ALL_FORMATS, BlobSource, CanvasSink, Input } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, Input, VideoSample, VideoSampleSink } from 'mediabunny';
 import type { PdqHash } from '../core/hash.ts';
 import type { PdqHasher } from '../core/pdq.ts';
 import type { VpdqFrame } from '../video/frame.ts';
@@ -79,24 +84,31 @@ export async function hashWithWebCodecs(
     const instants = Array.from({ length: count }, (_, k) =>
       timeSampleTimestamp(k, secondsPerHash),
     ).filter((t) => t < durationSeconds);
-    const sink = new CanvasSink(track, { poolSize: 1 });
+    const sink = new VideoSampleSink(track);
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (context === null) throw new WebCodecsFailure('unsupported', 'no 2D canvas context');
     const frames: VpdqFrame[] = [];
     let k = 0;
-    for await (const wrapped of sink.canvasesAtTimestamps(
+    for await (const sample of sink.samplesAtTimestamps(
       instants.map((t) => start + t + INSTANT_SLACK_SECONDS),
     )) {
-      signal?.throwIfAborted();
       const timestamp = instants[k]!;
-      if (wrapped === null)
+      if (sample === null)
         throw new WebCodecsFailure('corrupt', `no frame could be decoded at ${timestamp} s`);
-      const context = wrapped.canvas.getContext('2d', { willReadFrequently: true });
-      if (context === null || !('getImageData' in context)) {
-        throw new WebCodecsFailure('unsupported', 'no 2D canvas context');
+      const frame = await asBt601(sample);
+      try {
+        signal?.throwIfAborted();
+        context.clearRect(0, 0, width, height);
+        frame.drawWithFit(context, { fit: 'fill' });
+      } finally {
+        frame.close();
+        sample.close();
       }
-      const { data } = context.getImageData(0, 0, wrapped.canvas.width, wrapped.canvas.height);
+      const { data } = context.getImageData(0, 0, width, height);
       const { hash, quality }: { hash: PdqHash; quality: number } = hasher.compute({
-        width: wrapped.canvas.width,
-        height: wrapped.canvas.height,
+        width,
+        height,
         channels: 4,
         data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
       });
@@ -116,4 +128,34 @@ export async function hashWithWebCodecs(
   } finally {
     input.dispose();
   }
+}
+
+/** Planar and semi-planar 8-bit YUV: the layouts whose colour space we can restate. */
+const YUV_FORMATS = new Set(['I420', 'I422', 'I444', 'NV12']);
+
+/**
+ * The same pixels, declared BT.601 (matrix, primaries and transfer), keeping the stream's range.
+ * Other formats (RGB, 10-bit, alpha) are returned as they are.
+ */
+async function asBt601(sample: VideoSample): Promise<VideoSample> {
+  if (sample.format === null || !YUV_FORMATS.has(sample.format)) return sample.clone();
+  const { width, height } = sample.visibleRect;
+  const buffer = new Uint8Array(sample.allocationSize());
+  const layout = await sample.copyTo(buffer);
+  return new VideoSample(buffer, {
+    format: sample.format,
+    codedWidth: width,
+    codedHeight: height,
+    layout,
+    timestamp: sample.timestamp,
+    duration: sample.duration,
+    rotation: sample.rotation,
+    flip: sample.flip,
+    colorSpace: {
+      matrix: 'smpte170m',
+      primaries: 'smpte170m',
+      transfer: 'smpte170m',
+      fullRange: sample.colorSpace.fullRange ?? false,
+    },
+  });
 }
