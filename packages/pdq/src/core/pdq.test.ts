@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPdqHash } from './hash.ts';
 import type { PdqImage } from './image.ts';
+import { orientPdqImage } from './orientation.ts';
 import { computePdq, createPdqHasher } from './pdq.ts';
 import { simdAvailable } from './simd/simd-downsampler.ts';
 import { ZERO_PDQ_HASH } from './threshold.ts';
@@ -210,6 +211,49 @@ describe('engines', () => {
       for (const channels of [1, 3, 4] as const) {
         const image = pattern(width, height, channels);
         expect(wasm.compute(image), `${width}x${height}x${channels}`).toEqual(js.compute(image));
+      }
+    }
+  });
+});
+
+describe('computeOriented', () => {
+  const orientations = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+
+  it('equals hashing the oriented copy, on both engines, for every orientation', () => {
+    const wasm = createPdqHasher();
+    const js = createPdqHasher({ engine: 'js' });
+    fc.assert(
+      fc.property(
+        anyImage.filter((image) => image.width * image.height > 0),
+        fc.constantFrom(...orientations),
+        (image, orientation) => {
+          const expected = js.compute(orientPdqImage(image, orientation), { dihedral: true });
+          expect(wasm.computeOriented(image, orientation, { dihedral: true })).toEqual(expected);
+          expect(js.computeOriented(image, orientation, { dihedral: true })).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('handles awkward sizes (width not a multiple of 4, a last partial block, 64x64 once turned)', () => {
+    const wasm = createPdqHasher();
+    for (const [width, height] of [
+      [5, 7],
+      [7, 5],
+      [64, 64],
+      [65, 130],
+      [301, 203],
+      [1001, 9],
+    ] as const) {
+      for (const channels of [1, 3, 4] as const) {
+        const image = pattern(width, height, channels);
+        for (const orientation of orientations) {
+          expect(
+            wasm.computeOriented(image, orientation),
+            `${width}x${height}x${channels} o${orientation}`,
+          ).toEqual(computePdq(orientPdqImage(image, orientation)));
+        }
       }
     }
   });

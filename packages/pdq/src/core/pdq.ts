@@ -4,6 +4,7 @@ import { StreamingDownsampler } from './downsample.ts';
 import type { PdqHash } from './hash.ts';
 import { assertPdqImage, type PdqImage } from './image.ts';
 import { lumaRowReader, type LumaRowReader } from './luma.ts';
+import { orientPdqImage, type ExifOrientation } from './orientation.ts';
 import { pdqQuality } from './quality.ts';
 import { SimdDownsampler } from './simd/simd-downsampler.ts';
 import { hashFromDct, ZERO_PDQ_HASH } from './threshold.ts';
@@ -28,6 +29,12 @@ export const PDQ_MIN_DIMENSION = 5;
 /** A PDQ hasher that keeps its scratch buffers between calls (hash video frames with one). */
 export interface PdqHasher {
   compute(image: PdqImage, options?: PdqOptions): PdqResult;
+  /**
+   * The hash of `image` as displayed under an EXIF orientation: exactly
+   * `compute(orientPdqImage(image, orientation))`, without making the rotated copy where the
+   * WebAssembly path can read the pixels in the rotated order.
+   */
+  computeOriented(image: PdqImage, orientation: ExifOrientation, options?: PdqOptions): PdqResult;
   /** Hashes float32 luma (height x width, row-major), the reference's `pdqHash256FromFloatLuma`. */
   computeFromLuma(
     luma: Float32Array,
@@ -62,12 +69,15 @@ export function createPdqHasher(options: PdqHasherOptions = {}): PdqHasher {
   const variant = new Float32Array(256);
   const sortScratch = new Float32Array(256);
 
+  /** Hashes a width x height image whose luma rows `readRow` gives, or the SIMD path reads
+   * from `image` under `orientation`. */
   function fromRows(
     width: number,
     height: number,
     readRow: LumaRowReader,
     options: PdqOptions | undefined,
     image?: PdqImage,
+    orientation: ExifOrientation = 1,
   ): PdqResult {
     const dihedral = options?.dihedral === true;
     if (width < PDQ_MIN_DIMENSION || height < PDQ_MIN_DIMENSION) {
@@ -78,7 +88,7 @@ export function createPdqHasher(options: PdqHasherOptions = {}): PdqHasher {
       simd !== undefined &&
       image !== undefined &&
       !(width === 64 && height === 64) &&
-      simd.run(image, buffer64x64);
+      simd.run(image, buffer64x64, orientation);
     if (!simdDone) downsampler.run(height, width, readRow, buffer64x64);
     const quality = pdqQuality(buffer64x64);
     dct64To16(buffer64x64, dct, dctScratch);
@@ -93,6 +103,23 @@ export function createPdqHasher(options: PdqHasherOptions = {}): PdqHasher {
     compute(image, options) {
       assertPdqImage(image);
       return fromRows(image.width, image.height, lumaRowReader(image), options, image);
+    },
+    computeOriented(image, orientation, options) {
+      assertPdqImage(image);
+      const swapsAxes = orientation >= 5;
+      const width = swapsAxes ? image.height : image.width;
+      const height = swapsAxes ? image.width : image.height;
+      if (orientation === 1 || simd === undefined || (width === 64 && height === 64)) {
+        return this.compute(orientPdqImage(image, orientation), options);
+      }
+      // Only if the WebAssembly path declines (an image too large for its memory) are the
+      // oriented pixels materialised, for the TypeScript path.
+      let readOriented: LumaRowReader | undefined;
+      const readRow: LumaRowReader = (y, out) => {
+        readOriented ??= lumaRowReader(orientPdqImage(image, orientation));
+        readOriented(y, out);
+      };
+      return fromRows(width, height, readRow, options, image, orientation);
     },
     computeFromLuma(luma, width, height, options) {
       if (luma.length !== width * height) {

@@ -1,6 +1,5 @@
 import {
   createPdqHasher,
-  orientPdqImage,
   type DecodableImageFormat,
   type ExifOrientation,
   type PdqHasher,
@@ -64,6 +63,6 @@ export async function hashImage(
     pdq,
   } as const;
   if (orientation === 1) return { ok: true, value: base };
-  const oriented = hasher.compute(orientPdqImage(image, orientation), pdqOptions);
+  const oriented = hasher.computeOriented(image, orientation, pdqOptions);
   return { ok: true, value: { ...base, oriented } };
 }

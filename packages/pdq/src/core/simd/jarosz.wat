@@ -70,6 +70,57 @@
       (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
       (br $each))))
 
+  ;; Luma of 4 consecutive pixels in each of $count rows (stride $stride bytes from $src), one
+  ;; vector per row, stored from $dst by steps of $step bytes (negative to fill backwards); with
+  ;; $reverse the lanes are reversed. This reads an image's columns, for hashing it rotated by
+  ;; 90 degrees without rotating its pixels first: the vectors land in the interleaved layout.
+  (func (export "lumaColumns4")
+    (param $src i32) (param $stride i32) (param $channels i32) (param $count i32)
+    (param $dst i32) (param $step i32) (param $reverse i32)
+    (local $i i32) (local $v v128) (local $y v128)
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+      (if (i32.eq (local.get $channels) (i32.const 1))
+        (then
+          (local.set $y (f32x4.convert_i32x4_u (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u
+            (v128.load32_zero (local.get $src)))))))
+        (else
+          (local.set $v (v128.load (local.get $src)))
+          (if (i32.eq (local.get $channels) (i32.const 3))
+            (then
+              (local.set $y (f32x4.add
+                (f32x4.add
+                  (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
+                    (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                      (v128.const i8x16 0 128 128 128 3 128 128 128 6 128 128 128 9 128 128 128))))
+                  (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
+                    (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                      (v128.const i8x16 1 128 128 128 4 128 128 128 7 128 128 128 10 128 128 128)))))
+                (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
+                  (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                    (v128.const i8x16 2 128 128 128 5 128 128 128 8 128 128 128 11 128 128 128)))))))
+            (else
+              (local.set $y (f32x4.add
+                (f32x4.add
+                  (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
+                    (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                      (v128.const i8x16 0 128 128 128 4 128 128 128 8 128 128 128 12 128 128 128))))
+                  (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
+                    (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                      (v128.const i8x16 1 128 128 128 5 128 128 128 9 128 128 128 13 128 128 128)))))
+                (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
+                  (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                    (v128.const i8x16 2 128 128 128 6 128 128 128 10 128 128 128 14 128 128 128))))))))))
+      (if (local.get $reverse)
+        (then
+          (local.set $y (i8x16.shuffle 12 13 14 15 8 9 10 11 4 5 6 7 0 1 2 3
+            (local.get $y) (local.get $y)))))
+      (v128.store (local.get $dst) (local.get $y))
+      (local.set $src (i32.add (local.get $src) (local.get $stride)))
+      (local.set $dst (i32.add (local.get $dst) (local.get $step)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $each))))
+
   ;; 4 rows of $groups vectors <-> one interleaved block (4x4 transposes). $toBlock = 1: rows
   ;; r0..r3 into the block; 0: the block back into rows r0..r3.
   (func (export "transpose4")

@@ -1,5 +1,6 @@
 import { decimationIndex, jaroszWindowSize, SampledColumnFilter } from '../downsample.ts';
 import type { PdqImage } from '../image.ts';
+import type { ExifOrientation } from '../orientation.ts';
 import { JAROSZ_WASM } from './jarosz-wasm.ts';
 
 /**
@@ -19,6 +20,15 @@ interface WasmNamespace {
 interface JaroszExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   lumaRow(src: number, channels: number, groups: number, dst: number): void;
+  lumaColumns4(
+    src: number,
+    stride: number,
+    channels: number,
+    count: number,
+    dst: number,
+    step: number,
+    reverse: number,
+  ): void;
   transpose4(
     block: number,
     r0: number,
@@ -103,12 +113,18 @@ export class SimdDownsampler {
   }
 
   /**
-   * Fills `out` (4096 floats) with the downsampled luma of `image`, which is not 64x64. Returns
-   * false, leaving `out` alone, when the image's rows are too wide for a 32-bit WebAssembly memory
-   * (hundreds of millions of pixels per row): the TypeScript path then does the work.
+   * Fills `out` (4096 floats) with the downsampled luma of `image` as displayed under EXIF
+   * `orientation` (1: as stored), which must not be 64x64 once oriented. The oriented pixels are
+   * never materialised: rows are read reversed, or columns read as rows (four at a time, straight
+   * into the interleaved layout), which is exactly hashing `orientPdqImage(image, orientation)`.
+   * Returns false, leaving `out` alone, when the image does not fit a 32-bit WebAssembly memory:
+   * the TypeScript path then does the work.
    */
-  run(image: PdqImage, out: Float32Array): boolean {
-    const { width: cols, height: rows, channels, data } = image;
+  run(image: PdqImage, out: Float32Array, orientation: ExifOrientation = 1): boolean {
+    const { channels, data } = image;
+    const swapsAxes = orientation >= 5;
+    const cols = swapsAxes ? image.height : image.width;
+    const rows = swapsAxes ? image.width : image.height;
     const k = this.kernels;
     const windowAlongRows = jaroszWindowSize(cols);
     const windowAlongCols = jaroszWindowSize(rows);
@@ -116,12 +132,15 @@ export class SimdDownsampler {
     const ringRows = windowAlongCols + BATCH;
     const rowFloats = Math.ceil(cols / 4) * 4;
     const rowBytes = rowFloats * 4;
-    const stride = cols * channels;
+    const stride = image.width * channels;
 
     // Memory layout, in bytes. Blocks are interleaved (4 rows per vector), rows row-major.
+    // Reading columns needs the whole image in memory (with 16 bytes of slack on both sides:
+    // the last vectors read past the edges, into lanes that are never used).
     const samples = 0;
     const sampledOut = samples + 256;
-    const src = sampledOut + 64 * 16;
+    const whole = sampledOut + 64 * 16 + 16;
+    const src = whole + (swapsAxes ? align16(data.length + 16) : 0);
     const lumaRows = src + align16(BATCH * stride + 16); // lumaRow may read 16 bytes past a row
     const lumaBlock = lumaRows + BATCH * rowBytes;
     const rowBlock = lumaBlock + rowFloats * 16;
@@ -176,14 +195,44 @@ export class SimdDownsampler {
     const ringRow = (y: number): number => ring + (y % ringRows) * rowBytes;
     const lumaRow = (lane: number): number => lumaRows + lane * rowBytes;
 
+    // Luma of the (oriented) rows y0 .. y0 + batch - 1 into lumaBlock, interleaved.
+    const reverseRows = orientation === 3 || orientation === 4;
+    const reverseColumns = orientation === 2 || orientation === 3;
+    if (swapsAxes) bytes.set(data, whole);
+    const fillLumaBlock = (y0: number, batch: number): void => {
+      if (swapsAxes) {
+        // Oriented row y is stored column y (5, 6) or width - 1 - y (7, 8); oriented column x is
+        // stored row x (5, 8) or height - 1 - x (6, 7).
+        const ascending = orientation === 5 || orientation === 6;
+        const firstColumn = ascending ? y0 : image.width - 4 - y0;
+        const rowsDown = orientation === 5 || orientation === 8;
+        k.lumaColumns4(
+          whole + firstColumn * channels,
+          stride,
+          channels,
+          image.height,
+          rowsDown ? lumaBlock : lumaBlock + (image.height - 1) * 16,
+          rowsDown ? 16 : -16,
+          ascending ? 0 : 1,
+        );
+        return;
+      }
+      for (let lane = 0; lane < batch; lane++) {
+        const y = reverseRows ? rows - 1 - (y0 + lane) : y0 + lane;
+        bytes.set(data.subarray(y * stride, (y + 1) * stride), src + lane * stride);
+        k.lumaRow(src + lane * stride, channels, groups, lumaRow(lane));
+        if (reverseColumns) {
+          const start = lumaRow(lane) / 4;
+          floats.subarray(start, start + cols).reverse();
+        }
+      }
+      k.transpose4(lumaBlock, lumaRow(0), lumaRow(1), lumaRow(2), lumaRow(3), groups, 1);
+    };
+
     let count = 0;
     for (let y0 = 0; y0 < rows; y0 += BATCH) {
       const batch = Math.min(BATCH, rows - y0);
-      bytes.set(data.subarray(y0 * stride, (y0 + batch) * stride), src);
-      for (let lane = 0; lane < batch; lane++) {
-        k.lumaRow(src + lane * stride, channels, groups, lumaRow(lane));
-      }
-      k.transpose4(lumaBlock, lumaRow(0), lumaRow(1), lumaRow(2), lumaRow(3), groups, 1);
+      fillLumaBlock(y0, batch);
       k.boxRows4(lumaBlock, cols, windowAlongRows, rowBlock);
       k.transpose4(
         rowBlock,
