@@ -38,6 +38,7 @@ const LAUGHTER =
  */
 export function quotedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  if (!/[«“"']/.test(text)) return ranges;
   for (const match of text.matchAll(QUOTES))
     ranges.push([match.index, match.index + match[0].length]);
   return ranges;

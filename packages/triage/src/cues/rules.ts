@@ -166,25 +166,36 @@ const MAX_ANCHORS = 2000;
  */
 export function findCues(index: ConceptIndex, rules: readonly CueRule[] = CUE_RULES): CueMatch[] {
   const matches = new Map<Cue, CueMatch>();
+  // Groups repeat across rules; each is merged and sorted once per message.
+  const merged = new Map<readonly AnyConcept[], Occurrence[]>();
+  const occurrencesOf = (group: readonly AnyConcept[]): Occurrence[] => {
+    let list = merged.get(group);
+    if (list === undefined) {
+      list = [];
+      for (const concept of group) {
+        const found = index.get(concept);
+        if (found !== undefined) list.push(...found);
+      }
+      if (group.length > 1) list.sort((a, b) => a.first - b.first);
+      merged.set(group, list);
+    }
+    return list;
+  };
   for (const r of rules) {
     if (matches.has(r.cue)) continue;
-    const match = matchRule(index, r);
+    const match = matchRule(occurrencesOf, r);
     if (match !== undefined) matches.set(r.cue, match);
   }
   return [...matches.values()];
 }
 
-function occurrencesOf(index: ConceptIndex, group: readonly AnyConcept[]): Occurrence[] {
-  const out: Occurrence[] = [];
-  for (const concept of group) {
-    const list = index.get(concept);
-    if (list !== undefined) out.push(...list);
-  }
-  return out.sort((a, b) => a.first - b.first);
-}
-
-function matchRule(index: ConceptIndex, r: CueRule): CueMatch | undefined {
-  const groups = r.groups.map((group) => occurrencesOf(index, group));
+function matchRule(
+  occurrencesOf: (group: readonly AnyConcept[]) => Occurrence[],
+  r: CueRule,
+): CueMatch | undefined {
+  // A cheap test first: a rule whose any group has no occurrence cannot match.
+  for (const group of r.groups) if (occurrencesOf(group).length === 0) return undefined;
+  const groups = r.groups.map((group) => occurrencesOf(group));
   if (groups.some((g) => g.length === 0)) return undefined;
   const anchors = (groups[0] as Occurrence[]).slice(0, MAX_ANCHORS);
   for (const anchor of anchors) {

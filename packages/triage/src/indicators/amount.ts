@@ -3,7 +3,13 @@
  * "0.1 BTC", "5k dh", "alf dh", "٥٠٠ درهم" (digits are ASCII in the identifier view), "ألف درهم".
  */
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, firstWordsOf, matchAtWords, startsWord } from './candidate.ts';
+import {
+  DETECTOR_LIMIT,
+  firstCodesOf,
+  firstWordsOf,
+  matchAtWords,
+  startsWord,
+} from './candidate.ts';
 
 /** Currency words and symbols, and the code they stand for. */
 const CURRENCIES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -41,6 +47,7 @@ const MULTIPLIER = String.raw`(?:\s?(k|mille|thousand|alf|alaf|ألف|الف|آ�
 /** Number words used alone: "alf dh", "ألف درهم", "mille euros", "a thousand dollars". */
 const NUMBER_WORD = '(mille|thousand|alf|ألف|الف|ألفين|الفين|alfin|mya|مية|مائة|cent|hundred)';
 const NUMBER_WORD_FIRST = firstWordsOf([NUMBER_WORD.slice(1, -1)]);
+const NUMBER_WORD_CODES = firstCodesOf(NUMBER_WORD_FIRST);
 const WORD_VALUES: ReadonlyMap<string, number> = new Map([
   ['mille', 1000],
   ['thousand', 1000],
@@ -104,8 +111,12 @@ export function findAmounts(context: DetectionContext): Candidate[] {
     const value = parseNumber(m[2] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
     push(m.index, m.index + m[0].length, value * multiplier(m[3]), word);
   }
-  for (const m of matchAtWords(context.text, context.words, WORD_THEN_CURRENCY, (w) =>
-    NUMBER_WORD_FIRST.has(w),
+  for (const m of matchAtWords(
+    context.text,
+    context.words,
+    WORD_THEN_CURRENCY,
+    (w) => NUMBER_WORD_FIRST.has(w),
+    NUMBER_WORD_CODES,
   )) {
     if (found.length >= DETECTOR_LIMIT) break;
     const value = WORD_VALUES.get((m[1] as string).toLowerCase()) ?? NaN;

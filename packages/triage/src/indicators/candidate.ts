@@ -44,11 +44,22 @@ export function standsAlone(text: string, start: number, end: number): boolean {
  */
 export const DETECTOR_LIMIT = 1000;
 
-/** A word of the identifier view: letters and digits, with its lower-cased text. */
-export interface Word {
-  readonly start: number;
-  readonly end: number;
-  readonly lower: string;
+/** A word of the identifier view: letters and digits; its lower-cased text is sliced on demand. */
+export class Word {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly lowerText: string,
+  ) {}
+
+  get lower(): string {
+    return this.lowerText.slice(this.start, this.end);
+  }
+
+  /** The first code unit, lower-cased, to rule words out before slicing them. */
+  get firstCode(): number {
+    return this.lowerText.charCodeAt(this.start);
+  }
 }
 
 /**
@@ -70,7 +81,7 @@ export function wordsOf(text: string, lower = text.toLowerCase()): Word[] {
           : kindOf(code) !== 0;
     if (isWord && start < 0) start = i;
     else if (!isWord && start >= 0) {
-      words.push({ start, end: i, lower: lower.slice(start, i) });
+      words.push(new Word(start, i, lower));
       start = -1;
     }
   }
@@ -98,6 +109,7 @@ export function matchAtWords(
   words: readonly Word[],
   sticky: RegExp,
   accepts: (lowerWord: string, index: number) => boolean,
+  firstCodes?: ReadonlySet<number>,
   limit = DETECTOR_LIMIT,
 ): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
@@ -105,7 +117,9 @@ export function matchAtWords(
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as Word;
     if (matches.length >= limit) break;
-    if (word.start < after || !accepts(word.lower, index)) continue;
+    if (word.start < after) continue;
+    if (firstCodes !== undefined && !firstCodes.has(word.firstCode)) continue;
+    if (!accepts(word.lower, index)) continue;
     sticky.lastIndex = word.start;
     const match = sticky.exec(text);
     if (match !== null && match[0].length > 0) {
@@ -114,6 +128,13 @@ export function matchAtWords(
     }
   }
   return matches;
+}
+
+/** The first code units of a set of lower-case words, for `matchAtWords`. */
+export function firstCodesOf(words: Iterable<string>): Set<number> {
+  const codes = new Set<number>();
+  for (const word of words) codes.add(word.charCodeAt(0));
+  return codes;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Candidate, DetectionContext } from './candidate.ts';
 import {
   DETECTOR_LIMIT,
   WORD_CHAR,
+  firstCodesOf,
   firstWordsOf,
   followingWordsOf,
   matchAtWords,
@@ -192,6 +193,7 @@ const WORD_ANCHOR_SOURCES = [
 ];
 const WORD_ANCHOR_FIRST = firstWordsOf(WORD_ANCHOR_SOURCES);
 const WORD_ANCHOR_NEXT = followingWordsOf(WORD_ANCHOR_SOURCES);
+const WORD_ANCHOR_CODES = firstCodesOf(WORD_ANCHOR_FIRST);
 /** First words so common ("a", "the", "la") that the word after them is checked before the pattern. */
 const COMMON_FIRST = new Set([
   'a',
@@ -322,7 +324,7 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
     const next = words[index + 1]?.lower;
     return next !== undefined && (WORD_ANCHOR_NEXT.get(word)?.has(next) ?? false);
   };
-  for (const m of matchAtWords(text, words, WORD_ANCHORS, mayStartAnchor)) {
+  for (const m of matchAtWords(text, words, WORD_ANCHORS, mayStartAnchor, WORD_ANCHOR_CODES)) {
     if (found.length >= DETECTOR_LIMIT) break;
     const g = m.groups ?? {};
     const end = m.index + m[0].length;

@@ -4,7 +4,7 @@
  */
 import type { SocialService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, firstWordsOf, matchAtWords } from './candidate.ts';
+import { DETECTOR_LIMIT, firstCodesOf, firstWordsOf, matchAtWords } from './candidate.ts';
 
 const SERVICE_WORDS: ReadonlyArray<readonly [SocialService, string]> = [
   ['skype', 'skype|سكايب|سكيب'],
@@ -27,6 +27,7 @@ const HANDLE_AFTER_SERVICE = new RegExp(
 );
 
 const SERVICE_FIRST = firstWordsOf(SERVICE_WORDS.map(([, words]) => words));
+const SERVICE_CODES = firstCodesOf(SERVICE_FIRST);
 
 /** A Skype id is recognisable on its own. */
 const SKYPE_ID = /(?<![\w.])live:(?:\.cid\.[0-9a-f]{6,32}|[a-z0-9][\w.-]{1,40}[a-z0-9_])/gi;
@@ -40,8 +41,12 @@ const SKYPE_ID = /(?<![\w.])live:(?:\.cid\.[0-9a-f]{6,32}|[a-z0-9][\w.-]{1,40}[a
  */
 export function findSocialHandles(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
-  for (const match of matchAtWords(context.text, context.words, HANDLE_AFTER_SERVICE, (w) =>
-    SERVICE_FIRST.has(w),
+  for (const match of matchAtWords(
+    context.text,
+    context.words,
+    HANDLE_AFTER_SERVICE,
+    (w) => SERVICE_FIRST.has(w),
+    SERVICE_CODES,
   )) {
     const service = SERVICE_WORDS.find(([name]) => match.groups?.[name] !== undefined)?.[0];
     if (service === undefined) continue;

@@ -14,11 +14,13 @@ const BARE_TLDS =
 const WITH_SCHEME = new RegExp(`${SCHEME}[^\\s<>"'«»“”]{1,2048}`, 'gi');
 const WITHOUT_SCHEME = new RegExp(
   `(?:www${DOT})?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?${DOT}){1,4}(?:${BARE_TLDS})(?![\\p{L}\\p{N}-])(?:\\/[^\\s<>"'«»“”]{0,2048})?`,
-  'giu',
+  'iuy',
 );
+/** Characters a bare domain, defanged or not, is made of: walked back over from its TLD. */
+const DOMAIN_CHAR = /[A-Za-z0-9\-.[\](){}]/;
 
-/** Quick test: a dot (plain or defanged) right before a known top-level domain. */
-const BARE_TLD_NEAR = new RegExp(`${DOT}(?:${BARE_TLDS})(?![\\p{L}\\p{N}-])`, 'iu');
+/** A dot (plain or defanged) right before a known top-level domain: where bare links are anchored. */
+const BARE_TLD = new RegExp(`${DOT}(?:${BARE_TLDS})(?![\\p{L}\\p{N}-])`, 'giu');
 
 /** Profile hosts and the network they belong to. */
 const PROFILE_HOSTS: ReadonlyMap<string, SocialService> = new Map([
@@ -78,21 +80,34 @@ export function refangUrl(text: string): string {
  * // [{ type: 'url', normalized: 'https://privatevid.xyz/v/123', valid: true, … }]
  */
 export function findUrls(context: DetectionContext): Candidate[] {
+  const { text } = context;
   const found: Candidate[] = [];
   const taken: Array<[number, number]> = [];
-  const patterns = BARE_TLD_NEAR.test(context.text) ? [WITH_SCHEME, WITHOUT_SCHEME] : [WITH_SCHEME];
-  for (const pattern of patterns) {
-    for (const match of context.text.matchAll(pattern)) {
-      if (found.length >= DETECTOR_LIMIT) break;
-      const start = match.index;
-      if (pattern === WITHOUT_SCHEME && !startsWord(context.text, start, '@._%+-')) continue;
-      const trimmed = trimTrailingPunctuation(match[0]);
-      const end = start + trimmed.length;
-      if (taken.some(([s, e]) => start < e && s < end)) continue;
-      taken.push([start, end]);
-      const candidate = readLink(trimmed);
-      if (candidate !== undefined) found.push({ ...candidate, start, end });
-    }
+  const take = (start: number, raw: string): void => {
+    const trimmed = trimTrailingPunctuation(raw);
+    const end = start + trimmed.length;
+    if (taken.some(([s, e]) => start < e && s < end)) return;
+    taken.push([start, end]);
+    const candidate = readLink(trimmed);
+    if (candidate !== undefined) found.push({ ...candidate, start, end });
+  };
+  for (const match of text.matchAll(WITH_SCHEME)) {
+    if (found.length >= DETECTOR_LIMIT) break;
+    take(match.index, match[0]);
+  }
+  // Links without a scheme are anchored at their top-level domain, then read from where the
+  // domain starts: a pattern tried at every letter of the text would cost far more.
+  for (const anchor of text.matchAll(BARE_TLD)) {
+    if (found.length >= DETECTOR_LIMIT) break;
+    if (taken.some(([s, e]) => anchor.index >= s && anchor.index < e)) continue;
+    let start = anchor.index;
+    while (start > 0 && anchor.index - start < 300 && DOMAIN_CHAR.test(text.charAt(start - 1)))
+      start--;
+    while (start < anchor.index && !/[A-Za-z0-9]/.test(text.charAt(start))) start++;
+    if (!startsWord(text, start, '@._%+-')) continue;
+    WITHOUT_SCHEME.lastIndex = start;
+    const match = WITHOUT_SCHEME.exec(text);
+    if (match !== null && match.index + match[0].length > anchor.index) take(start, match[0]);
   }
   return found;
 }

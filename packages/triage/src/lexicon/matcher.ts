@@ -95,16 +95,15 @@ export class CompiledLexicon {
     }
   }
 
-  /** Adds to `out` the entries whose first word matches `form`. */
-  lookup(form: string, out: Entry[]): void {
+  /** The entries whose first word matches `form` (cached: words repeat across messages). */
+  lookup(form: string): readonly Entry[] {
     let entries = this.cache.get(form);
     if (entries === undefined) {
       entries = this.entriesFor(form);
-      // Words repeat across messages ("the", "de", "و"): remember them, within a bound.
       if (this.cache.size >= LOOKUP_CACHE_SIZE) this.cache.clear();
       this.cache.set(form, entries);
     }
-    for (const entry of entries) out.push(entry);
+    return entries;
   }
 
   private entriesFor(form: string): readonly Entry[] {
@@ -139,8 +138,10 @@ export class CompiledLexicon {
     const forms = [token.text];
     if (token.leet !== undefined) forms.push(token.leet);
     if (token.arabic) {
-      // Clitics glued to the word: و ف ب ل ك، the article ال، verb prefixes ن ت ي، Darija غا كا.
+      // Clitics glued to the word: و ف ب ل ك س، the article ال، verb prefixes ن ت ي، Darija غا كا.
+      // Only letters that can be clitics are dropped ("المكالمة" → "لمكالمة", "مكالمة").
       for (let drop = 1; drop <= 4 && token.text.length - drop >= MIN_STEM; drop++) {
+        if (!ARABIC_CLITIC_LETTERS.has(token.text.charCodeAt(drop - 1))) break;
         forms.push(token.text.slice(drop));
       }
     }
@@ -156,22 +157,34 @@ export class CompiledLexicon {
    */
   find(tokens: readonly Token[], out: Occurrence[] = []): Occurrence[] {
     const formsOf: string[][] = tokens.map((token) => this.forms(token));
-    const candidates: Entry[] = [];
+    const seen = new Set<Entry>();
     for (let i = 0; i < tokens.length; i++) {
-      candidates.length = 0;
       const forms = formsOf[i] as string[];
-      for (const form of forms) this.lookup(form, candidates);
-      for (let c = 0; c < candidates.length; c++) {
-        const entry = candidates[c] as Entry;
-        // The same entry may be found under two forms of one token; report it once.
-        if (forms.length > 1 && candidates.indexOf(entry) !== c) continue;
-        const last = entry.words.length === 1 ? i : matchRest(entry.words, formsOf, i);
-        if (last !== undefined) out.push({ concept: entry.concept, first: i, last });
+      if (forms.length === 1) {
+        for (const entry of this.lookup(forms[0] as string)) this.emit(entry, formsOf, i, out);
+        continue;
+      }
+      // Several forms of one token may find the same entry: report it once.
+      seen.clear();
+      for (const form of forms) {
+        for (const entry of this.lookup(form)) {
+          if (seen.has(entry)) continue;
+          seen.add(entry);
+          this.emit(entry, formsOf, i, out);
+        }
       }
     }
     return out;
   }
+
+  private emit(entry: Entry, formsOf: readonly string[][], i: number, out: Occurrence[]): void {
+    const last = entry.words.length === 1 ? i : matchRest(entry.words, formsOf, i);
+    if (last !== undefined) out.push({ concept: entry.concept, first: i, last });
+  }
 }
+
+/** Arabic letters that begin prefixes and clitics: و ف ب ل ك س ا ن ت ي غ. */
+const ARABIC_CLITIC_LETTERS = new Set([...'وفبلكسانتيغ'].map((ch) => ch.charCodeAt(0)));
 
 /** Letters that Darija glues before a word: the article l-, n- t- y- verb prefixes, ka-/gha-, f- b- w- m-. */
 const ARABIZI_PREFIX_LETTERS = new Set(['l', 'n', 't', 'y', 'k', 'g', 'f', 'b', 'w', 'm']);

@@ -43,6 +43,23 @@ const STANDARD_ARABIC = wordSet(`
   وإلا سيتم تم لقد عبر خلال
 `);
 
+const FR = 1;
+const EN = 2;
+const DARIJA_LATIN_FLAG = 4;
+const DARIJA_ARABIC_FLAG = 8;
+const STANDARD_ARABIC_FLAG = 16;
+/** Every marker word and the languages it marks: one lookup per token instead of five. */
+const MARKERS = new Map<string, number>();
+for (const [set, flag] of [
+  [FRENCH, FR],
+  [ENGLISH, EN],
+  [DARIJA_LATIN, DARIJA_LATIN_FLAG],
+  [DARIJA_ARABIC, DARIJA_ARABIC_FLAG],
+  [STANDARD_ARABIC, STANDARD_ARABIC_FLAG],
+] as const) {
+  for (const word of set) MARKERS.set(word, (MARKERS.get(word) ?? 0) | flag);
+}
+
 /**
  * Guesses the language of a message from its tokens.
  *
@@ -60,20 +77,23 @@ export function detectLanguage(tokens: readonly Token[]): Language {
   let english = 0;
   for (const token of tokens) {
     const text = token.text;
+    const flags = MARKERS.get(text) ?? 0;
     if (token.arabic) {
       arabicTokens++;
-      if (DARIJA_ARABIC.has(text) || isDarijaVerb(text)) darijaArabic++;
-      if (STANDARD_ARABIC.has(text) || text.startsWith('سأ') || text.startsWith('سا'))
+      if ((flags & DARIJA_ARABIC_FLAG) !== 0 || isDarijaVerb(text)) darijaArabic++;
+      if ((flags & STANDARD_ARABIC_FLAG) !== 0 || text.startsWith('سأ') || text.startsWith('سا')) {
         standardArabic++;
+      }
       continue;
     }
-    if (!/[a-z]/.test(text)) continue;
+    if (!hasLatinLetter(text)) continue;
     latinTokens++;
-    if (FRENCH.has(text)) french++;
-    if (ENGLISH.has(text)) english++;
-    if (DARIJA_LATIN.has(text)) darijaLatin++;
+    if ((flags & FR) !== 0) french++;
+    if ((flags & EN) !== 0) english++;
+    if ((flags & DARIJA_LATIN_FLAG) !== 0) darijaLatin++;
     // Digits as letters inside a word: 3ndi, l7bs, s7abk, 9bel; not "48h", and leet uses 0 1 4 8 too.
     if (
+      hasArabiziDigit(text) &&
       /[a-z][2379]|[2379][a-z]/.test(text) &&
       !/[0148]/.test(text) &&
       !/^\d+[a-z]{1,3}$/.test(text)
@@ -89,6 +109,22 @@ export function detectLanguage(tokens: readonly Token[]): Language {
   if (darija >= 2 && darija >= 0.6 * Math.max(french, english)) return 'ary-Latn';
   if (french === 0 && english === 0) return darija > 0 ? 'ary-Latn' : 'und';
   return french >= english ? 'fr' : 'en';
+}
+
+function hasArabiziDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 50 || code === 51 || code === 55 || code === 57) return true; // 2 3 7 9
+  }
+  return false;
+}
+
+function hasLatinLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 97 && code <= 122) return true;
+  }
+  return false;
 }
 
 /** Darija verbs carry prefixes MSA does not use: كن/كي/كت (present), غا (future). */

@@ -130,12 +130,16 @@ class UnitBuffer {
     this.ends = ends;
   }
 
+  /** Empties the buffer for reuse (the arrays are kept). */
+  reset(): void {
+    this.length = 0;
+  }
+
   /**
-   * The view, keeping only the units whose `keep` flag is 1 (all when omitted); `text` when the
-   * caller knows the units spell it already. Compacts in place and returns sub-arrays: the buffer
-   * is not used again.
+   * The view, keeping only the units whose `keep` flag is 1 (all when omitted). Compacts in place,
+   * then copies out arrays of the exact size: the buffer itself is reused for the next message.
    */
-  view(keep?: Uint8Array, text?: string): TextView {
+  view(keep?: Uint8Array): TextView {
     let n = this.length;
     if (keep !== undefined) {
       let j = 0;
@@ -151,11 +155,31 @@ class UnitBuffer {
       n = j;
     }
     return {
-      text: text ?? unitsToString(this.units, n),
-      starts: this.starts.subarray(0, n),
-      ends: this.ends.subarray(0, n),
+      text: unitsToString(this.units, n),
+      starts: this.starts.slice(0, n),
+      ends: this.ends.slice(0, n),
     };
   }
+}
+
+/** Buffers reused from message to message, for messages up to this many UTF-16 units. */
+const SCRATCH_LIMIT = 1 << 16;
+const scratchIdentifiers = new UnitBuffer(4096);
+const scratchWords = new UnitBuffer(4096);
+
+/** i → i and i → i + 1, shared by every view that maps one to one onto its text (never written). */
+let identity = new Uint32Array(0);
+
+function identityView(text: string): TextView {
+  if (identity.length < text.length + 1) {
+    identity = new Uint32Array(Math.max(text.length + 1, identity.length * 2));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return {
+    text,
+    starts: identity.subarray(0, text.length),
+    ends: identity.subarray(1, text.length + 1),
+  };
 }
 
 /** The WHATWG decoder, present in every browser and in Node; typed here since neither DOM nor Node types apply. */
@@ -186,8 +210,11 @@ function unitsToString(units: Uint16Array, length: number): string {
  * toOriginalSpan(n.words, 9, 14); // [10, 19]: "v i d é o" in the original
  */
 export function normalizeText(original: string): NormalizedText {
-  const identifiers = new UnitBuffer(original.length + 16);
-  const words = new UnitBuffer(original.length + 16);
+  const small = original.length < SCRATCH_LIMIT;
+  const identifiers = small ? scratchIdentifiers : new UnitBuffer(original.length + 16);
+  const words = small ? scratchWords : new UnitBuffer(original.length + 16);
+  identifiers.reset();
+  words.reset();
   // Whether the identifier view differs from the original; when not, the original is reused.
   let identifiersChanged = false;
   for (let i = 0; i < original.length;) {
@@ -214,7 +241,7 @@ export function normalizeText(original: string): NormalizedText {
   }
   return {
     original,
-    identifiers: identifiers.view(undefined, identifiersChanged ? undefined : original),
+    identifiers: identifiersChanged ? identifiers.view() : identityView(original),
     words: words.view(wordKeepMask(words.units, words.length)),
   };
 }

@@ -56,32 +56,42 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    // Whether the word has a digit or an inner symbol: only then can it be leetspeak.
+    let mixed = false;
     while (i < n) {
       if (isWordCharAt(text, i)) {
+        const code = text.charCodeAt(i);
+        if (code >= 48 && code <= 57) mixed = true;
         i += charWidth(text, i);
       } else if (
-        INNER_SYMBOLS.has(text[i] as string) &&
+        INNER_SYMBOL_CODES.has(text.charCodeAt(i)) &&
         i + 1 < n &&
         isWordCharAt(text, i + 1) &&
         i > start
       ) {
+        mixed = true;
         i += 1;
       } else {
         break;
       }
     }
     const word = text.slice(start, i);
+    const first = word.charCodeAt(0);
     tokens.push({
       index: tokens.length,
       start,
       end: i,
       text: word,
-      leet: readLeet(word),
-      arabic: isArabic(word),
+      leet: mixed ? readLeet(word) : undefined,
+      arabic: first >= 0x600 && first <= 0x8ff && isArabic(word),
     });
   }
   return tokens;
 }
+
+const INNER_SYMBOL_CODES = new Set([...INNER_SYMBOLS].map((ch) => ch.charCodeAt(0)));
+/** A local reference: imported bindings called per character cost a getter each under tsx. */
+const kindAtLocal = kindAt;
 
 function charWidth(text: string, i: number): number {
   const code = text.charCodeAt(i);
@@ -89,7 +99,10 @@ function charWidth(text: string, i: number): number {
 }
 
 function isWordCharAt(text: string, i: number): boolean {
-  return kindAt(text, i) !== 0;
+  const code = text.charCodeAt(i);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return kindAtLocal(text, i) !== 0;
 }
 
 /**
@@ -108,12 +121,15 @@ function readLeet(word: string): string | undefined {
       leetAfterLetter = true;
     }
   }
-  if (letters < 2) return undefined;
+  if (letters < 2 || !leetAfterLetter) return undefined;
   let leadingDigits = 0;
-  while (leadingDigits < word.length && /[0-9]/.test(word[leadingDigits] as string)) {
+  while (
+    leadingDigits < word.length &&
+    word.charCodeAt(leadingDigits) >= 48 &&
+    word.charCodeAt(leadingDigits) <= 57
+  ) {
     leadingDigits++;
   }
-  if (!leetAfterLetter) return undefined;
   let out = word.slice(0, leadingDigits);
   for (const ch of word.slice(leadingDigits)) out += LEET.get(ch) ?? ch;
   return out === word ? undefined : out;
