@@ -307,8 +307,8 @@ function jokeSpan(text: string): Span {
 
 function inferCountry(language: Language, text: string): string | undefined {
   if (language === 'ary' || language === 'ary-Latn' || language === 'ar') return 'MA';
-  // Only a message with digits can hold a phone number: skip the scan otherwise.
-  if (/\d/.test(text) && MOROCCAN_CONTEXT.test(text)) return 'MA';
+  // Only a number written with a leading 0 needs a country: skip the scan otherwise.
+  if (/(?<!\d)0\d/.test(text) && MOROCCAN_CONTEXT.test(text)) return 'MA';
   if (language === 'fr') return 'FR';
   return undefined;
 }

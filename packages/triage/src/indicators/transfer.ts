@@ -6,7 +6,13 @@
  */
 import type { TransferService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, firstWordsOf, matchAtWords, startsWord } from './candidate.ts';
+import {
+  DETECTOR_LIMIT,
+  firstCodesOf,
+  firstWordsOf,
+  matchAtWords,
+  startsWord,
+} from './candidate.ts';
 
 const SERVICE_MENTIONS: ReadonlyArray<readonly [TransferService, string]> = [
   ['western-union', 'western\\s?union|westren|western|wu|mtcn|ويسترن|وسترن'],
@@ -25,6 +31,8 @@ const MENTION = new RegExp(
 );
 
 const MENTION_FIRST = firstWordsOf(SERVICE_MENTIONS.map(([, words]) => words));
+/** First letters of a mention: a service's own, or an Arabic preposition glued to it. */
+const MENTION_CODES = firstCodesOf([...MENTION_FIRST, 'و', 'ف', 'ب', 'ل']);
 /** A service's first word, possibly behind Arabic prepositions glued to it ("بويسترن"). */
 function mayNameService(word: string): boolean {
   return (
@@ -61,7 +69,13 @@ const AFTER = 60;
 export function findTransferReferences(context: DetectionContext): Candidate[] {
   const mentions: Array<{ service: TransferService; start: number; end: number }> = [];
   if (!ANY_SERVICE.test(context.lower)) return [];
-  for (const match of matchAtWords(context.lower, context.words, MENTION, mayNameService)) {
+  for (const match of matchAtWords(
+    context.lower,
+    context.words,
+    MENTION,
+    mayNameService,
+    MENTION_CODES,
+  )) {
     const service = SERVICE_MENTIONS.find(
       ([name]) => match.groups?.[name.replace(/-/g, '_')] !== undefined,
     )?.[0];
