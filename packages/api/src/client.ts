@@ -2,6 +2,16 @@
  * A typed client for the Aman API over `fetch`: the same code runs in Node (the CLI) and in the
  * browser (the web app).
  */
+import type {
+  AddReportRequest,
+  CreateShareRequest,
+  ReportsResponse,
+  ReportView,
+  SharesResponse,
+  ShareView,
+} from './console/case-schemas.ts';
+import type { LookupResponse } from './console/intel-schemas.ts';
+import type { HelplineDirectory } from './console/staff-schemas.ts';
 import type { ApiErrorBody, ErrorCode } from './errors.ts';
 import { isErrorCode } from './errors.ts';
 import { routePath, routes, type RouteSpec } from './routes.ts';
@@ -168,54 +178,114 @@ export class AmanClient {
     return this.#call(routes.health, {});
   }
 
-  async #call<T>(
-    route: RouteSpec,
-    request: {
-      params?: Record<string, string | number>;
-      search?: URLSearchParams;
-      body?: unknown;
-      pin?: string;
-    },
-  ): Promise<ApiResult<T>> {
-    const query = request.search?.toString() ?? '';
-    const url = `${this.#baseUrl}${routePath(route.path, request.params)}${query === '' ? '' : `?${query}`}`;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
+  /** Adds a blackmailer's message to a case (triaged again and stored encrypted on the server). */
+  addReport(
+    caseNumber: string,
+    pin: string,
+    body: AddReportRequest,
+  ): Promise<ApiResult<ReportView>> {
+    return this.#call(routes.addReport, { params: { caseNumber }, pin, body });
+  }
+
+  /** The messages added to a case. */
+  reports(caseNumber: string, pin: string): Promise<ApiResult<ReportsResponse>> {
+    return this.#call(routes.listReports, { params: { caseNumber }, pin });
+  }
+
+  /** The helplines a case can be shared with, and the public keys to encrypt for. */
+  helplines(): Promise<ApiResult<HelplineDirectory>> {
+    return this.#call(routes.listHelplines, {});
+  }
+
+  /** Shares a case with a helpline (the envelope is made by `sealShare` in the browser). */
+  createShare(
+    caseNumber: string,
+    pin: string,
+    body: CreateShareRequest,
+  ): Promise<ApiResult<ShareView>> {
+    return this.#call(routes.createShare, { params: { caseNumber }, pin, body });
+  }
+
+  /** The helplines the case is shared with. */
+  shares(caseNumber: string, pin: string): Promise<ApiResult<SharesResponse>> {
+    return this.#call(routes.listShares, { params: { caseNumber }, pin });
+  }
+
+  /** Takes a share back. */
+  revokeShare(caseNumber: string, pin: string, shareId: number): Promise<ApiResult<ShareView>> {
+    return this.#call(routes.revokeShare, { params: { caseNumber, shareId }, pin });
+  }
+
+  /** What Aman knows of a blackmailer's identifier (platform key with the `lookup` scope). */
+  lookupIdentifier(type: string, value: string): Promise<ApiResult<LookupResponse>> {
+    return this.#call(routes.lookupIdentifier, { search: new URLSearchParams({ type, value }) });
+  }
+
+  #call<T>(route: RouteSpec, request: ApiRequest): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = {};
     if (request.pin !== undefined) headers['x-case-pin'] = request.pin;
-    if (typeof route.auth === 'object' && this.#apiKey !== undefined) {
+    if (typeof route.auth === 'object' && 'scope' in route.auth && this.#apiKey !== undefined) {
       headers['authorization'] = `Bearer ${this.#apiKey}`;
     }
-    let response: Response;
-    try {
-      response = await this.#fetch(url, {
-        method: route.method,
-        headers,
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-      });
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      return {
-        ok: false,
-        status: 0,
-        error: { code: 'network_error', message: `could not reach ${this.#baseUrl}: ${reason}` },
-      };
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      return {
-        ok: false,
-        status: response.status,
-        error: {
-          code: 'bad_response',
-          message: `the server answered ${response.status} without a JSON body`,
-        },
-      };
-    }
-    if (response.ok) return { ok: true, status: response.status, value: body as T };
-    return { ok: false, status: response.status, error: readError(body, response) };
+    return callApi<T>({ baseUrl: this.#baseUrl, fetch: this.#fetch }, route, request, headers);
   }
+}
+
+/** The parts of a call that vary: path parameters, query, JSON body, PIN. */
+export interface ApiRequest {
+  readonly params?: Record<string, string | number>;
+  readonly search?: URLSearchParams;
+  readonly body?: unknown;
+  readonly pin?: string;
+}
+
+/**
+ * One call of a route of the table, answered as an `ApiResult` (never a rejection). The clients
+ * (`AmanClient`, `ConsoleClient`) add their credentials as `headers`.
+ *
+ * @example
+ * const result = await callApi({ baseUrl, fetch }, routes.health, {});
+ */
+export async function callApi<T>(
+  transport: { readonly baseUrl: string; readonly fetch: typeof fetch },
+  route: RouteSpec,
+  request: ApiRequest,
+  extraHeaders: Record<string, string> = {},
+): Promise<ApiResult<T>> {
+  const query = request.search?.toString() ?? '';
+  const url = `${transport.baseUrl}${routePath(route.path, request.params)}${query === '' ? '' : `?${query}`}`;
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await transport.fetch(url, {
+      method: route.method,
+      headers,
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+    });
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return {
+      ok: false,
+      status: 0,
+      error: { code: 'network_error', message: `could not reach ${transport.baseUrl}: ${reason}` },
+    };
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return {
+      ok: false,
+      status: response.status,
+      error: {
+        code: 'bad_response',
+        message: `the server answered ${response.status} without a JSON body`,
+      },
+    };
+  }
+  if (response.ok) return { ok: true, status: response.status, value: body as T };
+  return { ok: false, status: response.status, error: readError(body, response) };
 }
 
 function readError(body: unknown, response: Response): ClientError {

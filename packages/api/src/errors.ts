@@ -1,3 +1,5 @@
+import { consoleErrorCodes } from './console/errors.ts';
+
 /**
  * Every error the API can answer, with its HTTP status and what it means.
  *
@@ -112,6 +114,8 @@ export const errorCodes = {
     description: 'The server failed; nothing was changed by a request that failed.',
   },
   unavailable: { status: 503, description: 'The server is starting or stopping.' },
+
+  ...consoleErrorCodes,
 } as const satisfies Record<string, { status: number; description: string }>;
 
 /** A stable, machine-readable error code. */

@@ -8,3 +8,8 @@ export * from './routes.ts';
 export * from './schemas.ts';
 export * from './signals.ts';
 export * from './validation.ts';
+export * from './console/case-schemas.ts';
+export * from './console/client.ts';
+export * from './console/intel-schemas.ts';
+export * from './console/platform-schemas.ts';
+export * from './console/staff-schemas.ts';

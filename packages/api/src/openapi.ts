@@ -60,6 +60,11 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'platforms', description: 'Authorization: Bearer <apiKey>, with scopes.' },
       { name: 'curation', description: 'Banks and review of quarantined signals.' },
       { name: 'service', description: 'Operations.' },
+      {
+        name: 'console',
+        description:
+          'Staff (admin, helpline, investigator, platform): session cookie from /api/v1/staff/login, X-CSRF-Token on changes.',
+      },
     ],
     paths,
     components: {
@@ -70,6 +75,13 @@ export function openApiDocument(): OpenApiDocument {
           scheme: 'bearer',
           description:
             'A platform API key (`aman platform add NAME` prints one, once). The scopes listed on a route are required.',
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'aman_staff',
+          description:
+            'A staff session (POST /api/v1/staff/login). The roles listed on a route are the ones allowed; POST and PATCH also need the X-CSRF-Token header of the session.',
         },
         casePin: {
           type: 'apiKey',
@@ -129,6 +141,7 @@ function operation(name: string, route: RouteSpec): JsonObject {
 function security(route: RouteSpec): JsonObject[] {
   if (route.auth === 'none') return [];
   if (route.auth === 'pin') return [{ casePin: [] }];
+  if ('roles' in route.auth) return [{ staffSession: [...route.auth.roles] }];
   return [{ platformKey: [route.auth.scope] }];
 }
 
@@ -139,6 +152,10 @@ const pathParameterSchemas: Record<string, JsonObject> = {
   },
   bank: { type: 'string', description: 'The bank name (protect, lure, allow, …).' },
   id: { type: 'integer', minimum: 1, description: 'A signal id.' },
+  staffId: { type: 'integer', minimum: 1, description: 'A staff account id.' },
+  shareId: { type: 'integer', minimum: 1, description: 'A consent share id.' },
+  keyId: { type: 'integer', minimum: 1, description: 'An API key id.' },
+  networkId: { type: 'string', description: 'A network id (net-…), stable across restarts.' },
 };
 
 function pathParameters(path: string): JsonObject[] {

@@ -4,6 +4,8 @@
  * so the three cannot drift apart.
  */
 import type { z } from 'zod';
+import { consoleRoutes } from './console/routes.ts';
+import type { StaffRole } from './console/staff-schemas.ts';
 import type { ErrorCode } from './errors.ts';
 import {
   AddSignalsRequest,
@@ -35,8 +37,12 @@ import {
   type Scope,
 } from './schemas.ts';
 
-/** Who may call a route: anyone, the holder of a case's PIN, or a platform key with a scope. */
-export type RouteAuth = 'none' | 'pin' | { readonly scope: Scope };
+/**
+ * Who may call a route: anyone, the holder of a case's PIN, a platform key with a scope, or a
+ * signed-in staff member with one of the roles (session cookie; CSRF token on changes).
+ */
+export type RouteAuth =
+  'none' | 'pin' | { readonly scope: Scope } | { readonly roles: readonly StaffRole[] };
 
 export interface RouteSpec {
   readonly method: 'GET' | 'POST' | 'PATCH';
@@ -44,7 +50,7 @@ export interface RouteSpec {
   readonly path: string;
   readonly summary: string;
   readonly description?: string;
-  readonly tag: 'victims' | 'platforms' | 'curation' | 'service';
+  readonly tag: 'victims' | 'platforms' | 'curation' | 'service' | 'console';
   readonly auth: RouteAuth;
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
@@ -292,6 +298,7 @@ export const routes = {
     response: HealthResponse,
     errors: [],
   },
+  ...consoleRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

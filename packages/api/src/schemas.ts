@@ -36,8 +36,11 @@ export const MAX_CHANGES_LIMIT = 10_000;
 /** The longest message the triage route reads. */
 export const MAX_TRIAGE_TEXT = 20_000;
 
-export const SCOPES = ['match', 'changes', 'feedback', 'curate', 'review'] as const;
-/** What a platform's API key may do: match, read the change feed, report, fill banks, review. */
+export const SCOPES = ['match', 'changes', 'feedback', 'curate', 'review', 'lookup'] as const;
+/**
+ * What a platform's API key may do: match, read the change feed, report, fill banks, review, look
+ * up a blackmailer's identifier.
+ */
 export type Scope = (typeof SCOPES)[number];
 /** The scopes a new platform gets unless told otherwise. */
 export const DEFAULT_SCOPES: readonly Scope[] = ['match', 'changes', 'feedback'];
