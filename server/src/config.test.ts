@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       bodyLimit: 2 * 1024 * 1024,
       pollIntervalMs: 250,
       trustProxy: false,
+      keys: { dataKeys: undefined, keyFile: undefined },
     });
     expect(DEFAULT_DATA_DIR).toMatch(/\.data$/);
   });
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
         AMAN_BODY_LIMIT_BYTES: '4096',
         AMAN_MATCHER_POLL_MS: '100',
         AMAN_TRUST_PROXY: '10.0.0.1,10.0.0.2',
+        AMAN_KEY_FILE: '/etc/aman/aman.keys',
       }),
     ).toEqual({
       port: 9000,
@@ -41,6 +43,7 @@ describe('loadConfig', () => {
       bodyLimit: 4096,
       pollIntervalMs: 100,
       trustProxy: ['10.0.0.1', '10.0.0.2'],
+      keys: { dataKeys: undefined, keyFile: '/etc/aman/aman.keys' },
     });
   });
 
@@ -49,6 +52,16 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       port: 8080,
     });
+  });
+
+  it('reads data keys from the environment and refuses malformed ones', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ AMAN_DATA_KEYS: `k1:${key},k0:${key}` }).keys.dataKeys).toBe(
+      `k1:${key},k0:${key}`,
+    );
+    expect(() => loadConfig({ AMAN_DATA_KEYS: 'just-a-password' })).toThrow(
+      /AMAN_DATA_KEYS must be/,
+    );
   });
 
   it('lists every bad variable at once', () => {

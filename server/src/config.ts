@@ -13,6 +13,8 @@
  * | AMAN_BODY_LIMIT_BYTES       | 2097152          | largest request body                              |
  * | AMAN_MATCHER_POLL_MS        | 250              | how often the matcher reads other processes' writes |
  * | AMAN_TRUST_PROXY            | false            | behind a reverse proxy: true, or its addresses    |
+ * | AMAN_DATA_KEYS              | (none)           | data keys, `id:base64[,…]`, first active          |
+ * | AMAN_KEY_FILE               | <data dir>/aman.keys | the key file (see security/keyring.ts)        |
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -27,6 +29,8 @@ export interface ServerConfig {
   readonly bodyLimit: number;
   readonly pollIntervalMs: number;
   readonly trustProxy: boolean | string[];
+  /** Where the data keys are (security/keyring.ts): environment, key file, or the data dir. */
+  readonly keys: { readonly dataKeys: string | undefined; readonly keyFile: string | undefined };
 }
 
 /** <repo>/.data: git-ignored. */
@@ -65,6 +69,16 @@ const EnvSchema = z.object({
       error: 'must be true, false or comma-separated proxy addresses',
     })
     .optional(),
+  AMAN_DATA_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{43,44})*$/,
+      {
+        error: 'must be id:base64key[,id:base64key…] (make one with "aman keys generate")',
+      },
+    )
+    .optional(),
+  AMAN_KEY_FILE: z.string().min(1).optional(),
 });
 
 /** The environment is not usable; the message lists every bad variable. */
@@ -107,5 +121,6 @@ export function loadConfig(
     pollIntervalMs: value.AMAN_MATCHER_POLL_MS,
     trustProxy:
       proxy === undefined || proxy === 'false' ? false : proxy === 'true' ? true : proxy.split(','),
+    keys: { dataKeys: value.AMAN_DATA_KEYS, keyFile: value.AMAN_KEY_FILE },
   };
 }

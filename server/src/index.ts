@@ -17,3 +17,6 @@ export {
 export { Matcher } from './matcher/matcher.ts';
 export { describeLocation, isPostgresUrl, openStore } from './repositories/open-store.ts';
 export type { PlatformRecord, Store } from './repositories/store.ts';
+export { ChainedAuditTrail, verifyAuditChain, type AuditTrail } from './security/audit-trail.ts';
+export { EnvelopeCipher, type DataCipher, type FieldCipher } from './security/field-cipher.ts';
+export { Keyring, KeyringError, loadKeyring } from './security/keyring.ts';

@@ -24,6 +24,10 @@ import { MatchService } from './services/match.service.ts';
 import { pinLockPolicy } from './services/pin-lock.ts';
 import { PlatformService } from './services/platform.service.ts';
 import { ReviewService } from './services/review.service.ts';
+import { ChainedAuditTrail, type AuditTrail } from './security/audit-trail.ts';
+import { EnvelopeCipher, type DataCipher } from './security/field-cipher.ts';
+import { checkKeys, KEY_FILE_RELOAD_MS } from './security/key-management.ts';
+import { loadKeyring, reloadKeyFile, type Keyring } from './security/keyring.ts';
 
 /** The built web app, served on the same port when present. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -45,6 +49,10 @@ export function createServices(deps: {
   config: Pick<ServerConfig, 'flood'>;
   clock?: Clock;
   secrets?: Secrets;
+  /** Encryption at rest of victims' texts and evidence (security/field-cipher.ts). */
+  cipher: DataCipher;
+  /** The hash-chained audit log (security/audit-trail.ts). */
+  audit: AuditTrail;
 }): Services {
   const { store, matcher } = deps;
   const clock = deps.clock ?? systemClock;
@@ -86,6 +94,8 @@ export interface StartOptions {
   readonly config?: ServerConfig;
   readonly webRoot?: string;
   readonly logger?: FastifyServerOptions['logger'];
+  /** The data keys; read from the configuration (security/keyring.ts) when not given. */
+  readonly keyring?: Keyring;
 }
 
 export interface RunningServer {
@@ -110,9 +120,15 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
   const location = resolveStoreLocation(options.db, config);
+  const keyring = options.keyring ?? loadKeyring({ ...config.keys, dataDir: config.dataDir });
   const store = await openDatabase(location);
   let matcher: Matcher | undefined;
+  let keyReload: NodeJS.Timeout | undefined;
   try {
+    await checkKeys(store, keyring, systemClock);
+    const cipher = new EnvelopeCipher(keyring);
+    const audit = new ChainedAuditTrail({ store, keyring: () => cipher.keys, clock: systemClock });
+    keyReload = watchKeyFile(cipher, store);
     const log = options.logger;
     let lastMatcherError = 0;
     matcher = new Matcher(store, {
@@ -128,7 +144,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       },
     });
     await matcher.start();
-    const services = createServices({ store, matcher, config });
+    const services = createServices({ store, matcher, config, cipher, audit });
+    await audit.record({
+      actor: { kind: 'system', id: 'aman' },
+      action: 'server.start',
+      details: { store: store.kind, keys: keyring.source.kind },
+    });
     const demo = options.demo === true ? await seedDemo(services) : undefined;
     const app = await buildApp({
       services,
@@ -150,16 +171,43 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       location: describeLocation(location),
       demoApiKey: demo?.apiKey,
       close: async () => {
+        clearInterval(keyReload);
         await app.close();
         await running.stop();
         await store.close();
       },
     };
   } catch (error) {
+    clearInterval(keyReload);
     await matcher?.stop();
     await store.close();
     throw error;
   }
+}
+
+/**
+ * Picks up a rotation done by `aman keys rotate` while this server runs: the key file is re-read
+ * every KEY_FILE_RELOAD_MS, and a changed one replaces the cipher's keys once the database accepts
+ * it. A file that cannot be read (mid-edit by hand) is ignored until the next tick.
+ */
+function watchKeyFile(cipher: EnvelopeCipher, store: Store): NodeJS.Timeout | undefined {
+  if (cipher.keys.source.kind !== 'file') return undefined;
+  const timer = setInterval(() => {
+    let next: Keyring | undefined;
+    try {
+      next = reloadKeyFile(cipher.keys);
+    } catch {
+      return;
+    }
+    if (next === undefined) return;
+    const reloaded = next;
+    checkKeys(store, reloaded, systemClock).then(
+      () => cipher.useKeyring(reloaded),
+      () => {},
+    );
+  }, KEY_FILE_RELOAD_MS);
+  timer.unref();
+  return timer;
 }
 
 /**

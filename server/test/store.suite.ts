@@ -2,8 +2,14 @@
  * The store contract: one suite, run against every implementation (sqlite-store.test.ts,
  * postgres-store.test.ts), so that the two stores cannot behave differently.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseNumberTakenError, type NewSignal, type Store } from '../src/repositories/store.ts';
+import { assert, afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CaseNumberTakenError,
+  ENCRYPTED_COLUMNS,
+  type AuditRecord,
+  type NewSignal,
+  type Store,
+} from '../src/repositories/store.ts';
 import { randomMd5, randomPdq } from './helpers/factories.ts';
 import {
   openMigratedStore,
@@ -242,6 +248,7 @@ export function storeSuite(kind: StoreKindUnderTest): void {
         ).toEqual({
           kind: 'withdrawn',
           ids: [c],
+          evidenceDeleted: 0,
         });
         expect((await store.findCase(created.number))?.status).toBe('withdrawn');
         expect(
@@ -493,11 +500,199 @@ export function storeSuite(kind: StoreKindUnderTest): void {
         ).toEqual({
           kind: 'withdrawn',
           ids: [signal!.id],
+          evidenceDeleted: 0,
         });
         expect(await store.readChanges(seq, 10)).toEqual([]);
         expect(await store.reviewSignal(signal!.id, 'release', at)).toEqual({
           kind: 'not_quarantined',
         });
+      });
+    });
+
+    describe('data keys, audit log, encrypted columns', () => {
+      it('registers data keys once, by id, and forgets retired ones', async () => {
+        await store.registerDataKey({ id: 'k-one', checkValue: 'c1', at });
+        await store.registerDataKey({ id: 'k-one', checkValue: 'other', at: later(1) });
+        await store.registerDataKey({ id: 'k-two', checkValue: 'c2', at: later(2) });
+        expect(await store.listDataKeys()).toEqual([
+          { id: 'k-one', checkValue: 'c1', createdAt: at },
+          { id: 'k-two', checkValue: 'c2', createdAt: later(2) },
+        ]);
+        expect(await store.removeDataKey('k-one')).toBe(true);
+        expect(await store.removeDataKey('k-one')).toBe(false);
+        await store.removeDataKey('k-two');
+        expect(await store.listDataKeys()).toEqual([]);
+      });
+
+      const auditRow = (seq: number, previousMac: string): AuditRecord => ({
+        seq,
+        at: later(seq),
+        actorKind: 'platform',
+        actorId: '7',
+        action: 'feedback.record',
+        target: `signal:${seq}`,
+        details: '{"decision":"Blocked"}',
+        keyId: 'k1',
+        mac: `${previousMac}>${seq}`,
+      });
+
+      it('appends audit rows one at a time, each sealed from the one before, with the head', async () => {
+        expect(await store.readAuditHead()).toEqual({ seq: 0, keyId: '', mac: '' });
+        const seen: number[] = [];
+        // Concurrent appends: each must see the row the previous one wrote (no fork, no gap).
+        await Promise.all(
+          Array.from({ length: 20 }, () =>
+            store.appendAudit((previous) => {
+              seen.push(previous?.seq ?? 0);
+              const record = auditRow((previous?.seq ?? 0) + 1, previous?.mac ?? '');
+              return { record, head: { seq: record.seq, keyId: 'k1', mac: `head${record.seq}` } };
+            }),
+          ),
+        );
+        expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+        const rows = await store.readAudit(0, 100);
+        expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(rows[1]).toEqual(auditRow(2, rows[0]!.mac));
+        expect(rows[0]).toEqual(auditRow(1, ''));
+        expect(await store.readAudit(18, 100)).toHaveLength(2);
+        expect(await store.readAuditHead()).toEqual({ seq: 20, keyId: 'k1', mac: 'head20' });
+      });
+
+      it('reseals every audit row in order, or nothing when the sealer throws', async () => {
+        const before = await store.readAudit(0, 100);
+        await expect(
+          store.resealAudit(
+            (record) => {
+              if (record.seq === 5) throw new Error('broken');
+              return { keyId: 'k2', mac: 'x' };
+            },
+            () => ({ seq: 0, keyId: '', mac: '' }),
+          ),
+        ).rejects.toThrow('broken');
+        expect(await store.readAudit(0, 100)).toEqual(before);
+        const count = await store.resealAudit(
+          (record, previousMac) => ({ keyId: 'k2', mac: `${previousMac}|${record.seq}` }),
+          (last) => ({ seq: last!.seq, keyId: 'k2', mac: `head:${last!.mac}` }),
+        );
+        expect(count).toBe(before.length);
+        const after = await store.readAudit(0, 100);
+        expect(after[2]).toEqual({ ...before[2], keyId: 'k2', mac: '|1|2|3' });
+        expect(await store.readAuditHead()).toEqual({
+          seq: before.length,
+          keyId: 'k2',
+          mac: `head:${after.at(-1)!.mac}`,
+        });
+      });
+
+      it('reads and replaces encrypted values only when unchanged (compare and set)', async () => {
+        const created = await newCase();
+        const first = await store.addEvidence({
+          caseId: created.caseId,
+          publicId: 'ev-cas-1',
+          size: 3,
+          sealed: Buffer.from('one'),
+          at,
+          maxItems: 10,
+          maxBytes: 1000,
+        });
+        assert(first.kind === 'added');
+        const column = ENCRYPTED_COLUMNS.find((entry) => entry.table === 'evidence')!;
+        const rows = await store.readCiphertexts(column, first.record.id - 1, 1);
+        expect(rows).toEqual([{ id: first.record.id, value: Buffer.from('one') }]);
+        expect(
+          await store.replaceCiphertext(
+            column,
+            first.record.id,
+            Buffer.from('two'),
+            Buffer.from('x'),
+          ),
+        ).toBe(false);
+        expect(
+          await store.replaceCiphertext(
+            column,
+            first.record.id,
+            Buffer.from('one'),
+            Buffer.from('new'),
+          ),
+        ).toBe(true);
+        expect((await store.getEvidence(created.caseId, 'ev-cas-1'))?.sealed).toEqual(
+          Buffer.from('new'),
+        );
+      });
+    });
+
+    describe('evidence', () => {
+      const item = (caseId: number, publicId: string, bytes: Buffer, at2 = at) => ({
+        caseId,
+        publicId,
+        size: bytes.length,
+        sealed: bytes,
+        at: at2,
+        maxItems: 3,
+        maxBytes: 100,
+      });
+
+      it('stores items per case, lists them oldest first without their bytes, and deletes them', async () => {
+        const created = await newCase();
+        const other = await newCase();
+        const a = await store.addEvidence(item(created.caseId, 'ev-a', Buffer.alloc(10, 1)));
+        const b = await store.addEvidence(
+          item(created.caseId, 'ev-b', Buffer.alloc(20, 2), later(1000)),
+        );
+        await store.addEvidence(item(other.caseId, 'ev-c', Buffer.alloc(5, 3)));
+        assert(a.kind === 'added' && b.kind === 'added');
+        expect(a.record).toEqual({
+          id: a.record.id,
+          publicId: 'ev-a',
+          caseId: created.caseId,
+          size: 10,
+          createdAt: at,
+        });
+        expect(await store.listEvidence(created.caseId)).toEqual([a.record, b.record]);
+        expect(await store.getEvidence(created.caseId, 'ev-b')).toEqual({
+          record: b.record,
+          sealed: Buffer.alloc(20, 2),
+        });
+        // Another case's item is not found through this case.
+        expect(await store.getEvidence(created.caseId, 'ev-c')).toBeUndefined();
+        expect(await store.deleteEvidence(created.caseId, 'ev-c')).toBe(false);
+        expect(await store.deleteEvidence(created.caseId, 'ev-a')).toBe(true);
+        expect(await store.deleteEvidence(created.caseId, 'ev-a')).toBe(false);
+        expect(await store.listEvidence(created.caseId)).toEqual([b.record]);
+      });
+
+      it('refuses items beyond the per-case limits, even when sent at once', async () => {
+        const created = await newCase();
+        const results = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            store.addEvidence(item(created.caseId, `ev-limit-${i}`, Buffer.alloc(10))),
+          ),
+        );
+        expect(results.filter((result) => result.kind === 'added')).toHaveLength(3);
+        expect(results.filter((result) => result.kind === 'case_full')).toHaveLength(3);
+        const bytes = await newCase();
+        expect((await store.addEvidence(item(bytes.caseId, 'ev-big', Buffer.alloc(90)))).kind).toBe(
+          'added',
+        );
+        expect(
+          (await store.addEvidence(item(bytes.caseId, 'ev-big2', Buffer.alloc(11)))).kind,
+        ).toBe('case_full');
+      });
+
+      it('deletes the evidence of a withdrawn case and takes no more', async () => {
+        const created = await newCase();
+        await store.addEvidence(item(created.caseId, 'ev-w1', Buffer.alloc(4)));
+        await store.addEvidence(item(created.caseId, 'ev-w2', Buffer.alloc(4)));
+        const result = await store.withdrawCaseSignals({
+          caseId: created.caseId,
+          signalIds: 'all',
+          at,
+        });
+        expect(result).toMatchObject({ kind: 'withdrawn', evidenceDeleted: 2 });
+        expect(await store.listEvidence(created.caseId)).toEqual([]);
+        expect((await store.addEvidence(item(created.caseId, 'ev-w3', Buffer.alloc(4)))).kind).toBe(
+          'case_withdrawn',
+        );
       });
     });
   });

@@ -106,13 +106,86 @@ export type AddCaseSignalsResult =
   | { readonly kind: 'case_full' };
 
 export type WithdrawResult =
-  | { readonly kind: 'withdrawn'; readonly ids: readonly number[] }
+  | {
+      readonly kind: 'withdrawn';
+      readonly ids: readonly number[];
+      /** Whole-case withdrawals: the evidence items deleted with the case. */
+      readonly evidenceDeleted?: number;
+    }
   | { readonly kind: 'unknown_signal'; readonly id: number };
 
 export type ReviewResult =
   | { readonly kind: 'reviewed'; readonly status: SignalStatus }
   | { readonly kind: 'not_found' }
   | { readonly kind: 'not_quarantined' };
+
+/** A data key this database has data under: its id and check value, never the key itself. */
+export interface RegisteredKey {
+  readonly id: string;
+  readonly checkValue: string;
+  readonly createdAt: Date;
+}
+
+export type AuditActorKind = 'staff' | 'platform' | 'victim' | 'system';
+
+/** One row of the audit log, as stored (see security/audit-trail.ts for the MAC chain). */
+export interface AuditRecord {
+  readonly seq: number;
+  readonly at: Date;
+  readonly actorKind: AuditActorKind;
+  readonly actorId: string;
+  readonly action: string;
+  readonly target: string | null;
+  /** JSON text, stored exactly as sealed. */
+  readonly details: string;
+  readonly keyId: string;
+  readonly mac: string;
+}
+
+/** The newest seq and a MAC over it (seq 0 and empty strings: nothing appended yet). */
+export interface AuditHead {
+  readonly seq: number;
+  readonly keyId: string;
+  readonly mac: string;
+}
+
+/** Makes the next audit row (and the new head) from the previous row, inside the append. */
+export type AuditSealer = (previous: AuditRecord | undefined) => {
+  record: AuditRecord;
+  head: AuditHead;
+};
+
+/**
+ * A column that holds FieldCipher output. Every such column is listed in ENCRYPTED_COLUMNS so that
+ * `aman keys rotate` re-wraps every value under the new key and `aman keys retire` can prove no value
+ * still needs the old one. The table must have an integer `id` primary key.
+ */
+export interface EncryptedColumn {
+  readonly table: string;
+  readonly column: string;
+  /** text: FieldCipher.encrypt output; bytes: BytesCipher.encryptBytes output (BLOB / bytea). */
+  readonly kind: 'text' | 'bytes';
+}
+
+/** Add a line here with every new encrypted column (and the encryption-at-rest test finds it). */
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  { table: 'evidence', column: 'sealed', kind: 'bytes' },
+];
+
+export interface EvidenceRecord {
+  readonly id: number;
+  /** The opaque id the victim's browser knows the item by. */
+  readonly publicId: string;
+  readonly caseId: number;
+  /** Bytes of the item as the browser sealed it. */
+  readonly size: number;
+  readonly createdAt: Date;
+}
+
+export type AddEvidenceResult =
+  | { readonly kind: 'added'; readonly record: EvidenceRecord }
+  | { readonly kind: 'case_withdrawn' }
+  | { readonly kind: 'case_full' };
 
 export interface Store {
   readonly kind: StoreKind;
@@ -211,6 +284,65 @@ export interface Store {
   listQuarantined(since: Date): Promise<QuarantineRecord[]>;
   /** release: active again (an `add` change) and exempt from flood control; reject: never again. */
   reviewSignal(signalId: number, decision: 'release' | 'reject', at: Date): Promise<ReviewResult>;
+  // --- security: data keys, audit log, encrypted columns (security/) ---------------------------
+
+  /** Records that `key` encrypts data here (no-op if already recorded). */
+  registerDataKey(key: { id: string; checkValue: string; at: Date }): Promise<void>;
+  listDataKeys(): Promise<RegisteredKey[]>;
+  /** Forgets a retired key; false if it was not recorded. */
+  removeDataKey(id: string): Promise<boolean>;
+
+  /**
+   * Appends one audit row: under a lock (appends are serialized), reads the newest row, calls
+   * `seal` with it and stores what it returns, row and head together.
+   */
+  appendAudit(seal: AuditSealer): Promise<AuditRecord>;
+  /** Rows with seq > `afterSeq`, in seq order. */
+  readAudit(afterSeq: number, limit: number): Promise<AuditRecord[]>;
+  readAuditHead(): Promise<AuditHead>;
+  /**
+   * Key rotation: replaces every row's key id and MAC, in seq order, and the head, in one
+   * transaction under the append lock. Returns the number of rows resealed.
+   */
+  resealAudit(
+    reseal: (record: AuditRecord, previousMac: string) => { keyId: string; mac: string },
+    sealHead: (last: AuditRecord | undefined) => AuditHead,
+  ): Promise<number>;
+
+  /** Values of an encrypted column with id > `afterId`, in id order. */
+  readCiphertexts(
+    column: EncryptedColumn,
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: number; value: string | Buffer }[]>;
+  /** Replaces one value if it is still `expected` (a concurrent write wins); false otherwise. */
+  replaceCiphertext(
+    column: EncryptedColumn,
+    id: number,
+    expected: string | Buffer,
+    next: string | Buffer,
+  ): Promise<boolean>;
+
+  // --- evidence --------------------------------------------------------------------------------
+
+  /** Stores one evidence item unless the case is withdrawn or would exceed the limits. */
+  addEvidence(input: {
+    caseId: number;
+    publicId: string;
+    size: number;
+    sealed: Buffer;
+    at: Date;
+    maxItems: number;
+    maxBytes: number;
+  }): Promise<AddEvidenceResult>;
+  /** The case's items, oldest first, without their bytes. */
+  listEvidence(caseId: number): Promise<EvidenceRecord[]>;
+  getEvidence(
+    caseId: number,
+    publicId: string,
+  ): Promise<{ record: EvidenceRecord; sealed: Buffer } | undefined>;
+  /** false when the case has no such item. */
+  deleteEvidence(caseId: number, publicId: string): Promise<boolean>;
 }
 
 /** The case number drawn is already taken (the caller draws another). */

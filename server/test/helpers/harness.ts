@@ -10,6 +10,10 @@ import { createServices } from '../../src/main.ts';
 import { Matcher } from '../../src/matcher/matcher.ts';
 import type { Clock } from '../../src/repositories/clock.ts';
 import type { Store } from '../../src/repositories/store.ts';
+import { ChainedAuditTrail } from '../../src/security/audit-trail.ts';
+import { EnvelopeCipher } from '../../src/security/field-cipher.ts';
+import { checkKeys } from '../../src/security/key-management.ts';
+import { Keyring } from '../../src/security/keyring.ts';
 import { openMigratedStore } from './stores.ts';
 
 /** A clock the test moves by hand. */
@@ -31,6 +35,9 @@ export interface TestServer {
   readonly store: Store;
   readonly matcher: Matcher;
   readonly clock: TestClock;
+  /** The data keys (shared by every test server of this test file unless one is given). */
+  readonly keyring: Keyring;
+  readonly cipher: EnvelopeCipher;
   /** A client without a key, as a victim's browser. */
   readonly victim: AmanClient;
   /** Creates a platform and returns a client holding its key. */
@@ -46,7 +53,11 @@ export interface TestServerOptions {
   /** 0: the matcher only learns of this process's writes (default); > 0: it also polls. */
   readonly pollIntervalMs?: number;
   readonly clock?: TestClock;
+  readonly keyring?: Keyring;
 }
+
+/** One keyring per test file: servers on the same database must share their keys. */
+const testKeyring = Keyring.generate();
 
 export async function startTestServer(
   location: string,
@@ -54,6 +65,10 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const store = await openMigratedStore(location);
   const clock = options.clock ?? new TestClock();
+  const keyring = options.keyring ?? testKeyring;
+  await checkKeys(store, keyring, clock);
+  const cipher = new EnvelopeCipher(keyring);
+  const audit = new ChainedAuditTrail({ store, keyring: () => cipher.keys, clock });
   const matcher = new Matcher(store, { pollIntervalMs: options.pollIntervalMs ?? 0 });
   await matcher.start();
   const services = createServices({
@@ -61,6 +76,8 @@ export async function startTestServer(
     matcher,
     clock,
     config: { flood: options.flood ?? { platforms: 0, windowMs: 3_600_000 } },
+    cipher,
+    audit,
   });
   const appOptions: AppOptions = {
     services,
@@ -76,6 +93,8 @@ export async function startTestServer(
     store,
     matcher,
     clock,
+    keyring,
+    cipher,
     victim: new AmanClient({ baseUrl: url }),
     platform: async (name, scopes = SCOPES) => {
       const { apiKey } = await services.platforms.create(name, scopes);

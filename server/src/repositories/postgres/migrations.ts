@@ -75,4 +75,42 @@ export const postgresMigrations: readonly string[] = [
     PRIMARY KEY (signal_id, platform_id)
   );
   `,
+  // Security (issue 7): the audit log, the registry of data keys, evidence items. See sqlite/migrations.ts.
+  `
+  CREATE TABLE audit_log (
+    seq bigint PRIMARY KEY,
+    at timestamptz NOT NULL,
+    actor_kind text NOT NULL CHECK (actor_kind IN ('staff', 'platform', 'victim', 'system')),
+    actor_id text NOT NULL,
+    action text NOT NULL,
+    target text,
+    details text NOT NULL,
+    key_id text NOT NULL,
+    mac text NOT NULL
+  );
+  -- One row, locked by every append (SELECT … FOR UPDATE), so appends are serialized.
+  CREATE TABLE audit_head (
+    id integer PRIMARY KEY CHECK (id = 1),
+    seq bigint NOT NULL,
+    key_id text NOT NULL,
+    mac text NOT NULL
+  );
+  INSERT INTO audit_head (id, seq, key_id, mac) VALUES (1, 0, '', '');
+
+  CREATE TABLE data_keys (
+    id text PRIMARY KEY,
+    check_value text NOT NULL,
+    created_at timestamptz NOT NULL
+  );
+
+  CREATE TABLE evidence (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    public_id text NOT NULL UNIQUE,
+    case_id bigint NOT NULL REFERENCES cases (id),
+    size integer NOT NULL,
+    sealed bytea NOT NULL,
+    created_at timestamptz NOT NULL
+  );
+  CREATE INDEX evidence_by_case ON evidence (case_id, id);
+  `,
 ];

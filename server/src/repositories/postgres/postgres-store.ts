@@ -19,6 +19,13 @@ import type {
 import {
   CaseNumberTakenError,
   type ActiveSignal,
+  type AddEvidenceResult,
+  type AuditHead,
+  type AuditRecord,
+  type AuditSealer,
+  type EncryptedColumn,
+  type EvidenceRecord,
+  type RegisteredKey,
   type AddCaseSignalsResult,
   type BankRecord,
   type CaseRecord,
@@ -40,6 +47,7 @@ import { postgresMigrations } from './migrations.ts';
 const FEED_LOCK = 0x616d616e;
 const MIGRATION_LOCK = 0x616d6967;
 const SNAPSHOT_PAGE = 20_000;
+const AUDIT_PAGE = 10_000;
 const INT8_OID = 20;
 
 interface BankRow {
@@ -319,6 +327,10 @@ class PostgresStore implements Store {
           "UPDATE cases SET status = 'withdrawn', withdrawn_at = $1 WHERE id = $2",
           [input.at, input.caseId],
         );
+        const deleted = await client.query('DELETE FROM evidence WHERE case_id = $1', [
+          input.caseId,
+        ]);
+        return { ...result, evidenceDeleted: deleted.rowCount ?? 0 };
       }
       return result;
     });
@@ -565,6 +577,201 @@ class PostgresStore implements Store {
     });
   }
 
+  // --- security: data keys, audit log, encrypted columns -----------------------------------------
+
+  async registerDataKey(key: { id: string; checkValue: string; at: Date }): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO data_keys (id, check_value, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
+      [key.id, key.checkValue, key.at],
+    );
+  }
+
+  async listDataKeys(): Promise<RegisteredKey[]> {
+    const { rows } = await this.pool.query<{ id: string; check_value: string; created_at: Date }>(
+      'SELECT id, check_value, created_at FROM data_keys ORDER BY created_at, id',
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      checkValue: row.check_value,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async removeDataKey(id: string): Promise<boolean> {
+    const result = await this.pool.query('DELETE FROM data_keys WHERE id = $1', [id]);
+    return result.rowCount === 1;
+  }
+
+  appendAudit(seal: AuditSealer): Promise<AuditRecord> {
+    return this.transaction({}, async (client) => {
+      // The head row lock serializes appends: each sees the row the previous one wrote.
+      await client.query('SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE');
+      const { rows } = await client.query<AuditRow>(
+        'SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1',
+      );
+      const { record, head } = seal(rows[0] === undefined ? undefined : toAudit(rows[0]));
+      await client.query(
+        `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, target, details, key_id, mac)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          record.seq,
+          record.at,
+          record.actorKind,
+          record.actorId,
+          record.action,
+          record.target,
+          record.details,
+          record.keyId,
+          record.mac,
+        ],
+      );
+      await writeAuditHead(client, head);
+      return record;
+    });
+  }
+
+  async readAudit(afterSeq: number, limit: number): Promise<AuditRecord[]> {
+    const { rows } = await this.pool.query<AuditRow>(
+      'SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [afterSeq, limit],
+    );
+    return rows.map(toAudit);
+  }
+
+  async readAuditHead(): Promise<AuditHead> {
+    const { rows } = await this.pool.query<{ seq: number; key_id: string; mac: string }>(
+      'SELECT seq, key_id, mac FROM audit_head WHERE id = 1',
+    );
+    const row = rows[0];
+    return row === undefined
+      ? { seq: 0, keyId: '', mac: '' }
+      : { seq: row.seq, keyId: row.key_id, mac: row.mac };
+  }
+
+  resealAudit(
+    reseal: (record: AuditRecord, previousMac: string) => { keyId: string; mac: string },
+    sealHead: (last: AuditRecord | undefined) => AuditHead,
+  ): Promise<number> {
+    return this.transaction({}, async (client) => {
+      await client.query('SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE');
+      let previousMac = '';
+      let last: AuditRecord | undefined;
+      let count = 0;
+      for (let after = 0; ;) {
+        const { rows } = await client.query<AuditRow>(
+          'SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2',
+          [after, AUDIT_PAGE],
+        );
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          const record = toAudit(row);
+          const sealed = reseal(record, previousMac);
+          await client.query('UPDATE audit_log SET key_id = $1, mac = $2 WHERE seq = $3', [
+            sealed.keyId,
+            sealed.mac,
+            record.seq,
+          ]);
+          last = { ...record, ...sealed };
+          previousMac = sealed.mac;
+          count++;
+        }
+        after = rows.at(-1)!.seq;
+      }
+      await writeAuditHead(client, sealHead(last));
+      return count;
+    });
+  }
+
+  async readCiphertexts(
+    column: EncryptedColumn,
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: number; value: string | Buffer }[]> {
+    const { rows } = await this.pool.query<{ id: number; value: string | Buffer }>(
+      `SELECT id, ${column.column} AS value FROM ${column.table} WHERE id > $1 ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows;
+  }
+
+  async replaceCiphertext(
+    column: EncryptedColumn,
+    id: number,
+    expected: string | Buffer,
+    next: string | Buffer,
+  ): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE ${column.table} SET ${column.column} = $1 WHERE id = $2 AND ${column.column} = $3`,
+      [next, id, expected],
+    );
+    return result.rowCount === 1;
+  }
+
+  // --- evidence ------------------------------------------------------------------------------
+
+  addEvidence(input: {
+    caseId: number;
+    publicId: string;
+    size: number;
+    sealed: Buffer;
+    at: Date;
+    maxItems: number;
+    maxBytes: number;
+  }): Promise<AddEvidenceResult> {
+    return this.transaction({}, async (client): Promise<AddEvidenceResult> => {
+      // FOR UPDATE on the case: concurrent uploads to one case check the limits one at a time.
+      const { rows } = await client.query<{ status: string }>(
+        'SELECT status FROM cases WHERE id = $1 FOR UPDATE',
+        [input.caseId],
+      );
+      if (rows[0]?.status !== 'active') return { kind: 'case_withdrawn' };
+      const used = (
+        await client.query<{ items: number; bytes: number }>(
+          'SELECT count(*) AS items, coalesce(sum(size), 0)::bigint AS bytes FROM evidence WHERE case_id = $1',
+          [input.caseId],
+        )
+      ).rows[0]!;
+      if (used.items + 1 > input.maxItems || used.bytes + input.size > input.maxBytes) {
+        return { kind: 'case_full' };
+      }
+      const inserted = await client.query<EvidenceRow>(
+        `INSERT INTO evidence (public_id, case_id, size, sealed, created_at) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id, public_id, case_id, size, created_at`,
+        [input.publicId, input.caseId, input.size, input.sealed, input.at],
+      );
+      return { kind: 'added', record: toEvidence(inserted.rows[0]!) };
+    });
+  }
+
+  async listEvidence(caseId: number): Promise<EvidenceRecord[]> {
+    const { rows } = await this.pool.query<EvidenceRow>(
+      'SELECT id, public_id, case_id, size, created_at FROM evidence WHERE case_id = $1 ORDER BY id',
+      [caseId],
+    );
+    return rows.map(toEvidence);
+  }
+
+  async getEvidence(
+    caseId: number,
+    publicId: string,
+  ): Promise<{ record: EvidenceRecord; sealed: Buffer } | undefined> {
+    const { rows } = await this.pool.query<EvidenceRow & { sealed: Buffer }>(
+      `SELECT id, public_id, case_id, size, created_at, sealed FROM evidence
+       WHERE case_id = $1 AND public_id = $2`,
+      [caseId, publicId],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : { record: toEvidence(row), sealed: row.sealed };
+  }
+
+  async deleteEvidence(caseId: number, publicId: string): Promise<boolean> {
+    const result = await this.pool.query(
+      'DELETE FROM evidence WHERE case_id = $1 AND public_id = $2',
+      [caseId, publicId],
+    );
+    return result.rowCount === 1;
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   /** Runs `work` in one transaction; `appendsChanges` takes the feed lock first (see top). */
@@ -694,6 +901,58 @@ function toPlatform(row: PlatformRow): PlatformRecord {
     id: row.id,
     name: row.name,
     scopes: row.scopes === '' ? [] : (row.scopes.split(' ') as Scope[]),
+    createdAt: row.created_at,
+  };
+}
+
+interface AuditRow {
+  seq: number;
+  at: Date;
+  actor_kind: AuditRecord['actorKind'];
+  actor_id: string;
+  action: string;
+  target: string | null;
+  details: string;
+  key_id: string;
+  mac: string;
+}
+
+function toAudit(row: AuditRow): AuditRecord {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorKind: row.actor_kind,
+    actorId: row.actor_id,
+    action: row.action,
+    target: row.target,
+    details: row.details,
+    keyId: row.key_id,
+    mac: row.mac,
+  };
+}
+
+async function writeAuditHead(client: Queryable, head: AuditHead): Promise<void> {
+  await client.query('UPDATE audit_head SET seq = $1, key_id = $2, mac = $3 WHERE id = 1', [
+    head.seq,
+    head.keyId,
+    head.mac,
+  ]);
+}
+
+interface EvidenceRow {
+  id: number;
+  public_id: string;
+  case_id: number;
+  size: number;
+  created_at: Date;
+}
+
+function toEvidence(row: EvidenceRow): EvidenceRecord {
+  return {
+    id: row.id,
+    publicId: row.public_id,
+    caseId: row.case_id,
+    size: row.size,
     createdAt: row.created_at,
   };
 }

@@ -79,4 +79,48 @@ export const sqliteMigrations: readonly string[] = [
     PRIMARY KEY (signal_id, platform_id)
   ) STRICT;
   `,
+  // Security (issue 7): the audit log, the registry of data keys, evidence items.
+  `
+  -- The audit log: one row per action, each sealed with an HMAC over the previous row's MAC
+  -- (security/audit-trail.ts). seq is assigned by the writer (last + 1), never by AUTOINCREMENT,
+  -- so the chain has no gaps unless a row was deleted.
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor_kind TEXT NOT NULL CHECK (actor_kind IN ('staff', 'platform', 'victim', 'system')),
+    actor_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    details TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    mac TEXT NOT NULL
+  ) STRICT;
+  -- The last seq and a MAC over it: deleting the newest rows cannot go unnoticed.
+  CREATE TABLE audit_head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL,
+    key_id TEXT NOT NULL,
+    mac TEXT NOT NULL
+  ) STRICT;
+  INSERT INTO audit_head (id, seq, key_id, mac) VALUES (1, 0, '', '');
+
+  -- The ids of the data keys that encrypted something here, with a check value (never the key):
+  -- a server started with other keys refuses to start instead of writing what others cannot read.
+  CREATE TABLE data_keys (
+    id TEXT PRIMARY KEY,
+    check_value TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  -- Evidence: items sealed in the victim's browser, sealed again with a data key (sealed).
+  CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    size INTEGER NOT NULL,
+    sealed BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX evidence_by_case ON evidence (case_id, id);
+  `,
 ];

@@ -19,6 +19,13 @@ import type {
 import {
   CaseNumberTakenError,
   type ActiveSignal,
+  type AddEvidenceResult,
+  type AuditHead,
+  type AuditRecord,
+  type AuditSealer,
+  type EncryptedColumn,
+  type EvidenceRecord,
+  type RegisteredKey,
   type AddCaseSignalsResult,
   type BankRecord,
   type CaseRecord,
@@ -70,6 +77,8 @@ interface PlatformRow {
 }
 
 const SIGNAL_COLUMNS = 'id, bank_id, case_id, type, value, quality, status, created_at';
+/** Audit rows read at a time when resealing the log. */
+const AUDIT_PAGE = 10_000;
 
 /**
  * Opens (creating if needed) an SQLite store at `path` (`:memory:` for a throwaway one).
@@ -83,6 +92,8 @@ export function openSqliteStore(path: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted content (a withdrawn case's evidence) is overwritten, not left in free pages.
+  db.pragma('secure_delete = ON');
   // A second process on the same file (a matcher replica, `aman platform add`) waits its turn.
   db.pragma('busy_timeout = 5000');
   return toAsync(new SqliteStore(db));
@@ -135,6 +146,19 @@ function toAsync(sync: SyncStore): Store {
     quarantineSignal: wrap(sync.quarantineSignal.bind(sync)),
     listQuarantined: wrap(sync.listQuarantined.bind(sync)),
     reviewSignal: wrap(sync.reviewSignal.bind(sync)),
+    registerDataKey: wrap(sync.registerDataKey.bind(sync)),
+    listDataKeys: wrap(sync.listDataKeys.bind(sync)),
+    removeDataKey: wrap(sync.removeDataKey.bind(sync)),
+    appendAudit: wrap(sync.appendAudit.bind(sync)),
+    readAudit: wrap(sync.readAudit.bind(sync)),
+    readAuditHead: wrap(sync.readAuditHead.bind(sync)),
+    resealAudit: wrap(sync.resealAudit.bind(sync)),
+    readCiphertexts: wrap(sync.readCiphertexts.bind(sync)),
+    replaceCiphertext: wrap(sync.replaceCiphertext.bind(sync)),
+    addEvidence: wrap(sync.addEvidence.bind(sync)),
+    listEvidence: wrap(sync.listEvidence.bind(sync)),
+    getEvidence: wrap(sync.getEvidence.bind(sync)),
+    deleteEvidence: wrap(sync.deleteEvidence.bind(sync)),
   };
 }
 
@@ -317,11 +341,13 @@ class SqliteStore implements SyncStore {
         'SELECT id, status FROM signals WHERE case_id = ? ORDER BY id',
       ).all(input.caseId);
       const result = this.withdrawRows(rows, input.signalIds, at);
-      if (input.signalIds === 'all') {
+      if (input.signalIds === 'all' && result.kind === 'withdrawn') {
         this.prepare("UPDATE cases SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?").run(
           at,
           input.caseId,
         );
+        const deleted = this.prepare('DELETE FROM evidence WHERE case_id = ?').run(input.caseId);
+        return { ...result, evidenceDeleted: deleted.changes };
       }
       return result;
     });
@@ -559,6 +585,195 @@ class SqliteStore implements SyncStore {
     return run.immediate();
   }
 
+  // --- security: data keys, audit log, encrypted columns -----------------------------------------
+
+  registerDataKey(key: { id: string; checkValue: string; at: Date }): void {
+    this.prepare(
+      'INSERT INTO data_keys (id, check_value, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    ).run(key.id, key.checkValue, key.at.getTime());
+  }
+
+  listDataKeys(): RegisteredKey[] {
+    const rows = this.prepare<[], { id: string; check_value: string; created_at: number }>(
+      'SELECT id, check_value, created_at FROM data_keys ORDER BY created_at, id',
+    ).all();
+    return rows.map((row) => ({
+      id: row.id,
+      checkValue: row.check_value,
+      createdAt: new Date(row.created_at),
+    }));
+  }
+
+  removeDataKey(id: string): boolean {
+    return this.prepare('DELETE FROM data_keys WHERE id = ?').run(id).changes === 1;
+  }
+
+  appendAudit(seal: AuditSealer): AuditRecord {
+    // IMMEDIATE: the write lock is taken before the newest row is read, so appends are serialized.
+    const run = this.db.transaction(() => {
+      const previous = this.prepare<[], AuditRow>(
+        'SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1',
+      ).get();
+      const { record, head } = seal(previous === undefined ? undefined : toAudit(previous));
+      this.prepare(
+        `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, target, details, key_id, mac)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        record.seq,
+        record.at.getTime(),
+        record.actorKind,
+        record.actorId,
+        record.action,
+        record.target,
+        record.details,
+        record.keyId,
+        record.mac,
+      );
+      this.writeAuditHead(head);
+      return record;
+    });
+    return run.immediate();
+  }
+
+  readAudit(afterSeq: number, limit: number): AuditRecord[] {
+    return this.prepare<[number, number], AuditRow>(
+      'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?',
+    )
+      .all(afterSeq, limit)
+      .map(toAudit);
+  }
+
+  readAuditHead(): AuditHead {
+    const row = this.prepare<[], { seq: number; key_id: string; mac: string }>(
+      'SELECT seq, key_id, mac FROM audit_head WHERE id = 1',
+    ).get();
+    return row === undefined
+      ? { seq: 0, keyId: '', mac: '' }
+      : { seq: row.seq, keyId: row.key_id, mac: row.mac };
+  }
+
+  resealAudit(
+    reseal: (record: AuditRecord, previousMac: string) => { keyId: string; mac: string },
+    sealHead: (last: AuditRecord | undefined) => AuditHead,
+  ): number {
+    const run = this.db.transaction(() => {
+      const update = this.prepare('UPDATE audit_log SET key_id = ?, mac = ? WHERE seq = ?');
+      let previousMac = '';
+      let last: AuditRecord | undefined;
+      let count = 0;
+      for (let page = this.readAudit(0, AUDIT_PAGE); page.length > 0;) {
+        for (const record of page) {
+          const sealed = reseal(record, previousMac);
+          update.run(sealed.keyId, sealed.mac, record.seq);
+          last = { ...record, ...sealed };
+          previousMac = sealed.mac;
+          count++;
+        }
+        page = this.readAudit(page.at(-1)!.seq, AUDIT_PAGE);
+      }
+      this.writeAuditHead(sealHead(last));
+      return count;
+    });
+    return run.immediate();
+  }
+
+  readCiphertexts(
+    column: EncryptedColumn,
+    afterId: number,
+    limit: number,
+  ): { id: number; value: string | Buffer }[] {
+    return this.prepare<[number, number], { id: number; value: string | Buffer }>(
+      `SELECT id, ${column.column} AS value FROM ${column.table} WHERE id > ? ORDER BY id LIMIT ?`,
+    ).all(afterId, limit);
+  }
+
+  replaceCiphertext(
+    column: EncryptedColumn,
+    id: number,
+    expected: string | Buffer,
+    next: string | Buffer,
+  ): boolean {
+    const result = this.prepare(
+      `UPDATE ${column.table} SET ${column.column} = ? WHERE id = ? AND ${column.column} = ?`,
+    ).run(next, id, expected);
+    return result.changes === 1;
+  }
+
+  // --- evidence ------------------------------------------------------------------------------
+
+  addEvidence(input: {
+    caseId: number;
+    publicId: string;
+    size: number;
+    sealed: Buffer;
+    at: Date;
+    maxItems: number;
+    maxBytes: number;
+  }): AddEvidenceResult {
+    const run = this.db.transaction((): AddEvidenceResult => {
+      const status = this.prepare<[number], { status: string }>(
+        'SELECT status FROM cases WHERE id = ?',
+      ).get(input.caseId)?.status;
+      if (status !== 'active') return { kind: 'case_withdrawn' };
+      const used = this.prepare<[number], { items: number; bytes: number }>(
+        'SELECT count(*) AS items, coalesce(sum(size), 0) AS bytes FROM evidence WHERE case_id = ?',
+      ).get(input.caseId)!;
+      if (used.items + 1 > input.maxItems || used.bytes + input.size > input.maxBytes) {
+        return { kind: 'case_full' };
+      }
+      const at = input.at.getTime();
+      const id = Number(
+        this.prepare(
+          'INSERT INTO evidence (public_id, case_id, size, sealed, created_at) VALUES (?, ?, ?, ?, ?)',
+        ).run(input.publicId, input.caseId, input.size, input.sealed, at).lastInsertRowid,
+      );
+      return {
+        kind: 'added',
+        record: {
+          id,
+          publicId: input.publicId,
+          caseId: input.caseId,
+          size: input.size,
+          createdAt: new Date(at),
+        },
+      };
+    });
+    return run.immediate();
+  }
+
+  listEvidence(caseId: number): EvidenceRecord[] {
+    return this.prepare<[number], EvidenceRow>(
+      'SELECT id, public_id, case_id, size, created_at FROM evidence WHERE case_id = ? ORDER BY id',
+    )
+      .all(caseId)
+      .map(toEvidence);
+  }
+
+  getEvidence(
+    caseId: number,
+    publicId: string,
+  ): { record: EvidenceRecord; sealed: Buffer } | undefined {
+    const row = this.prepare<[number, string], EvidenceRow & { sealed: Buffer }>(
+      'SELECT id, public_id, case_id, size, created_at, sealed FROM evidence WHERE case_id = ? AND public_id = ?',
+    ).get(caseId, publicId);
+    return row === undefined ? undefined : { record: toEvidence(row), sealed: row.sealed };
+  }
+
+  deleteEvidence(caseId: number, publicId: string): boolean {
+    return (
+      this.prepare('DELETE FROM evidence WHERE case_id = ? AND public_id = ?').run(caseId, publicId)
+        .changes === 1
+    );
+  }
+
+  private writeAuditHead(head: AuditHead): void {
+    this.prepare('UPDATE audit_head SET seq = ?, key_id = ?, mac = ? WHERE id = 1').run(
+      head.seq,
+      head.keyId,
+      head.mac,
+    );
+  }
+
   // --- helpers (called inside transactions) ----------------------------------------------------
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -678,6 +893,50 @@ function toPlatform(row: PlatformRow): PlatformRecord {
     id: row.id,
     name: row.name,
     scopes: row.scopes === '' ? [] : (row.scopes.split(' ') as Scope[]),
+    createdAt: new Date(row.created_at),
+  };
+}
+
+interface AuditRow {
+  seq: number;
+  at: number;
+  actor_kind: AuditRecord['actorKind'];
+  actor_id: string;
+  action: string;
+  target: string | null;
+  details: string;
+  key_id: string;
+  mac: string;
+}
+
+function toAudit(row: AuditRow): AuditRecord {
+  return {
+    seq: row.seq,
+    at: new Date(row.at),
+    actorKind: row.actor_kind,
+    actorId: row.actor_id,
+    action: row.action,
+    target: row.target,
+    details: row.details,
+    keyId: row.key_id,
+    mac: row.mac,
+  };
+}
+
+interface EvidenceRow {
+  id: number;
+  public_id: string;
+  case_id: number;
+  size: number;
+  created_at: number;
+}
+
+function toEvidence(row: EvidenceRow): EvidenceRecord {
+  return {
+    id: row.id,
+    publicId: row.public_id,
+    caseId: row.case_id,
+    size: row.size,
     createdAt: new Date(row.created_at),
   };
 }
