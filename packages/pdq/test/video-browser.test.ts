@@ -78,6 +78,12 @@ describe('hashVideoBlob in Chromium', () => {
     expect(video.decoder).toBe(decoder);
     expect([video.width, video.height]).toEqual([node.width, node.height]);
     expect(video.frames.map((f) => f.timestamp)).toEqual(node.frames.map((f) => f.timestamp));
+    // WebCodecs numbers frames as the decoder does; <video> cannot, and numbers the samples.
+    expect(video.frames.map((f) => f.frameNumber)).toEqual(
+      decoder === 'webcodecs'
+        ? node.frames.map((f) => f.frameNumber)
+        : node.frames.map((_, k) => k),
+    );
     // Both convert BT.601 as ffmpeg does, not bit for bit; the <video> element alone follows the
     // VP9 clip's BT.709 tag. Measured: at most 4 bits, and 30 for that one case.
     const distances = video.frames.map((f, i) => hammingDistance(f.pdq, node.frames[i]!.pdq));
@@ -130,6 +136,7 @@ describe('hashVideoBlob in Chromium', () => {
     const run = await harness.hash('/fixtures/testsrc2-ntsc.mp4', { secondsPerHash: 0.5 });
     const video = value(run);
     expect(video.frames).toHaveLength(9);
+    expect(video.frames.map((f) => f.frameNumber)).toEqual([0, 14, 29, 44, 59, 74, 89, 104, 119]);
     expect(run.progress.map((p) => p.framesHashed)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(run.progress.at(-1)!.fraction).toBe(1);
     const inline = value(

@@ -9,7 +9,14 @@
  * H.264 as BT.709, which puts hashes of the very same frame 16 to 26 bits away from the Node
  * entry's instead of 0 to 6.
  */
-import { ALL_FORMATS, BlobSource, Input, VideoSample, VideoSampleSink } from 'mediabunny';
+import {
+  ALL_FORMATS,
+  BlobSource,
+  EncodedPacketSink,
+  Input,
+  VideoSample,
+  VideoSampleSink,
+} from 'mediabunny';
 import type { PdqHash } from '../core/hash.ts';
 import type { PdqHasher } from '../core/pdq.ts';
 import type { VpdqFrame } from '../video/frame.ts';
@@ -84,6 +91,15 @@ export async function hashWithWebCodecs(
     const instants = Array.from({ length: count }, (_, k) =>
       timeSampleTimestamp(k, secondsPerHash),
     ).filter((t) => t < durationSeconds);
+    // Frame numbers as the Node entry gives them: the rank of the frame in presentation order
+    // (decoders output frames in that order). Packet metadata only: nothing is decoded for this.
+    const presentationTimes: number[] = [];
+    for await (const packet of new EncodedPacketSink(track).packets(undefined, undefined, {
+      metadataOnly: true,
+    })) {
+      presentationTimes.push(packet.timestamp);
+    }
+    presentationTimes.sort((a, b) => a - b);
     const sink = new VideoSampleSink(track);
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
@@ -96,6 +112,7 @@ export async function hashWithWebCodecs(
       const timestamp = instants[k]!;
       if (sample === null)
         throw new WebCodecsFailure('corrupt', `no frame could be decoded at ${timestamp} s`);
+      const frameNumber = rankOf(presentationTimes, sample.timestamp);
       const frame = await asBt601(sample);
       try {
         signal?.throwIfAborted();
@@ -112,7 +129,7 @@ export async function hashWithWebCodecs(
         channels: 4,
         data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
       });
-      frames.push({ frameNumber: k, timestamp, pdq: hash, quality });
+      frames.push({ frameNumber, timestamp, pdq: hash, quality });
       k++;
       onFrame(frames.length, timestamp, durationSeconds);
     }
@@ -158,4 +175,16 @@ async function asBt601(sample: VideoSample): Promise<VideoSample> {
       fullRange: sample.colorSpace.fullRange ?? false,
     },
   });
+}
+
+/** How many of the sorted `times` come before `time` (allowing for float rounding). */
+function rankOf(times: readonly number[], time: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle]! < time - INSTANT_SLACK_SECONDS) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -10,7 +10,8 @@
  *
  * Pixels come from the browser's own decoder and colour conversion, so hashes differ from ffmpeg's
  * by a few bits (see the package README); they match the same video hashed by the Node entry.
- * Frame numbers are sample indexes here: `<video>` does not expose the decoder's frame count.
+ * Frame numbers: with WebCodecs, the frame's rank in presentation order, as the Node entry gives
+ * them; with the `<video>` element, which does not expose it, the sample's index.
  */
 import type { PdqHash } from '../core/hash.ts';
 import { createPdqHasher } from '../core/pdq.ts';
