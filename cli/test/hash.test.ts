@@ -1,5 +1,5 @@
 // `aman hash`, run as a user runs it: the real binary in a child process, on real files.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -194,6 +194,19 @@ describe('aman hash', () => {
       code: 'image_too_large',
       message: '1600x1004 is 1.6 MP, over the limit of 1.5 MP',
     });
+  });
+
+  it('refuses FIFOs and devices instead of blocking on them', async () => {
+    const fifo = join(dir, 'a-fifo.jpg');
+    execFileSync('mkfifo', [fifo]);
+    const result = await runCli(['hash', '--json', fifo, '/dev/zero', ref('misc-images/wee.jpg')]);
+    expect(result.code).toBe(1);
+    const records = parseLines(result.stdout);
+    expect(records.map((record) => (record.error as { code: string } | undefined)?.code)).toEqual([
+      'file_unreadable',
+      'file_unreadable',
+      undefined,
+    ]);
   });
 
   it('stops quietly when the reader closes the pipe (aman hash photos/ | head -1)', async () => {

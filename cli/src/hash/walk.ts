@@ -27,7 +27,11 @@ export async function expandPaths(paths: readonly string[]): Promise<WalkEntry[]
       continue;
     }
     if (info.isDirectory()) await walk(path, entries);
-    else entries.push({ path });
+    else if (info.isFile()) entries.push({ path });
+    else {
+      // A FIFO or a device would block or never end: only regular files are hashed.
+      entries.push({ path, error: { code: 'file_unreadable', message: 'not a regular file' } });
+    }
   }
   return entries;
 }

@@ -1,4 +1,5 @@
 // The ./node entry on real files of every supported kind, and on every kind of bad file.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -207,10 +208,12 @@ describe('bad files give a clear error, never an exception', () => {
     expect(await errorOf(new Uint8Array(0))).toBe('file_empty');
   });
 
-  it('missing file and directory', async () => {
+  it('missing file, directory, FIFO', async () => {
     expect(await errorOf(at('no-such-file.jpg'))).toBe('file_not_found');
     mkdirSync(at('a-directory.jpg'));
     expect(await errorOf(at('a-directory.jpg'))).toBe('file_unreadable');
+    execFileSync('mkfifo', [at('a-fifo.jpg')]);
+    expect(await errorOf(at('a-fifo.jpg'))).toBe('file_unreadable');
   });
 
   it('text, whatever its name', async () => {

@@ -200,6 +200,8 @@ async function readHead(source: ImageSource): Promise<ImageResult<Uint8Array>> {
   try {
     const info = await stat(source);
     if (info.isDirectory()) return imageError('file_unreadable', 'this is a directory');
+    // A FIFO or a device would block or never end.
+    if (!info.isFile()) return imageError('file_unreadable', 'not a regular file');
     if (info.size === 0) return imageError('file_empty', 'the file is empty');
     const handle = await open(source, 'r');
     try {
