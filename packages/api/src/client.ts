@@ -28,6 +28,7 @@ import type {
   ChangesResponse,
   CreateCaseRequest,
   CreateCaseResponse,
+  EvidenceList,
   FeedbackRequest,
   FeedbackResponse,
   HealthResponse,
@@ -36,6 +37,7 @@ import type {
   QuarantineResponse,
   ReviewRequest,
   ReviewResponse,
+  StoredEvidence,
   TriageRequest,
   TriageResponse,
   UpdateBankRequest,
@@ -173,6 +175,34 @@ export class AmanClient {
     return this.#call(routes.triage, { body });
   }
 
+  /** Keeps one item sealed by the portal (`AMEV` + version + ciphertext) with the case. */
+  storeEvidence(
+    caseNumber: string,
+    pin: string,
+    sealed: Uint8Array,
+  ): Promise<ApiResult<StoredEvidence>> {
+    return this.#call(routes.storeEvidence, { params: { caseNumber }, pin, bytes: sealed });
+  }
+
+  /** The case's evidence items, oldest first (ids, sizes, receipt times). */
+  listEvidence(caseNumber: string, pin: string): Promise<ApiResult<EvidenceList>> {
+    return this.#call(routes.listEvidence, { params: { caseNumber }, pin });
+  }
+
+  /** One item's sealed bytes, exactly as stored. */
+  getEvidence(caseNumber: string, pin: string, evidenceId: string): Promise<ApiResult<Uint8Array>> {
+    return this.#call(routes.getEvidence, { params: { caseNumber, evidenceId }, pin });
+  }
+
+  /** Deletes one item (204: the value is `undefined`). */
+  deleteEvidence(
+    caseNumber: string,
+    pin: string,
+    evidenceId: string,
+  ): Promise<ApiResult<undefined>> {
+    return this.#call(routes.deleteEvidence, { params: { caseNumber, evidenceId }, pin });
+  }
+
   /** Liveness and how far the matcher is. */
   health(): Promise<ApiResult<HealthResponse>> {
     return this.#call(routes.health, {});
@@ -236,6 +266,8 @@ export interface ApiRequest {
   readonly params?: Record<string, string | number>;
   readonly search?: URLSearchParams;
   readonly body?: unknown;
+  /** A body of bytes (application/octet-stream) instead of JSON. */
+  readonly bytes?: Uint8Array;
   readonly pin?: string;
 }
 
@@ -256,12 +288,14 @@ export async function callApi<T>(
   const url = `${transport.baseUrl}${routePath(route.path, request.params)}${query === '' ? '' : `?${query}`}`;
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (request.bytes !== undefined) headers['content-type'] = 'application/octet-stream';
   let response: Response;
   try {
     response = await transport.fetch(url, {
       method: route.method,
       headers,
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      ...(request.bytes === undefined ? {} : { body: request.bytes as BodyInit }),
     });
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -269,6 +303,16 @@ export async function callApi<T>(
       ok: false,
       status: 0,
       error: { code: 'network_error', message: `could not reach ${transport.baseUrl}: ${reason}` },
+    };
+  }
+  if (response.ok && response.status === 204) {
+    return { ok: true, status: response.status, value: undefined as T };
+  }
+  if (response.ok && route.bytes?.response === true) {
+    return {
+      ok: true,
+      status: response.status,
+      value: new Uint8Array(await response.arrayBuffer()) as T,
     };
   }
   let body: unknown;

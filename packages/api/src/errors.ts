@@ -60,6 +60,11 @@ export const errorCodes = {
     description: 'A bank threshold is outside the accepted range.',
   },
   invalid_text: { status: 400, description: 'The text to triage is empty or too long.' },
+  invalid_evidence: {
+    status: 400,
+    description:
+      'The body is not an evidence item sealed by the portal (it starts with "AMEV" and a version byte).',
+  },
 
   // 401, 403: who is asking.
   missing_pin: { status: 401, description: 'The X-Case-Pin header is missing.' },
@@ -79,12 +84,14 @@ export const errorCodes = {
     description: 'No signal has this id (in this case, for case routes).',
   },
   bank_not_found: { status: 404, description: 'No bank has this name.' },
+  evidence_not_found: { status: 404, description: 'This case has no evidence item with this id.' },
 
   // 409: the request conflicts with the current state.
   case_withdrawn: { status: 409, description: 'The case was withdrawn: it takes no new signals.' },
   case_full: {
     status: 409,
-    description: 'The case already holds the most signals a case may hold.',
+    description:
+      'The case already holds the most signals (or evidence items, or evidence bytes) a case may hold.',
   },
   not_quarantined: { status: 409, description: 'The signal is not waiting for review.' },
   wrong_bank_purpose: {
@@ -95,7 +102,10 @@ export const errorCodes = {
 
   // 413, 415: the body is too big or not JSON at all.
   body_too_large: { status: 413, description: 'The body is larger than the server accepts.' },
-  unsupported_media_type: { status: 415, description: 'The body must be application/json.' },
+  unsupported_media_type: {
+    status: 415,
+    description: 'The body must be application/json (application/octet-stream for evidence items).',
+  },
 
   // 429: slow down.
   case_locked: {
@@ -112,6 +122,11 @@ export const errorCodes = {
   internal_error: {
     status: 500,
     description: 'The server failed; nothing was changed by a request that failed.',
+  },
+  store_unavailable: {
+    status: 503,
+    description:
+      'The database cannot be reached right now; nothing was changed. Try again shortly (see Retry-After).',
   },
   unavailable: { status: 503, description: 'The server is starting or stopping.' },
 

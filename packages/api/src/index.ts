@@ -13,3 +13,4 @@ export * from './console/client.ts';
 export * from './console/intel-schemas.ts';
 export * from './console/platform-schemas.ts';
 export * from './console/staff-schemas.ts';
+export * from './console/share-crypto.ts';

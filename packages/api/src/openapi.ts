@@ -111,17 +111,30 @@ function operation(name: string, route: RouteSpec): JsonObject {
       required: name !== 'withdraw',
       content: { 'application/json': { schema: { $ref: schemaRef(idOf(route.body)) } } },
     };
-  }
-  const responses: Record<string, JsonObject> = {
-    [String(route.status)]: {
-      description: route.summary,
+  } else if (route.bytes?.request !== undefined) {
+    op['requestBody'] = {
+      required: true,
       content: {
-        'application/json': {
-          schema: { $ref: schemaRef(idOf(route.response)) },
+        'application/octet-stream': {
+          schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+          'x-max-bytes': route.bytes.request.maxBytes,
         },
       },
-    },
-  };
+    };
+  }
+  const success: JsonObject = { description: route.summary };
+  if (route.response !== undefined) {
+    success['content'] = {
+      'application/json': { schema: { $ref: schemaRef(idOf(route.response)) } },
+    };
+  } else if (route.bytes?.response === true) {
+    success['content'] = {
+      'application/octet-stream': {
+        schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+      },
+    };
+  }
+  const responses: Record<string, JsonObject> = { [String(route.status)]: success };
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of [...route.errors, 'internal_error'] as ErrorCode[]) {
     const status = errorCodes[code].status;
@@ -152,6 +165,7 @@ const pathParameterSchemas: Record<string, JsonObject> = {
   },
   bank: { type: 'string', description: 'The bank name (protect, lure, allow, …).' },
   id: { type: 'integer', minimum: 1, description: 'A signal id.' },
+  evidenceId: { type: 'string', description: 'The id the server gave the evidence item.' },
   staffId: { type: 'integer', minimum: 1, description: 'A staff account id.' },
   shareId: { type: 'integer', minimum: 1, description: 'A consent share id.' },
   keyId: { type: 'integer', minimum: 1, description: 'An API key id.' },

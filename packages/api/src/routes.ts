@@ -20,6 +20,7 @@ import {
   ChangesResponse,
   CreateCaseRequest,
   CreateCaseResponse,
+  EvidenceList,
   FeedbackRequest,
   FeedbackResponse,
   HealthResponse,
@@ -34,6 +35,8 @@ import {
   WithdrawRequest,
   WithdrawResponse,
   Bank,
+  MAX_EVIDENCE_BYTES,
+  StoredEvidence,
   type Scope,
 } from './schemas.ts';
 
@@ -45,7 +48,7 @@ export type RouteAuth =
   'none' | 'pin' | { readonly scope: Scope } | { readonly roles: readonly StaffRole[] };
 
 export interface RouteSpec {
-  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Fastify-style path: `:name` is a path parameter. */
   readonly path: string;
   readonly summary: string;
@@ -55,7 +58,13 @@ export interface RouteSpec {
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly status: number;
-  readonly response: z.ZodType;
+  /** The JSON answer; absent when the route answers bytes (`bytes.response`) or nothing (204). */
+  readonly response?: z.ZodType;
+  /**
+   * Routes that carry bytes instead of JSON (the evidence locker's sealed items): the request is
+   * `application/octet-stream` of at most `maxBytes`, and/or so is the answer.
+   */
+  readonly bytes?: { readonly request?: { readonly maxBytes: number }; readonly response?: true };
   readonly errors: readonly ErrorCode[];
 }
 
@@ -147,6 +156,57 @@ export const routes = {
     status: 200,
     response: WithdrawResponse,
     errors: [...bodyErrors, ...pinErrors, 'invalid_signal_id', 'signal_not_found', 'rate_limited'],
+  },
+  storeEvidence: {
+    method: 'POST',
+    path: '/api/v1/cases/:caseNumber/evidence',
+    summary: "Keep an evidence item, sealed in the victim's browser, with the case",
+    description:
+      'The body is one item sealed by the portal (it starts with "AMEV" and a version byte; the rest is ciphertext the server cannot read), as application/octet-stream. The server encrypts it again with its own keys before storing it.',
+    tag: 'victims',
+    auth: 'pin',
+    bytes: { request: { maxBytes: MAX_EVIDENCE_BYTES } },
+    status: 201,
+    response: StoredEvidence,
+    errors: [
+      'invalid_evidence',
+      'body_too_large',
+      'unsupported_media_type',
+      ...pinErrors,
+      'case_withdrawn',
+      'case_full',
+      'rate_limited',
+    ],
+  },
+  listEvidence: {
+    method: 'GET',
+    path: '/api/v1/cases/:caseNumber/evidence',
+    summary: "The case's evidence items, oldest first",
+    tag: 'victims',
+    auth: 'pin',
+    status: 200,
+    response: EvidenceList,
+    errors: [...pinErrors, 'rate_limited'],
+  },
+  getEvidence: {
+    method: 'GET',
+    path: '/api/v1/cases/:caseNumber/evidence/:evidenceId',
+    summary: 'One evidence item: the sealed bytes exactly as the portal sent them',
+    tag: 'victims',
+    auth: 'pin',
+    bytes: { response: true },
+    status: 200,
+    errors: [...pinErrors, 'evidence_not_found', 'rate_limited'],
+  },
+  deleteEvidence: {
+    method: 'DELETE',
+    path: '/api/v1/cases/:caseNumber/evidence/:evidenceId',
+    summary: 'Delete an evidence item',
+    description: 'Gone from the database at once (SQLite overwrites the deleted bytes).',
+    tag: 'victims',
+    auth: 'pin',
+    status: 204,
+    errors: [...pinErrors, 'evidence_not_found', 'rate_limited'],
   },
   match: {
     method: 'POST',

@@ -244,7 +244,15 @@ export const WithdrawRequest = z
 export type WithdrawRequest = z.input<typeof WithdrawRequest>;
 
 export const WithdrawResponse = z
-  .object({ status: CaseStatus, withdrawn: z.array(signalId) })
+  .object({
+    status: CaseStatus,
+    withdrawn: z.array(signalId),
+    evidenceDeleted: z
+      .int()
+      .min(0)
+      .optional()
+      .describe('Whole-case withdrawals: the evidence items deleted with the case.'),
+  })
   .register(apiSchemas, {
     id: 'WithdrawResponse',
     description:
@@ -553,3 +561,34 @@ export const ErrorResponse = z
     description: 'Every error. code is stable (switch on it); message is for people.',
   });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Evidence locker: items sealed in the victim's browser (web/src/flows/locker/crypto.ts)
+
+/** The largest sealed item: a phone screenshot or a PDF receipt, with room to spare. */
+export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
+/** A case holds at most this many items… */
+export const MAX_EVIDENCE_ITEMS_PER_CASE = 200;
+/** …and this many bytes in all, so that one case cannot fill the disk. */
+export const MAX_EVIDENCE_BYTES_PER_CASE = 250 * 1024 * 1024;
+/** A sealed item starts with "AMEV" and its version byte, 1; the rest is opaque to the server. */
+export const EVIDENCE_MAGIC = [0x41, 0x4d, 0x45, 0x56] as const;
+export const EVIDENCE_VERSION = 1;
+
+export const StoredEvidence = z
+  .object({
+    id: z.string().describe('Opaque; names the item in this case.'),
+    size: z.int().min(1).describe('Bytes of the sealed item.'),
+    createdAt: isoTime.describe("The server's receipt time."),
+  })
+  .register(apiSchemas, {
+    id: 'StoredEvidence',
+    description:
+      "An evidence item as the server knows it: its size and when it arrived. Its name, type, content and the time it was taken are inside the ciphertext, which only the case's PIN opens.",
+  });
+export type StoredEvidence = z.infer<typeof StoredEvidence>;
+
+export const EvidenceList = z
+  .object({ items: z.array(StoredEvidence) })
+  .register(apiSchemas, { id: 'EvidenceList', description: 'Oldest first.' });
+export type EvidenceList = z.infer<typeof EvidenceList>;
