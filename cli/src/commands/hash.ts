@@ -70,7 +70,8 @@ const hash: Command = {
     io.stdout.on('error', onOutputError);
     const print = (record: FileRecord): void => {
       if (outputClosed.signal.aborted) return;
-      progress.clear();
+      // The bar shares the terminal with lines on stderr, and with stdout when that is one too.
+      if (io.stdout.isTTY === true || isError(record) || options.vpdq) progress.clear();
       if (isError(record)) failures++;
       else hashed++;
       if (options.vpdq && !isError(record) && record.kind === 'image') {
