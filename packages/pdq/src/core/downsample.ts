@@ -20,12 +20,22 @@ import type { LumaRowReader } from './luma.ts';
  * 8·width·height bytes.
  */
 
-/** The reference's `computeJaroszFilterWindowSize(n, 64)`: ceil(n / 128) in integers. */
+/**
+ * The reference's `computeJaroszFilterWindowSize(n, 64)`: ceil(n / 128) in integers.
+ *
+ * @example
+ * jaroszWindowSize(1600); // 13
+ */
 export function jaroszWindowSize(dimension: number): number {
   return Math.floor((dimension + 127) / 128);
 }
 
-/** Index of the input row/column sampled for output index `i` of 64 (exact integer floor). */
+/**
+ * Index of the input row/column sampled for output index `i` of 64 (exact integer floor).
+ *
+ * @example
+ * decimationIndex(0, 1004); // 7
+ */
 export function decimationIndex(i: number, dimension: number): number {
   return Math.floor(((2 * i + 1) * dimension) / 128);
 }
@@ -298,7 +308,13 @@ function reciprocals(window: number): Float64Array {
 
 /**
  * Pass 2 along the columns, restricted to the 64 sampled columns: a running sum per column over
- * the rows pushed in order, emitting only the 64 sampled output rows into `out`.
+ * the rows pushed in order, emitting only the 64 sampled output rows into `out`. Shared by the
+ * TypeScript and the WebAssembly downsamplers (it touches 64 values per row, not every pixel).
+ *
+ * @example
+ * const filter = new SampledColumnFilter(rows, window, ring, sums, sampledRows, out64x64);
+ * for (let y = 0; y < rows; y++) filter.push(rowOf64SampledColumns(y), y);
+ * filter.finish();
  */
 export class SampledColumnFilter {
   private readonly half: number;
