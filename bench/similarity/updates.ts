@@ -15,7 +15,7 @@ const { values } = parseArgs({
   },
 });
 const ops = Number(values.ops);
-const bankBytes = new Uint8Array(readFileSync(join(values.data, 'bank.bin')));
+const bankBytes = readFileSync(join(values.data, 'bank.bin'));
 const n = bankBytes.length / 32;
 
 let state = 12345;
@@ -27,7 +27,7 @@ const cpuMicros = () => {
 };
 
 let started = performance.now();
-const index = MultiIndexHashIndex.fromHashes(bankBytes.slice());
+const index = MultiIndexHashIndex.fromHashes(bankBytes);
 const rebuildSeconds = (performance.now() - started) / 1000;
 
 const fresh = Array.from({ length: ops }, randomHash);
@@ -44,6 +44,8 @@ const replace = timed(() => {
 const remove = timed(() => {
   for (let i = 0; i < ops; i++) index.remove(n + i);
 });
+
+const residentMegabytes = Math.round(process.memoryUsage().rss / 2 ** 20);
 
 // The changed index must still be exact: a few queries against the reference.
 const reference = BruteForceIndex.fromHashes(new Uint8Array(0));
@@ -71,6 +73,4 @@ console.log(
 console.log(
   `  peer: rebuilding the whole index to pick up a change: ${rebuildSeconds.toFixed(2)} s`,
 );
-console.log(
-  `  resident memory after the changes: ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
-);
+console.log(`  resident memory after the changes: ${residentMegabytes} MB`);

@@ -6,6 +6,12 @@ export const KEY_COUNT = 1 << KEY_BITS;
 const START = 0;
 const LENGTH = 1;
 const CAPACITY = 2;
+/** What a table's entries hold and whether its runs are ordered. */
+export interface TableShape {
+  readonly withSlots: boolean;
+  readonly sorted: boolean;
+}
+
 /** Spare entries every run gets when laid out in bulk: the first adds never move a run. */
 export const RUN_SLACK = 2;
 /** A full run moves to the end of the columns with an eighth more room (at least 2 entries). */
@@ -17,7 +23,7 @@ const grownCapacity = (capacity: number): number => capacity + Math.max(2, capac
  *
  * An entry is a 16-bit `partner` (the other half of the hash's 32-bit block, which lets a query
  * reject most entries without touching the hash) and, in tables that have them, a `slot` (where
- * the hash lives in the `HashStore`). Each run is sorted by partner.
+ * the hash lives in the `HashStore`). Runs of a `sorted` table are kept in partner order.
  *
  * Changes never rebuild the table. Runs have spare room; a full run moves to the end of the
  * columns with more room, leaving its old place abandoned. When the end of the columns is reached,
@@ -30,23 +36,26 @@ export class BucketTable {
   partners: Uint16Array;
   /** Null in tables whose entries are found through another table. */
   slots: Uint32Array | null;
+  /** Whether runs are kept in partner order. */
+  readonly sorted: boolean;
   /** Entries before this index are reserved by some run (live, spare or abandoned). */
   private end = 0;
   /** Reserved entries that belong to no run any more. */
   private abandoned = 0;
 
-  constructor(withSlots: boolean) {
+  constructor(shape: TableShape) {
     this.partners = new Uint16Array(0);
-    this.slots = withSlots ? new Uint32Array(0) : null;
+    this.slots = shape.withSlots ? new Uint32Array(0) : null;
+    this.sorted = shape.sorted;
   }
 
   /**
    * A table whose runs have room for `counts[key]` entries each plus RUN_SLACK, laid out in key
-   * order, all empty: the bulk builder then writes entries at `runs[3·key] + runs[3·key + 1]++`,
-   * in partner order.
+   * order, all empty: the bulk builder then writes entries at `runs[3·key] + runs[3·key + 1]++`
+   * (in partner order if the table is sorted).
    */
-  static withCounts(counts: Uint32Array, withSlots: boolean): BucketTable {
-    const table = new BucketTable(withSlots);
+  static withCounts(counts: Uint32Array, shape: TableShape): BucketTable {
+    const table = new BucketTable(shape);
     table.layOut((key) => counts[key]! + RUN_SLACK, 0);
     return table;
   }
@@ -57,16 +66,16 @@ export class BucketTable {
   }
 
   /**
-   * Adds an entry under `key`, after the entries with a smaller or equal partner: runs stay sorted
-   * by partner, so equal blocks sit together and a block is found by binary search. `slot` is
-   * ignored by tables without slots. O(run length) for the shift, microseconds.
+   * Adds an entry under `key` (`slot` is ignored by tables without slots). In a sorted table it
+   * goes after the entries with a smaller or equal partner: O(run length) for the shift; in an
+   * unsorted one it is appended.
    */
   insert(key: number, partner: number, slot: number): void {
     const at = key * 3;
     if (this.runs[at + LENGTH] === this.runs[at + CAPACITY]) this.grow(key);
     const start = this.runs[at + START]!;
     const end = start + this.runs[at + LENGTH]!;
-    const index = this.upperBound(start, end, partner);
+    const index = this.sorted ? this.upperBound(start, end, partner) : end;
     this.partners.copyWithin(index + 1, index, end);
     this.partners[index] = partner;
     if (this.slots !== null) {
@@ -76,12 +85,20 @@ export class BucketTable {
     this.runs[at + LENGTH]!++;
   }
 
-  /** Removes the entry at column position `index` (inside `key`'s run), keeping the run sorted. */
+  /**
+   * Removes the entry at column position `index` (inside `key`'s run): a sorted table shifts the
+   * rest of the run down, an unsorted one moves its last entry into the gap.
+   */
   removeAt(key: number, index: number): void {
     const at = key * 3;
-    const end = this.runs[at + START]! + this.runs[at + LENGTH]!;
-    this.partners.copyWithin(index, index + 1, end);
-    this.slots?.copyWithin(index, index + 1, end);
+    const last = this.runs[at + START]! + this.runs[at + LENGTH]! - 1;
+    if (this.sorted) {
+      this.partners.copyWithin(index, index + 1, last + 1);
+      this.slots?.copyWithin(index, index + 1, last + 1);
+    } else {
+      this.partners[index] = this.partners[last]!;
+      if (this.slots !== null) this.slots[index] = this.slots[last]!;
+    }
     this.runs[at + LENGTH]!--;
   }
 
@@ -98,10 +115,15 @@ export class BucketTable {
     return low;
   }
 
-  /** Column position of `key`'s entry with this partner and slot, or -1. */
+  /** Column position of `key`'s entry with this partner (and slot, if the table has them), or -1. */
   positionOf(key: number, partner: number, slot: number): number {
-    const end = this.runs[key * 3 + START]! + this.runs[key * 3 + LENGTH]!;
-    for (let i = this.lowerBound(key, partner); i < end && this.partners[i] === partner; i++) {
+    const start = this.runs[key * 3 + START]!;
+    const end = start + this.runs[key * 3 + LENGTH]!;
+    for (let i = this.sorted ? this.lowerBound(key, partner) : start; i < end; i++) {
+      if (this.partners[i] !== partner) {
+        if (this.sorted) break;
+        continue;
+      }
       if (this.slots === null || this.slots[i] === slot) return i;
     }
     return -1;

@@ -1,5 +1,5 @@
-import { KEY_COUNT, RUN_SLACK, type BucketTable } from './bucket-table.ts';
-import { buildBlockTables } from './build-tables.ts';
+import type { BucketTable } from './bucket-table.ts';
+import { buildBlockTables, countHighHalves } from './build-tables.ts';
 import { assertHash, assertId, assertMaxDistance, HASH_WORDS, hashWords } from './hash-bits.ts';
 import { HashStore, type EntryBatch } from './hash-store.ts';
 import { encodeIndex } from './index-file.ts';
@@ -26,12 +26,13 @@ export interface MultiIndexOptions {
  *
  * - `high[j]`, keyed by the high half of word j, holds the low half (partner) and the slot;
  * - `low[j]`, keyed by the low half, holds only the high half: a hit there is resolved to its slot
- *   through `high[j]`, which saves 4 bytes per hash and table where it is rarely needed.
+ *   through `high[j]`, which saves 4 bytes per hash and table where it is rarely needed (runs of
+ *   the low tables are sorted by partner, so that equal blocks are resolved once).
  *
  * A query probes the keys near its own halves, rejects entries by their partner (one table lookup
  * on contiguous memory), compares the few remaining hashes in full, and reports each match once:
  * from the first block whose tables would find it, which it can tell from the hash alone, so
- * there is no set of seen ids. About 108 bytes per hash with the id table (10M: ~1.1 GB).
+ * there is no set of seen ids. About 100 bytes per hash (README.md has the measurements).
  *
  * @example
  * const index = MultiIndexHashIndex.fromHashes(bankBytes); // ids are row numbers
@@ -54,9 +55,9 @@ export class MultiIndexHashIndex implements SimilarityIndex {
   }
 
   /**
-   * Builds an index over `hashes` (32-byte rows) with `ids` (row numbers when omitted), in one pass
-   * per table. The index keeps both arrays as its own storage (no copy): do not modify them after.
-   * Throws a RangeError if an id appears twice.
+   * Builds an index over `hashes` (32-byte rows) with `ids` (row numbers when omitted), by a
+   * counting sort per table (about 3.4 s of CPU for 10M hashes). The index keeps both arrays as its
+   * own storage (no copy): do not modify them afterwards. Throws a RangeError if an id repeats.
    *
    * @example
    * const index = MultiIndexHashIndex.fromHashes(readFileSync('bank.bin'));
@@ -165,9 +166,9 @@ export class MultiIndexHashIndex implements SimilarityIndex {
   private buildTables(): void {
     this.high = [];
     this.low = [];
-    const order = new Uint32Array(this.store.size + RUN_SLACK * KEY_COUNT);
+    const counts = countHighHalves(this.store);
     for (let block = 0; block < BLOCKS; block++) {
-      const { high, low } = buildBlockTables(this.store, block, order);
+      const { high, low } = buildBlockTables(this.store, block, counts[block]!);
       this.high.push(high);
       this.low.push(low);
     }

@@ -71,6 +71,7 @@ export class ProbeSearch {
     this.maxDistance = maxDistance;
     this.plan = plan;
     this.matches = matches;
+    this.probes = this.pendings = this.candidates = 0;
     const { probeStart, probeEnd, probeKey, probeLimit, probeTable } = this;
     for (let block = 0; block < BLOCKS; block++) {
       const R = plan.blockRadius[block]!;
@@ -142,7 +143,7 @@ export class ProbeSearch {
         const partner = partners[e]!;
         const distanceHigh = POPCOUNT16[partner ^ queryHigh]!;
         if (distanceHigh <= highRadius || distanceHigh > limit) continue;
-        // Equal blocks need one resolution: runs are sorted, so only the first of them asks.
+        // Equal blocks need one resolution: low runs are sorted, so only the first of them asks.
         if (e > start && partners[e - 1] === partner) continue;
         this.addPending(partner, probeKey[k]!, block);
       }
@@ -158,8 +159,7 @@ export class ProbeSearch {
 
   /**
    * Finds the slots of the pending low-table hits: the hashes whose block is (partner, keyLow)
-   * are the entries with partner keyLow in the high table's run of key `partner`, found by binary
-   * search (runs are sorted by partner).
+   * are the entries with partner keyLow in the high table's run of key `partner`.
    */
   private resolvePending(): void {
     const { pendingPartner, pendingKey, pendingBlock, pendingStart } = this;
@@ -174,13 +174,11 @@ export class ProbeSearch {
     this.touched ^= touched;
     for (let i = 0; i < count; i++) {
       const block = pendingBlock[i]!;
-      const table = high[block]!;
-      const { runs, partners, slots } = table;
+      const { runs, partners, slots } = high[block]!;
       const keyLow = pendingKey[i]!;
-      const end = pendingStart[i]! + runs[pendingPartner[i]! * 3 + 1]!;
-      for (let h = table.lowerBound(pendingPartner[i]!, keyLow); h < end; h++) {
-        if (partners[h] !== keyLow) break;
-        this.addCandidate(slots![h]!, block);
+      const start = pendingStart[i]!;
+      for (let h = start, end = start + runs[pendingPartner[i]! * 3 + 1]!; h < end; h++) {
+        if (partners[h] === keyLow) this.addCandidate(slots![h]!, block);
       }
     }
   }
