@@ -17,7 +17,6 @@ import type { Occurrence } from './lexicon/matcher.ts';
 import { CompiledLexicon } from './lexicon/matcher.ts';
 import { detectLanguage } from './text/language.ts';
 import { normalizeText, toOriginalSpan } from './text/normalize.ts';
-import type { NormalizedText } from './text/normalize.ts';
 import { tokenize } from './text/tokenize.ts';
 import type { Token } from './text/tokenize.ts';
 import type {
@@ -311,15 +310,4 @@ function inferCountry(language: Language, text: string): string | undefined {
   if (/(?<!\d)0\d/.test(text) && MOROCCAN_CONTEXT.test(text)) return 'MA';
   if (language === 'fr') return 'FR';
   return undefined;
-}
-
-/** For tests and tools: the normalised views and tokens `analyze` reads. */
-export function inspect(text: string): {
-  normalized: NormalizedText;
-  tokens: Token[];
-  language: Language;
-} {
-  const normalized = normalizeText(text);
-  const tokens = tokenize(normalized.words.text);
-  return { normalized, tokens, language: detectLanguage(tokens) };
 }
