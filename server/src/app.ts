@@ -11,11 +11,13 @@ import { installErrorHandler } from './http/error-handler.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { curationRoutes } from './routes/curation.routes.ts';
+import { evidenceRoutes } from './routes/evidence.routes.ts';
 import { metaRoutes } from './routes/meta.routes.ts';
 import { platformRoutes } from './routes/platform.routes.ts';
 import { triageRoutes, type Triage } from './routes/triage.routes.ts';
 import type { BankService } from './services/bank.service.ts';
 import type { CaseService } from './services/case.service.ts';
+import type { EvidenceService } from './services/evidence.service.ts';
 import type { FeedService } from './services/feed.service.ts';
 import type { FeedbackService } from './services/feedback.service.ts';
 import type { MatchService } from './services/match.service.ts';
@@ -24,6 +26,7 @@ import type { ReviewService } from './services/review.service.ts';
 
 export interface Services {
   readonly cases: CaseService;
+  readonly evidence: EvidenceService;
   readonly platforms: PlatformService;
   readonly matching: MatchService;
   readonly feed: FeedService;
@@ -66,6 +69,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // JSON only: a text/plain body is refused with 415, like any upload.
   app.removeContentTypeParser('text/plain');
+  // Bytes only where a route takes them (evidence items); anywhere else, 415 like any upload.
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer' },
+    (request, body, done) => {
+      if ((request.routeOptions.config as { acceptsBytes?: boolean }).acceptsBytes === true) {
+        done(null, body);
+      } else {
+        done(Object.assign(new Error('no bytes here'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+      }
+    },
+  );
   installErrorHandler(app);
 
   app.addHook('onSend', (request, reply, payload, done) => {
@@ -82,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rateLimiter: new RateLimiter(options.rateLimitPerMinute),
   };
   caseRoutes(app, { ...deps, cases: services.cases });
+  evidenceRoutes(app, { ...deps, evidence: services.evidence });
   platformRoutes(app, { ...deps, ...services });
   curationRoutes(app, { ...deps, banks: services.banks, review: services.review });
   triageRoutes(app, { ...deps, triage: services.triage });

@@ -16,6 +16,7 @@ import { nodeSecrets, type Secrets } from './repositories/secrets.ts';
 import type { PlatformRecord, Store } from './repositories/store.ts';
 import { BankService } from './services/bank.service.ts';
 import { CaseService } from './services/case.service.ts';
+import { EvidenceService } from './services/evidence.service.ts';
 import { seedDemo } from './services/demo.service.ts';
 import { FeedService } from './services/feed.service.ts';
 import { FeedbackService } from './services/feedback.service.ts';
@@ -53,6 +54,8 @@ export function createServices(deps: {
   cipher: DataCipher;
   /** The hash-chained audit log (security/audit-trail.ts). */
   audit: AuditTrail;
+  /** Per-case evidence limits (default: @aman/api's MAX_EVIDENCE_*_PER_CASE). */
+  evidenceLimits?: { items: number; bytes: number };
 }): Services {
   const { store, matcher } = deps;
   const clock = deps.clock ?? systemClock;
@@ -61,8 +64,17 @@ export function createServices(deps: {
   // stands and the periodic tail applies it, so the failure is not the client's concern.
   const syncMatcher = () => matcher.sync().catch(() => {});
   const floodControl = new FloodControl({ store, clock, config: deps.config.flood, syncMatcher });
+  const cases = new CaseService({ store, secrets, clock, lockPolicy: pinLockPolicy, syncMatcher });
   return {
-    cases: new CaseService({ store, secrets, clock, lockPolicy: pinLockPolicy, syncMatcher }),
+    cases,
+    evidence: new EvidenceService({
+      store,
+      cipher: deps.cipher,
+      cases,
+      audit: deps.audit,
+      clock,
+      ...(deps.evidenceLimits === undefined ? {} : { limits: deps.evidenceLimits }),
+    }),
     platforms: new PlatformService({ store, secrets, clock }),
     matching: new MatchService({ matcher, floodControl }),
     feed: new FeedService({ store }),

@@ -295,7 +295,9 @@ export async function callApi<T>(
       method: route.method,
       headers,
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-      ...(request.bytes === undefined ? {} : { body: request.bytes as BodyInit }),
+      ...(request.bytes === undefined
+        ? {}
+        : { body: request.bytes as unknown as NonNullable<RequestInit['body']> }),
     });
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);

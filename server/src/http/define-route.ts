@@ -37,6 +37,10 @@ export function defineRoute<R extends RouteSpec>(
   app.route({
     method: route.method,
     url: route.path,
+    // Byte routes (evidence items) have their own, larger limit; app.ts refuses bytes elsewhere.
+    ...(route.bytes?.request === undefined
+      ? {}
+      : { bodyLimit: route.bytes.request.maxBytes, config: { acceptsBytes: true } }),
     handler: async (request, reply) => {
       if (route.tag === 'victims') deps.rateLimiter.take(request.ip);
       const platform =

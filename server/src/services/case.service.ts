@@ -131,11 +131,12 @@ export class CaseService {
     return {
       status: signalIds === 'all' ? 'withdrawn' : record.status,
       withdrawn: [...result.ids],
+      ...(result.evidenceDeleted === undefined ? {} : { evidenceDeleted: result.evidenceDeleted }),
     };
   }
 
   /** Checks the PIN under the lockout policy (see pin-lock.ts); returns the case it opens. */
-  private async unlock(caseNumberText: string, pinText: string | undefined): Promise<CaseRecord> {
+  async unlock(caseNumberText: string, pinText: string | undefined): Promise<CaseRecord> {
     const { store, secrets, clock } = this.deps;
     const caseNumber = parseCaseNumber(caseNumberText);
     if (caseNumber === undefined) {

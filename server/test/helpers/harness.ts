@@ -54,6 +54,7 @@ export interface TestServerOptions {
   readonly pollIntervalMs?: number;
   readonly clock?: TestClock;
   readonly keyring?: Keyring;
+  readonly evidenceLimits?: { items: number; bytes: number };
 }
 
 /** One keyring per test file: servers on the same database must share their keys. */
@@ -78,6 +79,7 @@ export async function startTestServer(
     config: { flood: options.flood ?? { platforms: 0, windowMs: 3_600_000 } },
     cipher,
     audit,
+    ...(options.evidenceLimits === undefined ? {} : { evidenceLimits: options.evidenceLimits }),
   });
   const appOptions: AppOptions = {
     services,
