@@ -14,6 +14,8 @@ const run = promisify(execFile);
 export interface Aman {
   readonly url: string;
   readonly db: string;
+  /** The temp directory with the database and its key file. */
+  readonly dir: string;
   /** Creates a platform with `aman platform add --json` and returns its API key. */
   platformKey(name: string): Promise<string>;
   stop(): Promise<void>;
@@ -28,7 +30,8 @@ export async function startAman(): Promise<Aman> {
   const child = spawn(process.execPath, [amanBin, 'serve', '--port', '0', '--db', db], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, AMAN_RATE_LIMIT_PER_MINUTE: '100000' },
+    // The data keys go in the temp dir too (AMAN_DATA_DIR), never in the repository's .data.
+    env: { ...process.env, AMAN_RATE_LIMIT_PER_MINUTE: '100000', AMAN_DATA_DIR: dir },
   });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -53,6 +56,7 @@ export async function startAman(): Promise<Aman> {
   return {
     url,
     db,
+    dir,
     async platformKey(name) {
       const { stdout } = await run(process.execPath, [
         amanBin,
