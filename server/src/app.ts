@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { HealthResponse } from '@aman/api';
+import { consoleRoutes, type ConsoleServices } from './console.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
@@ -36,6 +37,8 @@ export interface Services {
   readonly health: () => HealthResponse;
   /** Message triage (@aman/triage `analyze`). */
   readonly triage: Triage;
+  /** The console (staff, consent shares, correlation); its routes answer only when present. */
+  readonly console?: ConsoleServices;
 }
 
 export interface AppOptions {
@@ -102,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   curationRoutes(app, { ...deps, banks: services.banks, review: services.review });
   triageRoutes(app, { ...deps, triage: services.triage });
   metaRoutes(app, { ...deps, health: services.health });
+  if (services.console !== undefined) consoleRoutes(app, { ...deps, ...services.console });
 
   const webRoot = options.webRoot;
   const hasWebApp = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));

@@ -17,7 +17,10 @@ import type { PlatformRecord, Store } from './repositories/store.ts';
 import { BankService } from './services/bank.service.ts';
 import { CaseService } from './services/case.service.ts';
 import { EvidenceService } from './services/evidence.service.ts';
-import { seedDemo } from './services/demo.service.ts';
+import { DEMO_PLATFORM, seedDemo } from './services/demo.service.ts';
+import type { DemoStaff } from './services/console-demo.service.ts';
+import { startConsole, type StartedConsole } from './console.ts';
+import { nodeStaffSecrets } from './repositories/staff-secrets.ts';
 import { FeedService } from './services/feed.service.ts';
 import { FeedbackService } from './services/feedback.service.ts';
 import { FloodControl } from './services/flood-control.ts';
@@ -118,6 +121,10 @@ export interface RunningServer {
   readonly location: string;
   /** The demo platform's key, when `demo` was asked for. */
   readonly demoApiKey: string | undefined;
+  /** Demo mode: the console's demo accounts and passwords (new at every start). */
+  readonly demoStaff: readonly DemoStaff[] | undefined;
+  /** No admin can sign in yet: the path of the first admin's one-time setup link. */
+  readonly adminSetupPath: string | undefined;
   /** Stops accepting requests, finishes those in flight, closes the store. */
   close(): Promise<void>;
 }
@@ -135,6 +142,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const keyring = options.keyring ?? loadKeyring({ ...config.keys, dataDir: config.dataDir });
   const store = await openDatabase(location);
   let matcher: Matcher | undefined;
+  let consoleStarted: StartedConsole | undefined;
   let keyReload: NodeJS.Timeout | undefined;
   try {
     await checkKeys(store, keyring, systemClock);
@@ -163,8 +171,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       details: { store: store.kind, keys: keyring.source.kind },
     });
     const demo = options.demo === true ? await seedDemo(services) : undefined;
+    consoleStarted = await startConsole({
+      ...services,
+      store,
+      location,
+      cipher,
+      audit,
+      clock: systemClock,
+      secrets: nodeSecrets,
+      staffSecrets: nodeStaffSecrets,
+      pollIntervalMs: config.pollIntervalMs,
+      demo: options.demo === true,
+      demoPlatform: DEMO_PLATFORM,
+    });
+    const started = consoleStarted;
     const app = await buildApp({
-      services,
+      services: { ...services, console: started.services },
       webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
       bodyLimit: config.bodyLimit,
       rateLimitPerMinute: config.rateLimitPerMinute,
@@ -182,16 +204,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       store,
       location: describeLocation(location),
       demoApiKey: demo?.apiKey,
+      demoStaff: started.demoStaff,
+      adminSetupPath: started.adminSetupPath,
       close: async () => {
         clearInterval(keyReload);
         await app.close();
         await running.stop();
+        await started.close();
         await store.close();
       },
     };
   } catch (error) {
     clearInterval(keyReload);
     await matcher?.stop();
+    await consoleStarted?.close();
     await store.close();
     throw error;
   }

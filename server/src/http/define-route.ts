@@ -1,15 +1,19 @@
 /**
- * Registers a route of the @aman/api route table: authenticates (platform key), applies the rate
- * limit (victims' routes), validates the body and query with the route's schemas, and answers with
- * the route's status. Handlers stay one line: they call a service.
+ * Registers a route of the @aman/api route table: authenticates (platform key, or staff session
+ * with its role and CSRF checks), applies the rate limit (victims' routes), validates the body and
+ * query with the route's schemas, and answers with the route's status. Handlers stay one line:
+ * they call a service.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { validate, type RouteSpec, type Scope } from '@aman/api';
+import { validate, type RouteSpec, type Scope, type StaffRole } from '@aman/api';
 import { DomainError } from '../errors.ts';
 import type { PlatformRecord } from '../repositories/store.ts';
 import type { PlatformService } from '../services/platform.service.ts';
+import type { StaffSessions } from '../services/staff-sessions.service.ts';
+import type { SignedInStaff } from '../services/staff-view.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import { authenticateStaff } from './staff-auth.ts';
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -20,12 +24,18 @@ export interface RouteContext<R extends RouteSpec> {
   /** The X-Case-Pin header, on PIN routes. */
   readonly pin: string | undefined;
   readonly platform: R['auth'] extends { scope: Scope } ? PlatformRecord : undefined;
+  /** The signed-in staff member, on staff routes. */
+  readonly staff: R['auth'] extends { roles: readonly StaffRole[] } ? SignedInStaff : undefined;
   readonly request: FastifyRequest;
+  /** For the few routes that set headers (the session cookie, downloads). */
+  readonly reply: FastifyReply;
 }
 
 export interface RouteDeps {
   readonly platforms: Pick<PlatformService, 'authenticate'>;
   readonly rateLimiter: Pick<RateLimiter, 'take'>;
+  /** Staff routes' session check; without it they answer 401. */
+  readonly staffSessions?: Pick<StaffSessions, 'check'>;
 }
 
 export function defineRoute<R extends RouteSpec>(
@@ -44,8 +54,17 @@ export function defineRoute<R extends RouteSpec>(
     handler: async (request, reply) => {
       if (route.tag === 'victims') deps.rateLimiter.take(request.ip);
       const platform =
-        typeof route.auth === 'object'
+        typeof route.auth === 'object' && 'scope' in route.auth
           ? await deps.platforms.authenticate(request.headers.authorization, route.auth.scope)
+          : undefined;
+      const staff =
+        typeof route.auth === 'object' && 'roles' in route.auth
+          ? await authenticateStaff(
+              request,
+              reply,
+              route.auth.roles,
+              deps.staffSessions ?? noSessions,
+            )
           : undefined;
       const body = route.body === undefined ? undefined : parse(route.body, request.body ?? {});
       const query = route.query === undefined ? undefined : parse(route.query, request.query);
@@ -56,12 +75,19 @@ export function defineRoute<R extends RouteSpec>(
         params: request.params as Record<string, string>,
         pin: typeof pin === 'string' ? pin : undefined,
         platform,
+        staff,
         request,
+        reply,
       } as RouteContext<R>);
       return reply.code(route.status).send(result);
     },
   });
 }
+
+const noSessions: Pick<StaffSessions, 'check'> = {
+  check: () =>
+    Promise.reject(new DomainError('not_signed_in', 'this server has no staff accounts')),
+};
 
 function parse(schema: z.ZodType, input: unknown): unknown {
   const result = validate(schema, input);

@@ -29,7 +29,13 @@ export const API_KEY_PATTERN = /^aman_[A-Za-z0-9_-]{43}$/;
 
 // Algorithm.Argon2id: a const enum, which isolated modules cannot read by name.
 const ARGON2ID = 2 as Algorithm;
-const argon2Options = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+/** The argon2id parameters of every secret a person chooses or reads (PINs, staff passwords). */
+export const argon2Options = {
+  algorithm: ARGON2ID,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const nodeSecrets: Secrets = {
   newCaseNumber: () => formatCaseNumber(randomBytes(CASE_NUMBER_BYTES)),

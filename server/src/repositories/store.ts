@@ -170,6 +170,11 @@ export interface EncryptedColumn {
 /** Add a line here with every new encrypted column (and the encryption-at-rest test finds it). */
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'evidence', column: 'sealed', kind: 'bytes' },
+  // The console (issue 6): victims' messages, helpline notes, staff one-time-code secrets.
+  { table: 'reports', column: 'body', kind: 'text' },
+  { table: 'share_notes', column: 'body', kind: 'text' },
+  { table: 'staff', column: 'totp_secret', kind: 'text' },
+  { table: 'staff', column: 'totp_pending', kind: 'text' },
 ];
 
 export interface EvidenceRecord {

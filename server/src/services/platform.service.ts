@@ -73,6 +73,11 @@ export class PlatformService {
     return (await this.create(name, scopes)).apiKey;
   }
 
+  /** Forgets verified keys at once (after a key is revoked or rotated in this process). */
+  forgetKeys(): void {
+    this.#cache.clear();
+  }
+
   list(): Promise<PlatformRecord[]> {
     return this.deps.store.listPlatforms();
   }

@@ -63,7 +63,7 @@ describe('share crypto', () => {
       'old passphrase here',
       true,
     );
-    const resealed = await sealPrivateKey(extractable!, 'new passphrase here', FAST);
+    const resealed = await sealPrivateKey(extractable, 'new passphrase here', FAST);
     expect(await openPrivateKey(resealed, 'new passphrase here')).toBeDefined();
     expect(await openPrivateKey(resealed, 'old passphrase here')).toBeUndefined();
   });

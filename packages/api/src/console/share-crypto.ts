@@ -21,10 +21,35 @@ import type {
   WrappedPrivateKey,
 } from './staff-schemas.ts';
 
+/**
+ * What a victim's browser puts in a share (encrypted: the server never sees it): a note in their
+ * own words, messages not added to the case, and evidence items from the locker.
+ */
+export interface SharePayload {
+  readonly v: 1;
+  readonly sharedAt: string;
+  readonly note: string;
+  readonly messages: readonly { readonly text: string; readonly at: string }[];
+  readonly evidence: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly sha256: string;
+    readonly addedAt: string;
+    /** The item's bytes, base64url (small items: screenshots, receipts). */
+    readonly data: string;
+  }[];
+}
+
 /** argon2id parameters for sealing a private key (as the evidence locker: 64 MiB, 3 passes). */
 export const KEY_SEAL_KDF = { memoryKiB: 65_536, iterations: 3, parallelism: 1 } as const;
 
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
+
+// Named through `crypto` so that the module type-checks with Node's types as with the DOM's.
+type Subtle = typeof globalThis.crypto.subtle;
+/** A Web Crypto key. */
+export type CryptoKey = Awaited<ReturnType<Subtle['importKey']>>;
+type Bytes = Uint8Array<ArrayBuffer>;
 const HKDF_INFO = new TextEncoder().encode('aman-share-key-v1');
 const encoder = new TextEncoder();
 
@@ -39,7 +64,7 @@ export async function createStaffKeyPair(
   password: string,
   kdf: Omit<Argon2Params, 'alg' | 'salt'> = KEY_SEAL_KDF,
 ): Promise<{ keyPair: StaffKeyPair; privateKey: CryptoKey }> {
-  const pair = (await crypto.subtle.generateKey(ECDH, true, ['deriveBits'])) as CryptoKeyPair;
+  const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
   const publicKey = await exportPublicKey(pair.publicKey);
   const wrappedPrivateKey = await sealPrivateKey(pair.privateKey, password, kdf);
   const privateKey = await importPrivateKey(
@@ -151,13 +176,9 @@ export async function openShare(
 ): Promise<{ content: unknown; shareKey: Uint8Array } | undefined> {
   try {
     const shareKey = await unwrapShareKey(wrapped, privateKey, additionalData);
-    const contentKey = await crypto.subtle.importKey(
-      'raw',
-      shareKey as BufferSource,
-      'AES-GCM',
-      false,
-      ['decrypt'],
-    );
+    const contentKey = await crypto.subtle.importKey('raw', shareKey as Bytes, 'AES-GCM', false, [
+      'decrypt',
+    ]);
     const plaintext = await crypto.subtle.decrypt(
       {
         name: 'AES-GCM',
@@ -179,7 +200,7 @@ export async function wrapShareKey(
   recipient: { staffId: number; publicKey: PublicKeyJwk },
   additionalData: string,
 ): Promise<WrappedShareKey> {
-  const ephemeral = (await crypto.subtle.generateKey(ECDH, true, ['deriveBits'])) as CryptoKeyPair;
+  const ephemeral = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
   const theirs = await crypto.subtle.importKey(
     'jwk',
     { ...recipient.publicKey, ext: true },
@@ -190,7 +211,7 @@ export async function wrapShareKey(
   const kek = await agreedKey(ephemeral.privateKey, theirs, additionalData, ['encrypt']);
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const wrapped = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, kek, shareKey as BufferSource),
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, kek, shareKey as Bytes),
   );
   return {
     staffId: recipient.staffId,
@@ -221,7 +242,7 @@ async function agreedKey(
   privateKey: CryptoKey,
   publicKey: CryptoKey,
   additionalData: string,
-  usages: KeyUsage[],
+  usages: ('encrypt' | 'decrypt')[],
 ): Promise<CryptoKey> {
   const secret = await crypto.subtle.deriveBits(
     { name: 'ECDH', public: publicKey },
@@ -248,7 +269,7 @@ async function passwordKey(password: string, params: Argon2Params): Promise<Cryp
     hashLength: 32,
     outputType: 'binary',
   });
-  const key = await crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, [
+  const key = await crypto.subtle.importKey('raw', raw as Bytes, 'AES-GCM', false, [
     'encrypt',
     'decrypt',
   ]);
@@ -257,7 +278,7 @@ async function passwordKey(password: string, params: Argon2Params): Promise<Cryp
 }
 
 function importPrivateKey(pkcs8: Uint8Array, extractable: boolean): Promise<CryptoKey> {
-  return crypto.subtle.importKey('pkcs8', pkcs8 as BufferSource, ECDH, extractable, ['deriveBits']);
+  return crypto.subtle.importKey('pkcs8', pkcs8 as Bytes, ECDH, extractable, ['deriveBits']);
 }
 
 async function exportPublicKey(key: CryptoKey): Promise<PublicKeyJwk> {

@@ -2,6 +2,8 @@
  * The PostgreSQL schema, one migration per entry, recorded in `schema_migrations`. Never edit a
  * migration that has shipped: add a new one.
  */
+import { consolePostgresMigration } from './console-migrations.ts';
+
 export const postgresMigrations: readonly string[] = [
   `
   CREATE TABLE banks (
@@ -113,4 +115,6 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX evidence_by_case ON evidence (case_id, id);
   `,
+  // The console (issue 6): staff, sessions, helplines, reports, shares, notes, safelist, API keys.
+  consolePostgresMigration,
 ];

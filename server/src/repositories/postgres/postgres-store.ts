@@ -448,29 +448,48 @@ class PostgresStore implements Store {
     at: Date;
   }): Promise<PlatformRecord | undefined> {
     try {
-      const { rows } = await this.pool.query<PlatformRow>(
-        `INSERT INTO platforms (name, api_key_sha256, scopes, created_at) VALUES ($1, $2, $3, $4)
-         RETURNING id, name, scopes, created_at`,
-        [input.name, input.apiKeyHash, input.scopes.join(' '), input.at],
-      );
-      return rows[0] === undefined ? undefined : toPlatform(rows[0]);
+      const row = await this.transaction({}, async (client) => {
+        const { rows } = await client.query<PlatformRow>(
+          `INSERT INTO platforms (name, api_key_sha256, scopes, created_at) VALUES ($1, $2, $3, $4)
+           RETURNING id, name, scopes, created_at`,
+          [input.name, input.apiKeyHash, input.scopes.join(' '), input.at],
+        );
+        if (rows[0] !== undefined)
+          await insertApiKey(client, rows[0].id, input.apiKeyHash, input.at);
+        return rows[0];
+      });
+      return row === undefined ? undefined : toPlatform(row);
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
       throw error;
     }
   }
 
-  async replacePlatformKey(name: string, apiKeyHash: string): Promise<boolean> {
-    const result = await this.pool.query(
-      'UPDATE platforms SET api_key_sha256 = $1 WHERE name = $2',
-      [apiKeyHash, name],
-    );
-    return result.rowCount === 1;
+  replacePlatformKey(name: string, apiKeyHash: string): Promise<boolean> {
+    return this.transaction({}, async (client) => {
+      const { rows } = await client.query<{ id: number }>(
+        'UPDATE platforms SET api_key_sha256 = $1 WHERE name = $2 RETURNING id',
+        [apiKeyHash, name],
+      );
+      const id = rows[0]?.id;
+      if (id === undefined) return false;
+      // Every other key of the platform stops working (the console's keys included).
+      const now = new Date();
+      await client.query(
+        'UPDATE platform_api_keys SET revoked_at = $1 WHERE platform_id = $2 AND revoked_at IS NULL',
+        [now, id],
+      );
+      await insertApiKey(client, id, apiKeyHash, now);
+      return true;
+    });
   }
 
   async findPlatformByKeyHash(apiKeyHash: string): Promise<PlatformRecord | undefined> {
+    // A platform has several keys (console: create, rotate, revoke); only unrevoked ones work.
     const { rows } = await this.pool.query<PlatformRow>(
-      'SELECT id, name, scopes, created_at FROM platforms WHERE api_key_sha256 = $1',
+      `SELECT p.id, p.name, p.scopes, p.created_at
+         FROM platform_api_keys k JOIN platforms p ON p.id = k.platform_id
+        WHERE k.key_sha256 = $1 AND k.revoked_at IS NULL`,
       [apiKeyHash],
     );
     return rows[0] === undefined ? undefined : toPlatform(rows[0]);
@@ -959,4 +978,17 @@ function toEvidence(row: EvidenceRow): EvidenceRecord {
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof pg.DatabaseError && error.code === '23505';
+}
+
+async function insertApiKey(
+  client: Queryable,
+  platformId: number,
+  apiKeyHash: string,
+  at: Date,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO platform_api_keys (platform_id, key_sha256, prefix, label, created_at)
+     VALUES ($1, $2, 'aman_', 'issued by aman platform', $3)`,
+    [platformId, apiKeyHash, at],
+  );
 }

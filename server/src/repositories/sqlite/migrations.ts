@@ -5,6 +5,8 @@
  * Times are integer milliseconds since the epoch. Tables are STRICT: a value of the wrong type is
  * an error, not a silent conversion.
  */
+import { consoleSqliteMigration } from './console-migrations.ts';
+
 export const sqliteMigrations: readonly string[] = [
   `
   CREATE TABLE banks (
@@ -123,4 +125,6 @@ export const sqliteMigrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX evidence_by_case ON evidence (case_id, id);
   `,
+  // The console (issue 6): staff, sessions, helplines, reports, shares, notes, safelist, API keys.
+  consoleSqliteMigration,
 ];

@@ -463,10 +463,15 @@ class SqliteStore implements SyncStore {
     at: Date;
   }): PlatformRecord | undefined {
     try {
-      const row = this.prepare<[string, string, string, number], PlatformRow>(
-        `INSERT INTO platforms (name, api_key_sha256, scopes, created_at) VALUES (?, ?, ?, ?)
-           RETURNING id, name, scopes, created_at`,
-      ).get(input.name, input.apiKeyHash, input.scopes.join(' '), input.at.getTime());
+      const run = this.db.transaction(() => {
+        const row = this.prepare<[string, string, string, number], PlatformRow>(
+          `INSERT INTO platforms (name, api_key_sha256, scopes, created_at) VALUES (?, ?, ?, ?)
+             RETURNING id, name, scopes, created_at`,
+        ).get(input.name, input.apiKeyHash, input.scopes.join(' '), input.at.getTime());
+        if (row !== undefined) this.insertApiKey(row.id, input.apiKeyHash, input.at.getTime());
+        return row;
+      });
+      const row = run.immediate();
       return row === undefined ? undefined : toPlatform(row);
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
@@ -475,18 +480,37 @@ class SqliteStore implements SyncStore {
   }
 
   replacePlatformKey(name: string, apiKeyHash: string): boolean {
-    const result = this.prepare('UPDATE platforms SET api_key_sha256 = ? WHERE name = ?').run(
-      apiKeyHash,
-      name,
-    );
-    return result.changes === 1;
+    const run = this.db.transaction(() => {
+      const row = this.prepare<[string, string], { id: number }>(
+        'UPDATE platforms SET api_key_sha256 = ? WHERE name = ? RETURNING id',
+      ).get(apiKeyHash, name);
+      if (row === undefined) return false;
+      // Every other key of the platform stops working (the console's keys included).
+      const now = Date.now();
+      this.prepare(
+        'UPDATE platform_api_keys SET revoked_at = ? WHERE platform_id = ? AND revoked_at IS NULL',
+      ).run(now, row.id);
+      this.insertApiKey(row.id, apiKeyHash, now);
+      return true;
+    });
+    return run.immediate();
   }
 
   findPlatformByKeyHash(apiKeyHash: string): PlatformRecord | undefined {
+    // A platform has several keys (console: create, rotate, revoke); only unrevoked ones work.
     const row = this.prepare<[string], PlatformRow>(
-      'SELECT id, name, scopes, created_at FROM platforms WHERE api_key_sha256 = ?',
+      `SELECT p.id, p.name, p.scopes, p.created_at
+         FROM platform_api_keys k JOIN platforms p ON p.id = k.platform_id
+        WHERE k.key_sha256 = ? AND k.revoked_at IS NULL`,
     ).get(apiKeyHash);
     return row === undefined ? undefined : toPlatform(row);
+  }
+
+  private insertApiKey(platformId: number, apiKeyHash: string, at: number): void {
+    this.prepare(
+      `INSERT INTO platform_api_keys (platform_id, key_sha256, prefix, label, created_at)
+       VALUES (?, ?, 'aman_', 'issued by aman platform', ?)`,
+    ).run(platformId, apiKeyHash, at);
   }
 
   listPlatforms(): PlatformRecord[] {
