@@ -76,7 +76,13 @@ export function hashWords(hash: Uint8Array, out: Uint32Array = new Uint32Array(H
   return out;
 }
 
-/** Throws a TypeError unless `hash` is a Uint8Array of exactly 32 bytes. */
+/**
+ * Throws a TypeError unless `hash` is a Uint8Array, a RangeError unless it has exactly 32 bytes.
+ *
+ * @example
+ * assertHash(pdqHashToBytes(hash)); // passes
+ * assertHash(new Uint8Array(8)); // RangeError: hash must have 32 bytes, got 8
+ */
 export function assertHash(hash: unknown, name = 'hash'): asserts hash is Uint8Array {
   if (!(hash instanceof Uint8Array)) {
     throw new TypeError(`${name} must be a Uint8Array of 32 bytes, got ${describe(hash)}`);

@@ -9,7 +9,13 @@ export const PAGE_MASK = PAGE_SLOTS - 1;
 /** A new index starts with room for this many hashes and doubles up to a full page. */
 const FIRST_PAGE_SLOTS = 64;
 
-/** Thrown by `HashStore.adopt` when two rows carry the same id. */
+/**
+ * Thrown when an index is built in bulk with an id that appears twice (`loadIndex` turns it into
+ * the error result `index_file_duplicate_id`).
+ *
+ * @example
+ * try { buildIndex(rows, ids); } catch (error) { if (error instanceof DuplicateIdError) error.id; }
+ */
 export class DuplicateIdError extends RangeError {
   constructor(readonly id: number) {
     super(`id ${id} appears more than once`);

@@ -87,7 +87,12 @@ export function encodeIndex(index: SimilarityIndex): Uint8Array {
   return bytes;
 }
 
-/** Length in bytes of the index file of `count` hashes. */
+/**
+ * Length in bytes of the index file of `count` hashes.
+ *
+ * @example
+ * indexFileLength(10_000_000); // 360000020
+ */
 export function indexFileLength(count: number): number {
   return HEADER_BYTES + count * (4 + HASH_BYTES) + CHECKSUM_BYTES;
 }

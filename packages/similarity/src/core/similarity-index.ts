@@ -44,7 +44,12 @@ export interface SimilarityIndex {
   entries(): Iterable<{ readonly ids: Uint32Array; readonly hashes: Uint8Array }>;
 }
 
-/** Orders matches nearest first, then by id: the order every implementation returns. */
+/**
+ * Orders matches nearest first, then by id: the order every implementation returns.
+ *
+ * @example
+ * matches.sort(compareMatches);
+ */
 export function compareMatches(a: Match, b: Match): number {
   return a.distance - b.distance || a.id - b.id;
 }
