@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
   serve: () => import('./commands/serve.ts'),
   platform: () => import('./commands/platform.ts'),
   triage: () => import('./commands/triage.ts'),
+  staff: () => import('./commands/staff.ts'),
 };
 
 async function main(argv: string[], io: CommandIo): Promise<number> {

@@ -20,3 +20,4 @@ export type { PlatformRecord, Store } from './repositories/store.ts';
 export { ChainedAuditTrail, verifyAuditChain, type AuditTrail } from './security/audit-trail.ts';
 export { EnvelopeCipher, type DataCipher, type FieldCipher } from './security/field-cipher.ts';
 export { Keyring, KeyringError, loadKeyring } from './security/keyring.ts';
+export { addStaff, listStaff, resetStaff } from './staff-admin.ts';

@@ -60,6 +60,20 @@ const serve: Command = {
     if (server.demoApiKey !== undefined) {
       lines.push(`  demo platform API key (replaced at every start): ${server.demoApiKey}`);
     }
+    if (server.demoStaff !== undefined) {
+      lines.push(
+        `  console:  ${server.url}/console (synthetic demo data; passwords replaced at every start)`,
+      );
+      for (const member of server.demoStaff) {
+        lines.push(`    ${member.role.padEnd(12)} ${member.name.padEnd(18)} ${member.password}`);
+      }
+    }
+    if (server.adminSetupPath !== undefined) {
+      lines.push(
+        `  console:  no admin yet; create the first one (link valid 72 h, works once):`,
+        `            ${server.url}${server.adminSetupPath}`,
+      );
+    }
     lines.push('Press Ctrl+C to stop.');
     io.stdout.write(`${lines.join('\n')}\n`);
 
