@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { BinaryScore, EvaluationReport } from './score.ts';
 import { evaluate, parseEvaluationSet } from './score.ts';
 
-const SETS = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4'] as const;
 const verbose = process.argv.includes('--verbose');
 
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
