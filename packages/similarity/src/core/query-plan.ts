@@ -80,14 +80,16 @@ export function probePlan(maxDistance: number): ProbePlan {
 }
 
 /*
- * Relative costs, in nanoseconds, measured on the benchmark machine (see README.md): a probe pays
- * for its memory miss, an entry for one table lookup, a candidate for fetching and comparing a
- * whole hash, a scan for the 8-word distance of every stored hash read in order.
+ * Costs in nanoseconds of CPU, fitted to measurements on the benchmark machine (README.md, "probe
+ * or scan"): gathering a probed key, reading a non-empty run (a cache miss once the tables outgrow
+ * the cache), checking one entry's partner, comparing a candidate in full, and, for a scan,
+ * comparing one stored hash.
  */
-const PROBE_COST = 60;
+const PROBE_COST = 5;
+const RUN_COST = 40;
 const ENTRY_COST = 1.5;
-const CANDIDATE_COST = 150;
-const SCAN_COST = 15;
+const CANDIDATE_COST = 100;
+const SCAN_COST = 18;
 
 /**
  * True when reading every hash is expected to be cheaper than probing the tables: small indexes,
@@ -96,12 +98,14 @@ const SCAN_COST = 15;
  *
  * @example
  * preferScan(31, 100); // true: 272 probes cost more than 100 comparisons
+ * preferScan(64, 1_000_000); // false
  */
 export function preferScan(maxDistance: number, size: number): boolean {
   if (maxDistance >= MAX_DISTANCE) return true;
   const plan = probePlan(maxDistance);
   const perKey = size / KEY_COUNT;
-  let cost = plan.probes * (PROBE_COST + perKey * ENTRY_COST);
+  const nonEmpty = 1 - Math.exp(-perKey);
+  let cost = plan.probes * (PROBE_COST + nonEmpty * RUN_COST + perKey * ENTRY_COST);
   for (let block = 0; block < BLOCKS; block++) {
     const R = plan.blockRadius[block]!;
     const rHigh = plan.highRadius[block]!;
