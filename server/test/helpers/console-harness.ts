@@ -77,7 +77,8 @@ export async function startConsoleTestServer(
     store,
     matcher,
     clock,
-    config: { flood: { platforms: 0, windowMs: 3_600_000 } },
+    // Flood control on (as by default): its sightings are the platforms' match statistics.
+    config: { flood: { platforms: 1_000, windowMs: 3_600_000 } },
     cipher,
     audit,
   });

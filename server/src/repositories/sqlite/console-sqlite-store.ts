@@ -675,8 +675,8 @@ class ConsoleSqliteStore implements SyncConsoleStore {
     ).all(platformId);
     const awaiting = this.sql<[number], { n: number }>(
       `SELECT count(*) AS n FROM signal_matches m
-        WHERE m.platform_id = ?1 AND NOT EXISTS
-          (SELECT 1 FROM feedback f WHERE f.platform_id = ?1 AND f.signal_id = m.signal_id)`,
+        WHERE m.platform_id = ? AND NOT EXISTS
+          (SELECT 1 FROM feedback f WHERE f.platform_id = m.platform_id AND f.signal_id = m.signal_id)`,
     ).get(platformId)!.n;
     const feedback = { PendingReview: 0, Blocked: 0, NotBlocked: 0 };
     for (const row of decisions) feedback[row.decision] = row.n;
