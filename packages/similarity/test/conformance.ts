@@ -140,24 +140,37 @@ export function describeSimilarityIndex(name: string, factory: IndexFactory): vo
       );
     });
 
-    it('lets ids of a bulk-built bank be removed, added back and replaced', () => {
-      const hashes = Array.from({ length: 3000 }, () => randomHash(random));
-      const ids = Uint32Array.from(hashes, (_, i) => 10 * i);
-      const index = factory.fromHashes(rows(hashes), ids);
-      expect(index.remove(500)).toBe(true);
-      expect(index.remove(500)).toBe(false);
-      expect(index.get(500)).toBeUndefined();
-      expect(index.query(hashes[50]!, 0)).toEqual([]);
-      index.add(500, hashes[51]!);
-      expect(index.query(hashes[51]!, 0).map((m) => m.id)).toEqual([500, 510]);
-      index.add(510, base);
-      index.add(7, base);
-      expect(index.query(base, 0).map((m) => m.id)).toEqual([7, 510]);
-      expect(index.query(hashes[51]!, 0).map((m) => m.id)).toEqual([500]);
-      expect(index.remove(500)).toBe(true);
-      expect(index.size).toBe(3000);
-      expect(index.get(29_990)).toEqual(hashes[2999]);
-    });
+    for (const order of ['ascending', 'shuffled'] as const) {
+      it(`lets ids of a bulk-built bank (${order} ids) be removed, added back and replaced`, () => {
+        const hashes = Array.from({ length: 3000 }, () => randomHash(random));
+        const ids = Uint32Array.from(hashes, (_, i) =>
+          order === 'ascending' ? 10 * i : 10 * ((i * 1237) % 3000),
+        );
+        const model = new Map(Array.from(ids, (id, i) => [id, hashes[i]!]));
+        const index = factory.fromHashes(rows(hashes), ids);
+        const remove = (id: number) => {
+          expect(index.remove(id)).toBe(model.delete(id));
+        };
+        const add = (id: number, hash: Uint8Array) => {
+          index.add(id, hash);
+          model.set(id, hash);
+        };
+        remove(500);
+        remove(500);
+        expect(index.get(500)).toBeUndefined();
+        add(500, model.get(510)!);
+        add(510, base);
+        add(7, base);
+        for (let id = 1000; id < 3000; id += 10) remove(id);
+        for (let id = 1; id < 400; id += 2) add(id, hashes[id]!);
+        for (let id = 2000; id < 2500; id += 10) add(id, flipBits(base, id % 7, random));
+        expect(index.size).toBe(model.size);
+        expect(index.get(29_990)).toEqual(model.get(29_990));
+        for (const query of [base, hashes[0]!, hashes[99]!, model.get(500)!]) {
+          expect(index.query(query, 6)).toEqual(expectedMatches(model, query, 6));
+        }
+      });
+    }
 
     it('agrees with the oracle at every threshold on a bank of near-duplicates', () => {
       const bank = new Map<number, Uint8Array>();
