@@ -12,6 +12,8 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
   serve: () => import('./commands/serve.ts'),
   platform: () => import('./commands/platform.ts'),
   triage: () => import('./commands/triage.ts'),
+  audit: () => import('./commands/audit.ts'),
+  keys: () => import('./commands/keys.ts'),
   staff: () => import('./commands/staff.ts'),
 };
 

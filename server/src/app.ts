@@ -22,8 +22,10 @@ import type { EvidenceService } from './services/evidence.service.ts';
 import type { FeedService } from './services/feed.service.ts';
 import type { FeedbackService } from './services/feedback.service.ts';
 import type { MatchService } from './services/match.service.ts';
+import type { PlatformActivity } from './services/platform-activity.ts';
 import type { PlatformService } from './services/platform.service.ts';
 import type { ReviewService } from './services/review.service.ts';
+import type { AuditTrail } from './security/audit-trail.ts';
 
 export interface Services {
   readonly cases: CaseService;
@@ -34,6 +36,9 @@ export interface Services {
   readonly feedback: FeedbackService;
   readonly banks: BankService;
   readonly review: ReviewService;
+  /** Key use, counted per platform and route and recorded in the audit log every minute. */
+  readonly activity: PlatformActivity;
+  readonly audit: AuditTrail;
   readonly health: () => HealthResponse;
   /** Message triage (@aman/triage `analyze`). */
   readonly triage: Triage;
@@ -98,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps = {
     platforms: services.platforms,
     rateLimiter: new RateLimiter(options.rateLimitPerMinute),
+    activity: services.activity,
   };
   caseRoutes(app, { ...deps, cases: services.cases });
   evidenceRoutes(app, { ...deps, evidence: services.evidence });

@@ -20,4 +20,12 @@ export type { PlatformRecord, Store } from './repositories/store.ts';
 export { ChainedAuditTrail, verifyAuditChain, type AuditTrail } from './security/audit-trail.ts';
 export { EnvelopeCipher, type DataCipher, type FieldCipher } from './security/field-cipher.ts';
 export { Keyring, KeyringError, loadKeyring } from './security/keyring.ts';
+export {
+  generateEnvKey,
+  initKeyFile,
+  listKeys,
+  retireDataKey,
+  rotateDataKeys,
+  verifyAudit,
+} from './security/operations.ts';
 export { addStaff, listStaff, resetStaff } from './staff-admin.ts';

@@ -17,6 +17,7 @@ import type { PlatformRecord, Store } from './repositories/store.ts';
 import { BankService } from './services/bank.service.ts';
 import { CaseService } from './services/case.service.ts';
 import { EvidenceService } from './services/evidence.service.ts';
+import { PlatformActivity } from './services/platform-activity.ts';
 import { DEMO_PLATFORM, seedDemo } from './services/demo.service.ts';
 import type { DemoStaff } from './services/console-demo.service.ts';
 import { startConsole, type StartedConsole } from './console.ts';
@@ -66,8 +67,22 @@ export function createServices(deps: {
   // After a write: apply it to the matcher before answering. If that read fails, the write still
   // stands and the periodic tail applies it, so the failure is not the client's concern.
   const syncMatcher = () => matcher.sync().catch(() => {});
-  const floodControl = new FloodControl({ store, clock, config: deps.config.flood, syncMatcher });
-  const cases = new CaseService({ store, secrets, clock, lockPolicy: pinLockPolicy, syncMatcher });
+  const { audit } = deps;
+  const floodControl = new FloodControl({
+    store,
+    clock,
+    config: deps.config.flood,
+    syncMatcher,
+    audit,
+  });
+  const cases = new CaseService({
+    store,
+    secrets,
+    clock,
+    lockPolicy: pinLockPolicy,
+    syncMatcher,
+    audit,
+  });
   return {
     cases,
     evidence: new EvidenceService({
@@ -81,14 +96,17 @@ export function createServices(deps: {
     platforms: new PlatformService({ store, secrets, clock }),
     matching: new MatchService({ matcher, floodControl }),
     feed: new FeedService({ store }),
-    feedback: new FeedbackService({ store, clock }),
+    feedback: new FeedbackService({ store, clock, audit }),
     banks: new BankService({
       store,
       clock,
       syncMatcher,
       reloadMatcherBanks: () => matcher.reloadBanks(),
+      audit,
     }),
-    review: new ReviewService({ store, clock, flood: deps.config.flood, syncMatcher }),
+    review: new ReviewService({ store, clock, flood: deps.config.flood, syncMatcher, audit }),
+    activity: new PlatformActivity({ audit, clock }),
+    audit,
     health: () => ({
       status: 'ok',
       store: store.kind,
@@ -170,6 +188,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       action: 'server.start',
       details: { store: store.kind, keys: keyring.source.kind },
     });
+    services.activity.start();
     const demo = options.demo === true ? await seedDemo(services) : undefined;
     consoleStarted = await startConsole({
       ...services,
@@ -209,6 +228,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       close: async () => {
         clearInterval(keyReload);
         await app.close();
+        await services.activity.stop();
         await running.stop();
         await started.close();
         await store.close();
@@ -261,10 +281,18 @@ export async function addPlatform(options: {
   config?: ServerConfig;
 }): Promise<{ name: string; apiKey: string; scopes: readonly Scope[] }> {
   const config = options.config ?? loadConfig();
+  const keyring = loadKeyring({ ...config.keys, dataDir: config.dataDir });
   const store = await openDatabase(resolveStoreLocation(options.db, config));
   try {
+    await checkKeys(store, keyring, systemClock);
     const platforms = new PlatformService({ store, secrets: nodeSecrets, clock: systemClock });
     const { platform, apiKey } = await platforms.create(options.name, options.scopes);
+    await new ChainedAuditTrail({ store, keyring: () => keyring, clock: systemClock }).record({
+      actor: { kind: 'system', id: 'cli' },
+      action: 'platform.create',
+      target: `platform:${platform.id}`,
+      details: { scopes: platform.scopes.join(' ') },
+    });
     return { name: platform.name, apiKey, scopes: platform.scopes };
   } finally {
     await store.close();
@@ -300,7 +328,7 @@ export class StoreUnavailableError extends Error {
 }
 
 /** Opens and migrates the store, or says which database could not be opened, and why. */
-async function openDatabase(location: string): Promise<Store> {
+export async function openDatabase(location: string): Promise<Store> {
   let store: Store | undefined;
   try {
     store = openStore(location);

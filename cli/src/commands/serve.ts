@@ -6,6 +6,7 @@ import {
   DEFAULT_WEB_ROOT,
   loadConfig,
   startServer,
+  KeyringError,
   StoreUnavailableError,
   type RunningServer,
   type ServerConfig,
@@ -150,7 +151,9 @@ function readConfig(): ServerConfig {
 
 /** The CLI error for an expected failure to start, or undefined for a bug. */
 function startFailure(error: unknown, port: number): CliError | undefined {
-  if (error instanceof StoreUnavailableError) return new CliError(error.message, EXIT_FAILURE);
+  if (error instanceof StoreUnavailableError || error instanceof KeyringError) {
+    return new CliError(error.message, EXIT_FAILURE);
+  }
   const code = (error as { code?: unknown }).code;
   if (code === 'EADDRINUSE') {
     return new CliError(`port ${port} is already in use; choose another with --port`, EXIT_FAILURE);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { validate, type RouteSpec, type Scope, type StaffRole } from '@aman/api';
 import { DomainError } from '../errors.ts';
 import type { PlatformRecord } from '../repositories/store.ts';
+import type { PlatformActivity } from '../services/platform-activity.ts';
 import type { PlatformService } from '../services/platform.service.ts';
 import type { StaffSessions } from '../services/staff-sessions.service.ts';
 import type { SignedInStaff } from '../services/staff-view.ts';
@@ -34,6 +35,8 @@ export interface RouteContext<R extends RouteSpec> {
 export interface RouteDeps {
   readonly platforms: Pick<PlatformService, 'authenticate'>;
   readonly rateLimiter: Pick<RateLimiter, 'take'>;
+  /** Key use, counted for the audit log (platform routes). */
+  readonly activity?: Pick<PlatformActivity, 'attach' | 'hook'>;
   /** Staff routes' session check; without it they answer 401. */
   readonly staffSessions?: Pick<StaffSessions, 'check'>;
 }
@@ -51,12 +54,16 @@ export function defineRoute<R extends RouteSpec>(
     ...(route.bytes?.request === undefined
       ? {}
       : { bodyLimit: route.bytes.request.maxBytes, config: { acceptsBytes: true } }),
+    ...(typeof route.auth === 'object' && 'scope' in route.auth && deps.activity !== undefined
+      ? { onResponse: deps.activity.hook(`${route.method} ${route.path}`) }
+      : {}),
     handler: async (request, reply) => {
       if (route.tag === 'victims') deps.rateLimiter.take(request.ip);
       const platform =
         typeof route.auth === 'object' && 'scope' in route.auth
           ? await deps.platforms.authenticate(request.headers.authorization, route.auth.scope)
           : undefined;
+      if (platform !== undefined) deps.activity?.attach(request, platform);
       const staff =
         typeof route.auth === 'object' && 'roles' in route.auth
           ? await authenticateStaff(

@@ -87,16 +87,18 @@ export const docsJs = `'use strict';
         section.append(el('h3', 'Parameters'), table);
       }
       if (op.requestBody) {
-        const ref = op.requestBody.content['application/json'].schema.$ref;
-        section.append(el('h3', 'Body'), schemaLink(ref));
+        // JSON bodies name a schema; evidence items are bytes (application/octet-stream).
+        const [type, media] = Object.entries(op.requestBody.content)[0];
+        section.append(el('h3', 'Body'), media.schema.$ref ? schemaLink(media.schema.$ref) : el('code', type));
       }
       section.append(el('h3', 'Responses'));
       const table = el('table');
       for (const [status, answer] of Object.entries(op.responses)) {
         const row = el('tr');
-        const schema = answer.content && answer.content['application/json'].schema;
+        const [type, media] = Object.entries(answer.content || {})[0] || [];
         const cell = el('td');
-        if (schema && schema.$ref) cell.append(schemaLink(schema.$ref));
+        if (media && media.schema.$ref) cell.append(schemaLink(media.schema.$ref));
+        else if (type) cell.append(el('code', type));
         const description = el('td');
         for (const line of answer.description.split('\\n\\n')) description.append(el('div', line));
         row.append(el('td', status), description, cell);

@@ -314,7 +314,7 @@ export interface Store {
     sealHead: (last: AuditRecord | undefined) => AuditHead,
   ): Promise<number>;
 
-  /** Values of an encrypted column with id > `afterId`, in id order. */
+  /** Values (not NULL) of an encrypted column with id > `afterId`, in id order. */
   readCiphertexts(
     column: EncryptedColumn,
     afterId: number,

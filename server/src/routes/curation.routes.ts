@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { routes } from '@aman/api';
 import { DomainError } from '../errors.ts';
 import { defineRoute, type RouteDeps } from '../http/define-route.ts';
+import type { PlatformRecord } from '../repositories/store.ts';
+import type { AuditActor } from '../security/audit-trail.ts';
 import type { BankService } from '../services/bank.service.ts';
 import type { ReviewService } from '../services/review.service.ts';
 
@@ -11,19 +13,23 @@ export function curationRoutes(
   deps: RouteDeps & { banks: BankService; review: ReviewService },
 ): void {
   const { banks, review } = deps;
-  defineRoute(app, routes.updateBank, deps, ({ params, body }) =>
-    banks.updateThresholds(params['bank']!, body),
+  defineRoute(app, routes.updateBank, deps, ({ params, body, platform }) =>
+    banks.updateThresholds(params['bank']!, body, platformActor(platform)),
   );
-  defineRoute(app, routes.addBankSignals, deps, ({ params, body }) =>
-    banks.addSignals(params['bank']!, body),
+  defineRoute(app, routes.addBankSignals, deps, ({ params, body, platform }) =>
+    banks.addSignals(params['bank']!, body, platformActor(platform)),
   );
-  defineRoute(app, routes.withdrawBankSignals, deps, ({ params, body }) =>
-    banks.withdrawSignals(params['bank']!, body),
+  defineRoute(app, routes.withdrawBankSignals, deps, ({ params, body, platform }) =>
+    banks.withdrawSignals(params['bank']!, body, platformActor(platform)),
   );
   defineRoute(app, routes.listQuarantine, deps, () => review.quarantine());
-  defineRoute(app, routes.review, deps, ({ params, body }) =>
-    review.review(signalIdParam(params['id']!), body),
+  defineRoute(app, routes.review, deps, ({ params, body, platform }) =>
+    review.review(signalIdParam(params['id']!), body, platformActor(platform)),
   );
+}
+
+function platformActor(platform: PlatformRecord): AuditActor {
+  return { kind: 'platform', id: String(platform.id) };
 }
 
 function signalIdParam(text: string): number {

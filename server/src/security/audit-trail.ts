@@ -33,6 +33,9 @@ export interface AuditEntry {
   readonly details?: Record<string, unknown>;
 }
 
+/** Who acted: a staff member, a platform (its id), a victim (`case:<id>`), or the system. */
+export type AuditActor = AuditEntry['actor'];
+
 /**
  * Records actions in the audit log.
  *

@@ -14,6 +14,7 @@ import type {
 import { DomainError } from '../errors.ts';
 import type { Clock } from '../repositories/clock.ts';
 import type { BankRecord, Store } from '../repositories/store.ts';
+import type { AuditActor, AuditTrail } from '../security/audit-trail.ts';
 import { toApiValue, toNewSignal, uniqueSignals } from './signal-values.ts';
 
 export class BankService {
@@ -23,6 +24,7 @@ export class BankService {
       readonly clock: Clock;
       readonly syncMatcher: () => Promise<void>;
       readonly reloadMatcherBanks: () => Promise<void>;
+      readonly audit: AuditTrail;
     },
   ) {}
 
@@ -34,18 +36,39 @@ export class BankService {
     return { banks: banks.map((bank) => toBank(bank, counts.get(bank.id) ?? 0)) };
   }
 
-  async updateThresholds(name: string, request: UpdateBankRequest): Promise<Bank> {
+  /**
+   * Changes a bank's thresholds. `actor`: who asked, recorded in the audit log (callers that
+   * record their own, richer entry leave it out).
+   */
+  async updateThresholds(
+    name: string,
+    request: UpdateBankRequest,
+    actor?: AuditActor,
+  ): Promise<Bank> {
     const bank = await this.find(name);
     const updated = await this.deps.store.updateBankThresholds(bank.id, {
       pdq: request.thresholds.pdq ?? bank.thresholds.pdq,
       vpdq: request.thresholds.vpdq ?? bank.thresholds.vpdq,
     });
     await this.deps.reloadMatcherBanks();
+    if (actor !== undefined) {
+      await this.deps.audit.record({
+        actor,
+        action: 'bank.update_thresholds',
+        target: `bank:${bank.name}`,
+        details: { pdq: updated.thresholds.pdq, vpdq: updated.thresholds.vpdq },
+      });
+    }
     const counts = await this.deps.store.countActiveSignals();
     return toBank(updated, counts.get(bank.id) ?? 0);
   }
 
-  async addSignals(name: string, request: BankSignalsRequest): Promise<BankSignalsResponse> {
+  /** Adds signals to the lure or allow bank, recorded under `actor` in the audit log. */
+  async addSignals(
+    name: string,
+    request: BankSignalsRequest,
+    actor: AuditActor,
+  ): Promise<BankSignalsResponse> {
     const bank = await this.curatedBank(name);
     const signals = await this.deps.store.addBankSignals({
       bankId: bank.id,
@@ -53,6 +76,12 @@ export class BankService {
       at: this.deps.clock.now(),
     });
     await this.deps.syncMatcher();
+    await this.deps.audit.record({
+      actor,
+      action: 'bank.add_signals',
+      target: `bank:${bank.name}`,
+      details: { signals: signals.length },
+    });
     return {
       signals: signals.map((signal) => ({
         id: signal.id,
@@ -64,7 +93,12 @@ export class BankService {
     };
   }
 
-  async withdrawSignals(name: string, request: BankWithdrawRequest): Promise<BankWithdrawResponse> {
+  /** Withdraws signals from the lure or allow bank, recorded under `actor` in the audit log. */
+  async withdrawSignals(
+    name: string,
+    request: BankWithdrawRequest,
+    actor: AuditActor,
+  ): Promise<BankWithdrawResponse> {
     const bank = await this.curatedBank(name);
     const result = await this.deps.store.withdrawBankSignals({
       bankId: bank.id,
@@ -75,6 +109,12 @@ export class BankService {
       throw new DomainError('signal_not_found', `the ${bank.name} bank has no signal ${result.id}`);
     }
     await this.deps.syncMatcher();
+    await this.deps.audit.record({
+      actor,
+      action: 'bank.withdraw_signals',
+      target: `bank:${bank.name}`,
+      details: { signals: result.ids.length },
+    });
     return { withdrawn: [...result.ids] };
   }
 

@@ -23,6 +23,7 @@ import {
   type SignalRecord,
   type Store,
 } from '../repositories/store.ts';
+import type { AuditTrail } from '../security/audit-trail.ts';
 import { FREE_PIN_ATTEMPTS } from './pin-lock.ts';
 import { toApiValue, toNewSignal, uniqueSignals } from './signal-values.ts';
 
@@ -36,6 +37,8 @@ export interface CaseServiceDeps {
   readonly lockPolicy: LockPolicy;
   /** Applies committed changes to the matcher (so a withdrawal is effective when acknowledged). */
   readonly syncMatcher: () => Promise<void>;
+  /** Victims' changes (open, add, withdraw) are recorded by case id: never the number or PIN. */
+  readonly audit: AuditTrail;
 }
 
 export class CaseService {
@@ -51,8 +54,15 @@ export class CaseService {
     for (let draw = 0; ; draw++) {
       const caseNumber = secrets.newCaseNumber();
       try {
-        await store.createCase({ caseNumber, pinHash, bankId, signals, at: clock.now() });
+        const created = await store.createCase({
+          caseNumber,
+          pinHash,
+          bankId,
+          signals,
+          at: clock.now(),
+        });
         await this.deps.syncMatcher();
+        await this.audit(created.caseId, 'case.open', { signals: signals.length });
         return { caseNumber, pin: `${pin.slice(0, 5)}-${pin.slice(5)}` };
       } catch (error) {
         // Two draws of 80 random bits colliding means the generator is broken: fail loudly.
@@ -107,6 +117,7 @@ export class CaseService {
         );
       case 'added':
         await this.deps.syncMatcher();
+        await this.audit(record.id, 'case.add_signals', { signals: result.signals.length });
         return { signals: result.signals.map(toCaseSignal) };
     }
   }
@@ -128,6 +139,10 @@ export class CaseService {
       throw new DomainError('signal_not_found', `this case has no signal ${result.id}`);
     }
     await this.deps.syncMatcher();
+    await this.audit(record.id, signalIds === 'all' ? 'case.withdraw' : 'case.withdraw_signals', {
+      signals: result.ids.length,
+      ...(result.evidenceDeleted === undefined ? {} : { evidence: result.evidenceDeleted }),
+    });
     return {
       status: signalIds === 'all' ? 'withdrawn' : record.status,
       withdrawn: [...result.ids],
@@ -182,6 +197,15 @@ export class CaseService {
     }
     await store.clearPinAttempts(attempt.record.id);
     return attempt.record;
+  }
+
+  private audit(caseId: number, action: string, details: Record<string, number>): Promise<void> {
+    return this.deps.audit.record({
+      actor: { kind: 'victim', id: `case:${caseId}` },
+      action,
+      target: `case:${caseId}`,
+      details,
+    });
   }
 
   private async victimBankId(): Promise<number> {

@@ -5,6 +5,7 @@
  * a bridge (lure: "a profile photo a ring uses") and a pen on a coaster (allow).
  */
 import { SCOPES } from '@aman/api';
+import type { AuditTrail } from '../security/audit-trail.ts';
 import type { BankService } from './bank.service.ts';
 import type { PlatformService } from './platform.service.ts';
 
@@ -29,11 +30,14 @@ const demoAllow = [
 export async function seedDemo(deps: {
   banks: BankService;
   platforms: PlatformService;
+  audit: AuditTrail;
 }): Promise<{ apiKey: string }> {
   const { banks } = await deps.banks.list();
   const size = (name: string) => banks.find((bank) => bank.name === name)?.signals ?? 0;
-  if (size('lure') === 0) await deps.banks.addSignals('lure', { signals: [...demoLure] });
-  if (size('allow') === 0) await deps.banks.addSignals('allow', { signals: [...demoAllow] });
+  const demo = { kind: 'system', id: 'demo' } as const;
+  if (size('lure') === 0) await deps.banks.addSignals('lure', { signals: [...demoLure] }, demo);
+  if (size('allow') === 0) await deps.banks.addSignals('allow', { signals: [...demoAllow] }, demo);
   const apiKey = await deps.platforms.issueKey(DEMO_PLATFORM, SCOPES);
+  await deps.audit.record({ actor: demo, action: 'platform.issue_key', target: 'platform:demo' });
   return { apiKey };
 }

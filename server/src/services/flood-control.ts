@@ -15,6 +15,7 @@
  */
 import type { Clock } from '../repositories/clock.ts';
 import type { Store } from '../repositories/store.ts';
+import type { AuditTrail } from '../security/audit-trail.ts';
 
 export interface FloodControlConfig {
   /** Distinct platforms that trigger quarantine; 0 turns flood control off. */
@@ -34,6 +35,7 @@ export class FloodControl {
       readonly clock: Clock;
       readonly config: FloodControlConfig;
       readonly syncMatcher: () => Promise<void>;
+      readonly audit: AuditTrail;
     },
   ) {
     this.#refreshMs = Math.min(deps.config.windowMs / 10, 60_000);
@@ -55,6 +57,12 @@ export class FloodControl {
       const platforms = await store.recordMatch({ signalId, platformId, at: now, since });
       if (platforms >= config.platforms && (await store.quarantineSignal(signalId, now))) {
         quarantined = true;
+        await this.deps.audit.record({
+          actor: { kind: 'system', id: 'flood-control' },
+          action: 'signal.quarantine',
+          target: `signal:${signalId}`,
+          details: { platforms },
+        });
       }
     }
     if (quarantined) await this.deps.syncMatcher();

@@ -5,6 +5,7 @@ import type { QuarantineResponse, ReviewRequest, ReviewResponse } from '@aman/ap
 import { DomainError } from '../errors.ts';
 import type { Clock } from '../repositories/clock.ts';
 import type { Store } from '../repositories/store.ts';
+import type { AuditActor, AuditTrail } from '../security/audit-trail.ts';
 import type { FloodControlConfig } from './flood-control.ts';
 import { toApiValue } from './signal-values.ts';
 
@@ -15,6 +16,7 @@ export class ReviewService {
       readonly clock: Clock;
       readonly flood: FloodControlConfig;
       readonly syncMatcher: () => Promise<void>;
+      readonly audit: AuditTrail;
     },
   ) {}
 
@@ -33,7 +35,7 @@ export class ReviewService {
     };
   }
 
-  async review(id: number, request: ReviewRequest): Promise<ReviewResponse> {
+  async review(id: number, request: ReviewRequest, actor: AuditActor): Promise<ReviewResponse> {
     const result = await this.deps.store.reviewSignal(id, request.decision, this.deps.clock.now());
     switch (result.kind) {
       case 'not_found':
@@ -42,6 +44,12 @@ export class ReviewService {
         throw new DomainError('not_quarantined', `signal ${id} is not waiting for review`);
       case 'reviewed':
         await this.deps.syncMatcher();
+        await this.deps.audit.record({
+          actor,
+          action: 'signal.review',
+          target: `signal:${id}`,
+          details: { decision: request.decision },
+        });
         return { id, status: result.status };
     }
   }

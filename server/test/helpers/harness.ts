@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { AmanClient, SCOPES, type Scope } from '@aman/api';
-import { buildApp, type AppOptions } from '../../src/app.ts';
+import { buildApp, type AppOptions, type Services } from '../../src/app.ts';
 import { createServices } from '../../src/main.ts';
 import { Matcher } from '../../src/matcher/matcher.ts';
 import type { Clock } from '../../src/repositories/clock.ts';
@@ -38,6 +38,8 @@ export interface TestServer {
   /** The data keys (shared by every test server of this test file unless one is given). */
   readonly keyring: Keyring;
   readonly cipher: EnvelopeCipher;
+  /** The services the app runs on (e.g. `services.activity.flush()`). */
+  readonly services: Services;
   /** A client without a key, as a victim's browser. */
   readonly victim: AmanClient;
   /** Creates a platform and returns a client holding its key. */
@@ -97,6 +99,7 @@ export async function startTestServer(
     clock,
     keyring,
     cipher,
+    services,
     victim: new AmanClient({ baseUrl: url }),
     platform: async (name, scopes = SCOPES) => {
       const { apiKey } = await services.platforms.create(name, scopes);

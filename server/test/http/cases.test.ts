@@ -334,6 +334,7 @@ describe.each(storeKinds)('cases on $kind', (kind) => {
       expect(unwrap(await server.victim.withdraw(opened.caseNumber, opened.pin))).toEqual({
         status: 'withdrawn',
         withdrawn: [],
+        evidenceDeleted: 0,
       });
     });
 

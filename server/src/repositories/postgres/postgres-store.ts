@@ -707,7 +707,7 @@ class PostgresStore implements Store {
     limit: number,
   ): Promise<{ id: number; value: string | Buffer }[]> {
     const { rows } = await this.pool.query<{ id: number; value: string | Buffer }>(
-      `SELECT id, ${column.column} AS value FROM ${column.table} WHERE id > $1 ORDER BY id LIMIT $2`,
+      `SELECT id, ${column.column} AS value FROM ${column.table} WHERE id > $1 AND ${column.column} IS NOT NULL ORDER BY id LIMIT $2`,
       [afterId, limit],
     );
     return rows;

@@ -707,7 +707,7 @@ class SqliteStore implements SyncStore {
     limit: number,
   ): { id: number; value: string | Buffer }[] {
     return this.prepare<[number, number], { id: number; value: string | Buffer }>(
-      `SELECT id, ${column.column} AS value FROM ${column.table} WHERE id > ? ORDER BY id LIMIT ?`,
+      `SELECT id, ${column.column} AS value FROM ${column.table} WHERE id > ? AND ${column.column} IS NOT NULL ORDER BY id LIMIT ?`,
     ).all(afterId, limit);
   }
 
