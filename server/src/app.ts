@@ -10,6 +10,7 @@ import type { HealthResponse } from '@aman/api';
 import { consoleRoutes, type ConsoleServices } from './console.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { curationRoutes } from './routes/curation.routes.ts';
 import { evidenceRoutes } from './routes/evidence.routes.ts';
@@ -91,10 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   installErrorHandler(app);
 
+  installSecurityHeaders(app, options.webRoot === undefined ? {} : { webRoot: options.webRoot });
   app.addHook('onSend', (request, reply, payload, done) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    // The portal's URLs can hold a case number: never leak them to another site.
-    void reply.header('referrer-policy', 'no-referrer');
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     done(null, payload);
   });

@@ -52,6 +52,8 @@ export interface TestServerOptions {
   readonly rateLimitPerMinute?: number;
   readonly bodyLimit?: number;
   readonly webRoot?: string;
+  /** Fastify's trustProxy (X-Forwarded-For / -Proto are believed). */
+  readonly trustProxy?: boolean;
   /** 0: the matcher only learns of this process's writes (default); > 0: it also polls. */
   readonly pollIntervalMs?: number;
   readonly clock?: TestClock;
@@ -88,6 +90,7 @@ export async function startTestServer(
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   };
   const app = await buildApp(appOptions);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
