@@ -14,6 +14,8 @@ const run = promisify(execFile);
 export interface Aman {
   readonly url: string;
   readonly db: string;
+  /** What `aman serve` printed at start (the demo console's accounts, in demo mode). */
+  readonly banner: string;
   /** The temp directory with the database and its key file. */
   readonly dir: string;
   /** Creates a platform with `aman platform add --json` and returns its API key. */
@@ -21,18 +23,24 @@ export interface Aman {
   stop(): Promise<void>;
 }
 
-export async function startAman(): Promise<Aman> {
+export async function startAman(
+  options: { readonly args?: readonly string[] } = {},
+): Promise<Aman> {
   if (!existsSync(join(root, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build -w @aman/web` before the e2e tests');
   }
   const dir = mkdtempSync(join(tmpdir(), 'aman-e2e-'));
   const db = join(dir, 'aman.sqlite');
-  const child = spawn(process.execPath, [amanBin, 'serve', '--port', '0', '--db', db], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // The data keys go in the temp dir too (AMAN_DATA_DIR), never in the repository's .data.
-    env: { ...process.env, AMAN_RATE_LIMIT_PER_MINUTE: '100000', AMAN_DATA_DIR: dir },
-  });
+  const child = spawn(
+    process.execPath,
+    [amanBin, 'serve', '--port', '0', '--db', db, ...(options.args ?? [])],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // The data keys go in the temp dir too (AMAN_DATA_DIR), never in the repository's .data.
+      env: { ...process.env, AMAN_RATE_LIMIT_PER_MINUTE: '100000', AMAN_DATA_DIR: dir },
+    },
+  );
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -43,7 +51,7 @@ export async function startAman(): Promise<Aman> {
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const found = /listening on (http:\/\/\S+)/.exec(output);
-      if (found?.[1] !== undefined) {
+      if (found?.[1] !== undefined && output.includes('Press Ctrl+C')) {
         clearTimeout(timer);
         resolve(found[1]);
       }
@@ -56,6 +64,7 @@ export async function startAman(): Promise<Aman> {
   return {
     url,
     db,
+    banner: output,
     dir,
     async platformKey(name) {
       const { stdout } = await run(process.execPath, [

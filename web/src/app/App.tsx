@@ -35,7 +35,19 @@ const screens: Record<Exclude<AppPath, '/'>, ComponentType> = {
   '/privacy': lazy(() => import('../pages/Privacy.tsx')),
 };
 
+/** The staff console (/console): its own layout, loaded only when opened. */
+const ConsoleApp = lazy(() => import('../console/ConsoleApp.tsx'));
+
 export function App({ locale, country, path }: { locale: Locale; country: Country; path: string }) {
+  if (path === '/console' || path.startsWith('/console/')) {
+    return (
+      <LocaleProvider initial={locale}>
+        <Suspense fallback={null}>
+          <ConsoleApp />
+        </Suspense>
+      </LocaleProvider>
+    );
+  }
   return (
     <LocaleProvider initial={locale}>
       <CountryProvider initial={country}>

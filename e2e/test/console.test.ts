@@ -1,0 +1,255 @@
+/**
+ * The staff console in Chromium against a real `aman serve --demo` (synthetic data set, demo
+ * accounts printed at start): every page for the roles that may open it, the refusals for the
+ * others (in the page and from the API), the helpline opening a case encrypted for it, exports,
+ * the platform's keys, the admin's setup links, match debug, in French, Arabic and English.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  openPortal,
+  screenshot,
+  seriousA11yViolations,
+  type Locale,
+} from './support/browser.ts';
+import { hamming, referenceHashes, TESTDATA } from './support/media.ts';
+import { startAman, type Aman } from './support/server.ts';
+
+let aman: Aman;
+let browser: Browser;
+const accounts = new Map<string, string>();
+
+beforeAll(async () => {
+  [aman, browser] = await Promise.all([startAman({ args: ['--demo'] }), launchChromium()]);
+  for (const match of aman.banner.matchAll(
+    /^\s+(admin|helpline|investigator|platform)\s+(\S+)\s+(\S+)$/gm,
+  )) {
+    accounts.set(match[1]!, `${match[2]} ${match[3]}`);
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await aman?.stop();
+});
+
+function credentials(role: string): { name: string; password: string } {
+  const [name, password] = accounts.get(role)!.split(' ');
+  return { name: name!, password: password! };
+}
+
+async function signIn(role: string, locale: Locale = 'en', path = '/console'): Promise<Page> {
+  const portal = await openPortal(browser, locale, { width: 1280 });
+  const { page } = portal;
+  await page.goto(`${aman.url}${path}`);
+  const { name, password } = credentials(role);
+  await page.locator('input[name="name"]').fill(name);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('.console-who').waitFor();
+  expect(portal.errors).toEqual([]);
+  return page;
+}
+
+/** An API call from the page, with its session cookie (and CSRF token when given). */
+function apiStatus(page: Page, path: string): Promise<number> {
+  return page.evaluate(async (url) => (await fetch(url)).status, path);
+}
+
+describe('the console', () => {
+  it('prints the demo accounts, and asks for a sign-in first', async () => {
+    expect([...accounts.keys()].sort()).toEqual(['admin', 'helpline', 'investigator', 'platform']);
+    const { page, errors } = await openPortal(browser, 'en', { width: 1280 });
+    await page.goto(`${aman.url}/console/networks`);
+    await page.locator('input[name="password"]').waitFor();
+    await page.locator('input[name="name"]').fill('demo-admin');
+    await page.locator('input[name="password"]').fill('not the password at all');
+    await page.locator('form button[type="submit"]').click();
+    await expect.poll(() => page.locator('[role="alert"]').textContent()).toContain('wrong');
+    expect(errors.filter((error) => !error.includes('401'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(['fr', 'ar', 'en'] as const)(
+    'shows an investigator the networks of the synthetic rings (%s)',
+    async (locale) => {
+      const page = await signIn('investigator', locale, '/console/networks');
+      await page.locator('[data-testid="networks"] tbody tr').first().waitFor();
+      expect(
+        await page.locator('[data-testid="networks"] tbody tr').count(),
+      ).toBeGreaterThanOrEqual(4);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(
+        locale === 'ar' ? 'rtl' : 'ltr',
+      );
+      await expect.poll(() => page.locator('.callout-warm').textContent()).toMatch(/synth|مصطنعة/i);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `console-networks-${locale}`);
+      await page.context().close();
+    },
+  );
+
+  it('opens a network: summary, graph, trends, MISP and STIX downloads', async () => {
+    const page = await signIn('investigator', 'en', '/console/networks');
+    await page.locator('[data-testid="networks"] tbody tr a').first().click();
+    await page.locator('[data-testid="victims"]').waitFor();
+    expect(
+      Number(await page.locator('[data-testid="victims"]').textContent()),
+    ).toBeGreaterThanOrEqual(10);
+    await page.locator('[data-testid="graph"] canvas').first().waitFor();
+    await page.locator('.trend-chart svg rect').first().waitFor();
+    for (const [button, format] of [
+      ['Download MISP event', 'misp'],
+      ['Download STIX 2.1 bundle', 'stix'],
+    ] as const) {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: button }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${format}\\.json$`));
+      const document = JSON.parse(readFileSync((await file.path())!, 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      if (format === 'misp') expect(JSON.stringify(document)).toContain('sextortion');
+      else expect(document['type']).toBe('bundle');
+    }
+    await screenshot(page, 'console-network');
+    await page.context().close();
+  });
+
+  it('draws the whole graph, the trends, the hubs and the safelist', async () => {
+    const page = await signIn('investigator', 'en', '/console/graph');
+    await page.locator('[data-testid="graph"] canvas').first().waitFor();
+    expect(await page.locator('[data-testid="graph-size"]').textContent()).toMatch(/\d+ nodes/);
+    await page.getByRole('link', { name: 'Trends' }).click();
+    await expect.poll(() => page.locator('.trend-chart').count()).toBe(3);
+    await page.getByRole('link', { name: 'Hubs' }).click();
+    await page.locator('[data-testid="hubs"]').waitFor({ state: 'attached' });
+    await page.getByRole('link', { name: 'Safelist' }).click();
+    await page.locator('[data-testid="safelist"] tr').first().waitFor();
+    await page.locator('input[name="value"]').fill('+212 5 22 00 11 22');
+    await page.locator('input[name="label"]').fill('A local helpline quoted by victims');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('[data-testid="safelist"] tr[data-custom="true"]').waitFor();
+    await page.getByRole('button', { name: 'Remove' }).click();
+    await page
+      .locator('[data-testid="safelist"] tr[data-custom="true"]')
+      .waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('refuses each role the pages and routes of the others', async () => {
+    const refusals: [string, string, string][] = [
+      ['helpline', '/console/networks', '/api/v1/networks'],
+      ['platform', '/console/cases', '/api/v1/console/cases'],
+      ['investigator', '/console/staff', '/api/v1/staff'],
+      ['admin', '/console/cases', '/api/v1/console/cases'],
+    ];
+    for (const [role, pagePath, apiPath] of refusals) {
+      const page = await signIn(role, 'fr');
+      await page.goto(`${aman.url}${pagePath}`);
+      await page.locator('[data-testid="forbidden"]').waitFor();
+      expect(await apiStatus(page, apiPath)).toBe(403);
+      await page.context().close();
+    }
+    const { page } = await openPortal(browser, 'en');
+    await page.goto(`${aman.url}/`);
+    expect(await apiStatus(page, '/api/v1/networks')).toBe(401);
+    await page.context().close();
+  });
+
+  it('lets the helpline open a shared case with its password, note and assign it (ar)', async () => {
+    const page = await signIn('helpline', 'ar', '/console/cases');
+    await page.locator('[data-testid="cases"] tbody tr').first().waitFor();
+    expect(await page.locator('[data-testid="cases"] tbody tr').count()).toBe(6);
+    await page.locator('[data-testid="cases"] tbody tr a').first().click();
+    await page.locator('[data-testid="report"]').first().waitFor();
+    // The key was unlocked at sign-in: the encrypted part opens at once.
+    await page.locator('[data-testid="shared-content"]').waitFor();
+    expect(await page.locator('[data-testid="shared-content"]').textContent()).toContain(
+      'SYNTHETIC',
+    );
+    await page.locator('textarea[name="note"]').fill('ملاحظة تجريبية: الاتصال غدًا');
+    await page.locator('textarea[name="note"]').press('Tab');
+    await page.locator('form:has(textarea[name="note"]) button[type="submit"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="notes"]').textContent())
+      .toContain('ملاحظة تجريبية');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'console-case-ar');
+    // After a reload the key is gone from memory: the page asks for the password again.
+    await page.reload();
+    await page.locator('input[name="unlock"]').fill(credentials('helpline').password);
+    await page.locator('form:has(input[name="unlock"]) button').click();
+    await page.locator('[data-testid="shared-content"]').waitFor();
+    await page.context().close();
+  });
+
+  it('lets a platform create, rotate and revoke API keys, and see its statistics', async () => {
+    const page = await signIn('platform', 'en', '/console/platform');
+    await page.locator('[data-testid="stats"]').waitFor();
+    await page.locator('input[name="label"]').fill('staging');
+    await page.getByRole('button', { name: 'Create a key' }).click();
+    const key = (await page.locator('[data-testid="new-key"]').textContent())!;
+    expect(key).toMatch(/^aman_/);
+    const banks = await fetch(`${aman.url}/api/v1/banks`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(banks.status).toBe(200);
+    const row = page.locator('[data-testid="keys"] tr', { hasText: 'staging' });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .locator('[data-testid="keys"] tr[data-revoked="true"]', { hasText: 'staging' })
+      .waitFor();
+    const refused = await fetch(`${aman.url}/api/v1/banks`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(refused.status).toBe(401);
+    await page.context().close();
+  });
+
+  it('lets an admin create an account whose setup link makes a key pair in the new member’s browser', async () => {
+    const page = await signIn('admin', 'en', '/console/staff');
+    await page.locator('input[name="name"]').fill('new-helper');
+    await page.locator('select[name="role"]').selectOption('helpline');
+    await page.locator('input[name="where"]').fill('Aman demo helpline');
+    await page.getByRole('button', { name: 'Create the account' }).click();
+    const link = (await page.locator('[data-testid="setup-link"]').textContent())!;
+    expect(link).toMatch(/\/console\/setup#[A-Za-z0-9_-]{43}$/);
+    const fresh = await openPortal(browser, 'fr', { width: 1280 });
+    await fresh.page.goto(link);
+    await fresh.page.locator('input[name="password"]').fill('une phrase de passe assez longue');
+    await fresh.page.locator('input[name="confirm"]').fill('une phrase de passe assez longue');
+    await fresh.page.locator('form button[type="submit"]').click();
+    await fresh.page.locator('[data-testid="home-role"]').waitFor({ timeout: 60_000 });
+    expect(fresh.errors).toEqual([]);
+    const directory = (await (await fetch(`${aman.url}/api/v1/helplines`)).json()) as {
+      helplines: { name: string; recipients: unknown[] }[];
+    };
+    const demo = directory.helplines.find((entry) => entry.name === 'Aman demo helpline')!;
+    expect(demo.recipients).toHaveLength(2);
+    await fresh.context.close();
+    await page.context().close();
+  });
+
+  it('compares two pictures hashed in the browser (match debug), as Node hashes them', async () => {
+    const page = await signIn('platform', 'en', '/console/match-debug');
+    const reference = referenceHashes();
+    const files = ['bridge-mods/aaa-orig.jpg', 'bridge-mods/blur-a-lot.jpg'] as const;
+    await page.locator('[data-testid="file-0"]').setInputFiles(join(TESTDATA, files[0]));
+    await page.locator('[data-testid="file-1"]').setInputFiles(join(TESTDATA, files[1]));
+    await page.locator('[data-testid="distance"]').waitFor();
+    const shown = Number(
+      await page.locator('[data-testid="distance"]').getAttribute('data-distance'),
+    );
+    const expected = hamming(reference.get(files[0])!.pdq, reference.get(files[1])!.pdq);
+    expect(Math.abs(shown - expected)).toBeLessThanOrEqual(10);
+    await page.locator('[data-testid="hash-0"]').fill('0'.repeat(64));
+    await page.locator('[data-testid="hash-1"]').fill('f'.repeat(64));
+    await expect
+      .poll(() => page.locator('[data-testid="distance"]').getAttribute('data-distance'))
+      .toBe('256');
+    await page.context().close();
+  });
+});
