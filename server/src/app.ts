@@ -55,6 +55,8 @@ export interface AppOptions {
   readonly bodyLimit: number;
   /** Victims' routes: requests per minute per client address (0: no limit). */
   readonly rateLimitPerMinute: number;
+  /** Platform routes: requests per minute per platform key (absent or 0: no limit). */
+  readonly platformRateLimitPerMinute?: number;
   /** Fastify's trustProxy: true, a hop count or addresses, when behind a reverse proxy. */
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
   readonly logger?: FastifyServerOptions['logger'];
@@ -102,6 +104,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps = {
     platforms: services.platforms,
     rateLimiter: new RateLimiter(options.rateLimitPerMinute),
+    platformLimiter: new RateLimiter(
+      options.platformRateLimitPerMinute ?? 0,
+      Date.now,
+      'platform key',
+    ),
     activity: services.activity,
   };
   caseRoutes(app, { ...deps, cases: services.cases });

@@ -10,6 +10,8 @@
  * | AMAN_FLOOD_PLATFORMS        | 10               | distinct platforms that trigger quarantine; 0: off |
  * | AMAN_FLOOD_WINDOW_SECONDS   | 3600             | …within this window                               |
  * | AMAN_RATE_LIMIT_PER_MINUTE  | 60               | victims' routes, per client address; 0: off       |
+ * | AMAN_PLATFORM_RATE_LIMIT_PER_MINUTE | 60000    | platform routes, per platform key; 0: off         |
+ * | AMAN_CASE_RATE_LIMIT_PER_MINUTE | 600          | PIN routes, per case, any address; 0: off         |
  * | AMAN_BODY_LIMIT_BYTES       | 2097152          | largest request body                              |
  * | AMAN_MATCHER_POLL_MS        | 250              | how often the matcher reads other processes' writes |
  * | AMAN_TRUST_PROXY            | false            | behind a reverse proxy: true, or its addresses    |
@@ -26,6 +28,10 @@ export interface ServerConfig {
   readonly dataDir: string;
   readonly flood: { readonly platforms: number; readonly windowMs: number };
   readonly rateLimitPerMinute: number;
+  /** Platform routes: requests per minute per platform key (0: no limit). */
+  readonly platformRateLimitPerMinute: number;
+  /** PIN routes: requests per minute per case, from any address (0: no limit). */
+  readonly caseRateLimitPerMinute: number;
   readonly bodyLimit: number;
   readonly pollIntervalMs: number;
   readonly trustProxy: boolean | string[];
@@ -61,6 +67,8 @@ const EnvSchema = z.object({
   AMAN_FLOOD_PLATFORMS: integer(0, 10),
   AMAN_FLOOD_WINDOW_SECONDS: integer(1, 3600),
   AMAN_RATE_LIMIT_PER_MINUTE: integer(0, 60),
+  AMAN_PLATFORM_RATE_LIMIT_PER_MINUTE: integer(0, 60_000),
+  AMAN_CASE_RATE_LIMIT_PER_MINUTE: integer(0, 600),
   AMAN_BODY_LIMIT_BYTES: integer(1024, 2 * 1024 * 1024),
   AMAN_MATCHER_POLL_MS: integer(0, 250),
   AMAN_TRUST_PROXY: z
@@ -117,6 +125,8 @@ export function loadConfig(
       windowMs: value.AMAN_FLOOD_WINDOW_SECONDS * 1000,
     },
     rateLimitPerMinute: value.AMAN_RATE_LIMIT_PER_MINUTE,
+    platformRateLimitPerMinute: value.AMAN_PLATFORM_RATE_LIMIT_PER_MINUTE,
+    caseRateLimitPerMinute: value.AMAN_CASE_RATE_LIMIT_PER_MINUTE,
     bodyLimit: value.AMAN_BODY_LIMIT_BYTES,
     pollIntervalMs: value.AMAN_MATCHER_POLL_MS,
     trustProxy:

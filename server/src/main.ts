@@ -16,6 +16,7 @@ import { nodeSecrets, type Secrets } from './repositories/secrets.ts';
 import type { PlatformRecord, Store } from './repositories/store.ts';
 import { BankService } from './services/bank.service.ts';
 import { CaseService } from './services/case.service.ts';
+import { RateLimiter } from './http/rate-limit.ts';
 import { EvidenceService } from './services/evidence.service.ts';
 import { PlatformActivity } from './services/platform-activity.ts';
 import { DEMO_PLATFORM, seedDemo } from './services/demo.service.ts';
@@ -51,7 +52,7 @@ export function resolveStoreLocation(db: string | undefined, config: ServerConfi
 export function createServices(deps: {
   store: Store;
   matcher: Matcher;
-  config: Pick<ServerConfig, 'flood'>;
+  config: Pick<ServerConfig, 'flood'> & Partial<Pick<ServerConfig, 'caseRateLimitPerMinute'>>;
   clock?: Clock;
   secrets?: Secrets;
   /** Encryption at rest of victims' texts and evidence (security/field-cipher.ts). */
@@ -75,6 +76,7 @@ export function createServices(deps: {
     syncMatcher,
     audit,
   });
+  const caseRate = deps.config.caseRateLimitPerMinute ?? 0;
   const cases = new CaseService({
     store,
     secrets,
@@ -82,6 +84,7 @@ export function createServices(deps: {
     lockPolicy: pinLockPolicy,
     syncMatcher,
     audit,
+    caseLimiter: new RateLimiter(caseRate, () => clock.now().getTime(), 'case'),
   });
   return {
     cases,
@@ -209,6 +212,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
       bodyLimit: config.bodyLimit,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      platformRateLimitPerMinute: config.platformRateLimitPerMinute,
       trustProxy: config.trustProxy,
       logger: options.logger ?? false,
     });

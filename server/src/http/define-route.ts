@@ -35,6 +35,8 @@ export interface RouteContext<R extends RouteSpec> {
 export interface RouteDeps {
   readonly platforms: Pick<PlatformService, 'authenticate'>;
   readonly rateLimiter: Pick<RateLimiter, 'take'>;
+  /** Platform routes: a request budget per platform key. */
+  readonly platformLimiter?: Pick<RateLimiter, 'take'>;
   /** Key use, counted for the audit log (platform routes). */
   readonly activity?: Pick<PlatformActivity, 'attach' | 'hook'>;
   /** Staff routes' session check; without it they answer 401. */
@@ -63,7 +65,10 @@ export function defineRoute<R extends RouteSpec>(
         typeof route.auth === 'object' && 'scope' in route.auth
           ? await deps.platforms.authenticate(request.headers.authorization, route.auth.scope)
           : undefined;
-      if (platform !== undefined) deps.activity?.attach(request, platform);
+      if (platform !== undefined) {
+        deps.activity?.attach(request, platform);
+        deps.platformLimiter?.take(String(platform.id));
+      }
       const staff =
         typeof route.auth === 'object' && 'roles' in route.auth
           ? await authenticateStaff(

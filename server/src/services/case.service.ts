@@ -23,6 +23,7 @@ import {
   type SignalRecord,
   type Store,
 } from '../repositories/store.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import type { AuditTrail } from '../security/audit-trail.ts';
 import { FREE_PIN_ATTEMPTS } from './pin-lock.ts';
 import { toApiValue, toNewSignal, uniqueSignals } from './signal-values.ts';
@@ -39,6 +40,8 @@ export interface CaseServiceDeps {
   readonly syncMatcher: () => Promise<void>;
   /** Victims' changes (open, add, withdraw) are recorded by case id: never the number or PIN. */
   readonly audit: AuditTrail;
+  /** A request budget per case, whatever the address (PIN routes). */
+  readonly caseLimiter?: Pick<RateLimiter, 'take'>;
 }
 
 export class CaseService {
@@ -160,6 +163,7 @@ export class CaseService {
         'a case number has 16 letters and digits, like 7KQM-4XZD-9H2P-R3TA',
       );
     }
+    this.deps.caseLimiter?.take(caseNumber);
     if (pinText === undefined || pinText.trim() === '') {
       throw new DomainError('missing_pin', 'send the PIN of the case in the X-Case-Pin header');
     }

@@ -50,6 +50,8 @@ export interface TestServer {
 export interface TestServerOptions {
   readonly flood?: { platforms: number; windowMs: number };
   readonly rateLimitPerMinute?: number;
+  readonly platformRateLimitPerMinute?: number;
+  readonly caseRateLimitPerMinute?: number;
   readonly bodyLimit?: number;
   readonly webRoot?: string;
   /** Fastify's trustProxy (X-Forwarded-For / -Proto are believed). */
@@ -80,7 +82,10 @@ export async function startTestServer(
     store,
     matcher,
     clock,
-    config: { flood: options.flood ?? { platforms: 0, windowMs: 3_600_000 } },
+    config: {
+      flood: options.flood ?? { platforms: 0, windowMs: 3_600_000 },
+      caseRateLimitPerMinute: options.caseRateLimitPerMinute ?? 0,
+    },
     cipher,
     audit,
     ...(options.evidenceLimits === undefined ? {} : { evidenceLimits: options.evidenceLimits }),
@@ -89,6 +94,7 @@ export async function startTestServer(
     services,
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+    platformRateLimitPerMinute: options.platformRateLimitPerMinute ?? 0,
     ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   };
