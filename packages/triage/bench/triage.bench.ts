@@ -40,7 +40,7 @@ function random(seed: number): () => number {
  */
 function loadTexts(): Array<{ lang: string; text: string }> {
   const texts: Array<{ lang: string; text: string }> = [];
-  for (const set of ['dev', 'heldout', 'heldout2', 'heldout3']) {
+  for (const set of ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4']) {
     const path = fileURLToPath(new URL(`../eval/${set}.jsonl`, import.meta.url));
     for (const line of readFileSync(path, 'utf8').split('\n')) {
       if (line.trim() !== '') texts.push(JSON.parse(line) as { lang: string; text: string });

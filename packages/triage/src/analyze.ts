@@ -7,10 +7,10 @@ import type { CueMatch } from './cues/rules.ts';
 import { findCues, indexConcepts } from './cues/rules.ts';
 import { CUE_EXPLANATIONS } from './explanations.ts';
 import { guidanceFor } from './guidance.ts';
-import { extractIndicators } from './indicators/index.ts';
+import { extractWithLooseDeadlines } from './indicators/index.ts';
 import { ARABIC } from './lexicon/arabic.ts';
 import { ARABIZI } from './lexicon/arabizi.ts';
-import type { IndicatorConcept } from './lexicon/concepts.ts';
+import type { AnyConcept } from './lexicon/concepts.ts';
 import { ENGLISH } from './lexicon/english.ts';
 import { FRENCH } from './lexicon/french.ts';
 import type { Occurrence } from './lexicon/matcher.ts';
@@ -43,7 +43,7 @@ function compiledLexicons(): { standard: CompiledLexicon; arabizi: CompiledLexic
 }
 
 /** Indicator types that count as evidence in cue rules, and the concept they stand for. */
-const INDICATOR_CONCEPT: Partial<Record<IndicatorType, IndicatorConcept>> = {
+const INDICATOR_CONCEPT: Partial<Record<IndicatorType, AnyConcept>> = {
   amount: 'amount',
   bitcoin: 'crypto-address',
   ethereum: 'crypto-address',
@@ -55,7 +55,14 @@ const INDICATOR_CONCEPT: Partial<Record<IndicatorType, IndicatorConcept>> = {
   moneygram: 'transfer-ref',
   'transfer-ref': 'transfer-ref',
   deadline: 'deadline-ref',
+  phone: 'phone-number',
+  url: 'link',
+  // A profile link or a handle names the app it is on ("facebook.com/…", "skype: …").
+  social: 'app',
 };
+
+/** Identifiers whose inside is not prose: the words of "enquete@gmx.fr" or "/watch?v=" say nothing. */
+const OPAQUE_INDICATORS: ReadonlySet<IndicatorType> = new Set(['url', 'email', 'social']);
 
 /** Words that place a message in Morocco, for reading phone numbers written without +212. */
 const MOROCCAN_CONTEXT =
@@ -80,13 +87,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   const tokens = tokenize(normalized.words.text);
   const language = detectLanguage(tokens);
   const defaultCountry = options.defaultCountry ?? inferCountry(language, text);
-  const indicators = extractIndicators(normalized, defaultCountry);
+  const found = extractWithLooseDeadlines(normalized, defaultCountry);
 
   const tokenSpans = tokens.map((t) => toOriginalSpan(normalized.words, t.start, t.end));
-  const occurrences = findConcepts(tokens, language);
+  const occurrences = withoutOpaqueTokens(
+    findConcepts(tokens, language),
+    found.indicators,
+    tokenSpans,
+  );
   occurrences.push(...ageOccurrences(tokens, occurrences));
+  const indicators = withDemandDeadlines(found, occurrences, tokenSpans, text);
   occurrences.push(...indicatorOccurrences(indicators, tokenSpans));
-  const index = indexConcepts(refine(occurrences, tokens.length));
+  const index = indexConcepts(refine(occurrences, tokens));
 
   const quoted = quotedTokens(quotedRanges(text), tokenSpans);
   const isQuoted = (o: Occurrence): boolean => quoted[o.first] === 1 && quoted[o.last] === 1;
@@ -133,14 +145,84 @@ function findConcepts(tokens: readonly Token[], language: Language): Occurrence[
   return occurrences;
 }
 
+/** What a demand is made of: a named time next to one of these is its deadline. */
+const DEMAND_CONCEPTS: ReadonlySet<AnyConcept> = new Set([
+  'pay-verb',
+  'transfer-verb',
+  'if-not',
+  'money',
+  'transfer-service',
+  'gift-card',
+  'crypto',
+]);
+/** How many tokens from the demand a named time may be. */
+const DEMAND_REACH = 8;
+
+/**
+ * Keeps the named times found without a limit word ("… 3000 dh ce soir", "pay the fee today",
+ * "اليوم إلا ما خلصتيش") that sit in the sentence of a demand or next to an amount, and adds them
+ * to the indicators; elsewhere ("on se voit ce soir") they are no deadline.
+ */
+function withDemandDeadlines(
+  found: { indicators: Indicator[]; looseDeadlines: Indicator[] },
+  occurrences: readonly Occurrence[],
+  tokenSpans: readonly Span[],
+  text: string,
+): Indicator[] {
+  if (found.looseDeadlines.length === 0) return found.indicators;
+  const demandTokens: number[] = [];
+  for (const o of occurrences) if (DEMAND_CONCEPTS.has(o.concept)) demandTokens.push(o.first);
+  const demandSpans: Span[] = demandTokens.map((t) => tokenSpans[t] as Span);
+  for (const i of found.indicators) if (i.type === 'amount') demandSpans.push(i.span);
+  const kept = found.looseDeadlines.filter((deadline) => {
+    const at = Math.min(lowerBound(tokenSpans, deadline.span[0]), tokenSpans.length - 1);
+    return demandSpans.some((span) => {
+      const t = Math.min(lowerBound(tokenSpans, span[0]), tokenSpans.length - 1);
+      if (Math.abs(t - at) > DEMAND_REACH) return false;
+      const [from, to] =
+        span[0] < deadline.span[0] ? [span[1], deadline.span[0]] : [deadline.span[1], span[0]];
+      return !SENTENCE_END.test(text.slice(from, to));
+    });
+  });
+  if (kept.length === 0) return found.indicators;
+  return [...found.indicators, ...kept].sort((a, b) => a.span[0] - b.span[0]);
+}
+
+const SENTENCE_END = /[.!?؟\n]/u;
+
+/** Drops the words found inside links, e-mail addresses and handles (see `OPAQUE_INDICATORS`). */
+function withoutOpaqueTokens(
+  occurrences: Occurrence[],
+  indicators: readonly Indicator[],
+  tokenSpans: readonly Span[],
+): Occurrence[] {
+  let opaque: Uint8Array | undefined;
+  for (const indicator of indicators) {
+    if (!OPAQUE_INDICATORS.has(indicator.type)) continue;
+    opaque ??= new Uint8Array(tokenSpans.length);
+    const [start, end] = indicator.span;
+    for (let t = lowerBound(tokenSpans, start); t < tokenSpans.length; t++) {
+      const span = tokenSpans[t] as Span;
+      if (span[0] >= end) break;
+      if (span[0] >= start && span[1] <= end) opaque[t] = 1;
+    }
+  }
+  if (opaque === undefined) return occurrences;
+  const mask = opaque;
+  return occurrences.filter((o) => mask[o.first] !== 1 && mask[o.last] !== 1);
+}
+
 /**
  * Readings that depend on neighbours: "your" in "your family" names the audience, not the victim;
- * a video or photo of a wedding, a trip or a party is not intimate material.
+ * a video, photo or recording of a wedding, a trip or a meeting is not intimate material; and in
+ * "clips of your kid" or "photos de ta famille" the family is what is shown, not who receives it.
  */
-function refine(occurrences: readonly Occurrence[], tokenCount: number): Occurrence[] {
+function refine(occurrences: readonly Occurrence[], tokens: readonly Token[]): Occurrence[] {
+  const tokenCount = tokens.length;
   // Token masks keep this linear in the number of occurrences, whatever the input.
   const inAudience = new Uint8Array(tokenCount);
   const nearEvent = new Uint8Array(tokenCount);
+  const media = new Uint8Array(tokenCount);
   for (const o of occurrences) {
     if (o.concept === 'audience' || o.concept === 'contacts' || o.concept === 'public-place') {
       inAudience.fill(1, o.first, o.last + 1);
@@ -150,14 +232,36 @@ function refine(occurrences: readonly Occurrence[], tokenCount: number): Occurre
         Math.max(0, o.first - EVENT_REACH),
         Math.min(tokenCount, o.first + EVENT_REACH + 1),
       );
+    } else if (o.concept === 'video' || o.concept === 'image') {
+      media[o.last] = 1;
     }
   }
+  // "[video] of [audience]": the medium, then "of", then the people (at most one word between).
+  const shownPeople = (o: Occurrence): boolean => {
+    const of = o.first - 1;
+    if (of < 1 || !MEDIA_OF.has((tokens[of] as Token).text)) return false;
+    return media[of - 1] === 1 || (of >= 2 && media[of - 2] === 1);
+  };
   return occurrences.filter((o) => {
-    if (o.concept === 'you' || o.concept === 'your') return inAudience[o.first] !== 1;
-    if (o.concept === 'video' || o.concept === 'image') return nearEvent[o.first] !== 1;
+    const c = o.concept;
+    if (c === 'you' || c === 'your') return inAudience[o.first] !== 1;
+    if (c === 'video' || c === 'image' || c === 'record') return nearEvent[o.first] !== 1;
+    if (c === 'audience') return !shownPeople(o);
     return true;
   });
 }
+
+/** Words that make the people after a video or a photo its subject: "of", "de", "ديال", "dyal". */
+const MEDIA_OF: ReadonlySet<string> = new Set([
+  'of',
+  'de',
+  'des',
+  'du',
+  'd',
+  'ديال',
+  'dyal',
+  'dial',
+]);
 
 /** How many tokens from "wedding" a video or photo is taken to be of the wedding. */
 const EVENT_REACH = 3;
@@ -201,6 +305,7 @@ function ageOccurrences(
 /** Words that introduce someone's age right before the number. */
 const AGE_SUBJECTS = new Set([
   're',
+  'is',
   'are',
   'ur',
   'only',

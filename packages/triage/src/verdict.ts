@@ -50,6 +50,9 @@ const PAYMENT_INDICATORS = new Set([
   'transfer-ref',
 ]);
 
+/** What a recording claim must name to stand alone: the person, the sex, the call, everything. */
+const RECORDED_WHAT: ReadonlySet<AnyConcept> = new Set(['you', 'sexual', 'call', 'everything']);
+
 /** Awareness or news vocabulary at or above this weight makes a text a report, not a threat. */
 const REPORT_THRESHOLD = 2;
 
@@ -99,10 +102,11 @@ export function decide(
   if (report !== undefined) {
     return negative(report, 0.8);
   }
-  // Blackmailers mock ("lol"); a joke does not come with a recording, a gift card or a transfer.
+  // Blackmailers mock ("lol"); a joke does not come with intimate material, a price or a
+  // transfer. A photo of a friend asleep on the bus, "or you buy me a coffee 😂", is a joke.
   const strongEvidence =
-    has('recording-claim') ||
     has('intimate-material') ||
+    mentions('sexual', 'amount') ||
     has('gift-card-payment') ||
     has('money-transfer') ||
     has('crypto-payment') ||
@@ -127,8 +131,12 @@ export function decide(
     (minor && (threat || demand) && intimateMention) ||
     // Minors are blackmailed with what they sent; the text need not name it.
     (minor && threat && demand) ||
-    // The reveal: "I have your friends, your sister, your colleagues", a camera or a call, and a price.
-    (has('contacts-harvested') && demand && intimateMention);
+    // The reveal: "I have your friends, your sister, your colleagues", a camera or a call, and a
+    // price or a condition ("if you don't answer within the hour, the video reaches them").
+    (has('contacts-harvested') && (demand || conditional) && intimateMention) ||
+    // "Send 2000 DH by Cash Plus … or I expose you": exposure for a money transfer is the webcam
+    // rings' demand, even when the video is not named.
+    (has('reputation-threat') && has('money-transfer') && (demand || conditional));
 
   const reasons = matches.map((m) => m.cue).filter((cue) => cue !== 'minor-target' || minor);
   const stages = [material, threat, demand, pressure, concretePayment, lure > 0].filter(
@@ -149,15 +157,19 @@ export function decide(
   if (has('fake-authority') && !material) {
     return positive('suspicious', 'other-extortion', 0.6, reasons);
   }
-  // Alone, only a recording claimed with a verb ("I recorded you"), not "I have a video of…".
+  // Alone, only a recording of the person claimed with a verb ("I recorded you", "filmé nu",
+  // "our call is recorded"), not "I have a video of…" nor "the camera recorded the thief".
   const recorded = matches.some(
-    (m) => m.cue === 'recording-claim' && m.concepts.includes('record'),
+    (m) =>
+      m.cue === 'recording-claim' &&
+      m.concepts.includes('record') &&
+      m.concepts.some((c) => RECORDED_WHAT.has(c)),
   );
   if (recorded) {
     const family: Family = bluff >= 1 ? 'mass-email-bluff' : 'webcam-blackmail';
     return positive('suspicious', family, 0.55, reasons);
   }
-  if (threat && (demand || conditional || mentions('amount'))) {
+  if (threat && (demand || conditional)) {
     return positive('suspicious', 'other-extortion', 0.55, reasons);
   }
   // The opening of the scam: a stranger presenting themselves, or flirting, and moving the chat.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LabelledMessage } from '../eval/score.ts';
 import { evaluate, parseEvaluationSet } from '../eval/score.ts';
 
-const SETS = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4'] as const;
 const load = (name: string): LabelledMessage[] =>
   parseEvaluationSet(
     readFileSync(fileURLToPath(new URL(`../eval/${name}.jsonl`, import.meta.url)), 'utf8'),

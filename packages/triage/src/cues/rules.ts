@@ -49,6 +49,8 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('move-to-private-app', 0, [['number-request']]),
   // A stranger introducing themselves, then an app, a number or a video: the opening of the scam.
   rule('move-to-private-app', 12, [['introduction'], ['app', 'number-request']]),
+  // "my WhatsApp: +212 6…", "zidni f whatsapp 06…": an app and a number to reach it on.
+  rule('move-to-private-app', 8, [['app'], ['phone-number']]),
   rule('video-call-request', 8, [['call'], ['add-me', 'app', 'camera', 'show', 'flirt', 'want']]),
   rule('video-call-request', 4, [['show'], ['camera', 'face']]),
   rule('video-call-request', 4, [['talk'], ['video', 'camera']]),
@@ -67,6 +69,9 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('recording-claim', 2, [['video', 'image'], ['have']], true),
   // Passive or indirect: "est enregistré", "تسجلات", "a copy of the call".
   rule('recording-claim', 6, [['record'], ['video', 'image']], true),
+  // The reveal: "c'est toi" with the video or the link; "I delete the video" once paid.
+  rule('recording-claim', 8, [['its-you'], ['video', 'image', 'link']]),
+  rule('recording-claim', 3, [['delete'], ['video', 'image']]),
   rule('intimate-material', 6, [['video', 'image'], ['sexual']]),
   rule('contacts-harvested', 5, [['have', 'know'], ['contacts']]),
   rule('contacts-harvested', 4, [['know'], ['audience']]),
@@ -84,6 +89,8 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('threat-to-publish', 5, [['video', 'image'], ['public-place'], ['you', 'your']]),
   // The victim reporting it: "he is threatening me", "كيهددني", "kayhdded fiya".
   rule('threat-to-share', 0, [['threatened']]),
+  // "Je vais dire à tout ton entourage que…": telling the victim's people.
+  rule('threat-to-share', 4, [['tell'], ['audience']], true),
   // "Pay 2000 or I tell your wife": telling is a threat when money is asked for.
   rule('threat-to-share', 10, [
     ['tell'],
@@ -98,6 +105,10 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('payment-demand', 4, [['amount'], ['or', 'if-not']], true),
   rule('payment-demand', 6, [['if-not'], ['amount']], true),
   rule('payment-demand', 0, [['pay-verb']]),
+  // "si je n'ai pas reçu 1000 euros", "if I don't get $500", "إذا لم يصلني 500 دولار".
+  rule('payment-demand', 8, [['if'], ['negation'], ['amount']], true),
+  // "Pour que j'efface tout : 800 €", "send $500 and the video is deleted".
+  rule('payment-demand', 10, [['delete'], MONEY]),
   rule('crypto-payment', 0, [['crypto-address']]),
   rule('crypto-payment', 8, [
     ['crypto'],
@@ -115,7 +126,7 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('escalation', 6, [['more'], ['money', 'amount', 'pay-verb', 'want']]),
   rule('escalation', 6, [['boss'], ['want', 'more', 'money', 'amount']]),
   rule('fake-authority', 15, [['authority', 'police'], ['fine']]),
-  rule('fake-authority', 15, [['authority'], ['pay-verb', 'money', 'amount', 'accusation']]),
+  rule('fake-authority', 15, [['authority'], ['accusation']]),
   // who is targeted, and extortion of other kinds
   rule('minor-target', 0, [['school']]),
   rule('minor-target', 0, [['minor']]),

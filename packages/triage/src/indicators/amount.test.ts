@@ -23,6 +23,15 @@ describe('amount', () => {
     ).toEqual(['5000 MAD', '2000 EUR', '1000 MAD', '1000 MAD']);
   });
 
+  it('reads millions, "the thousand" and Gulf currencies named with their country', () => {
+    expect(
+      indicatorsOf(
+        'a $2.5 million ransom, 3 millions d’euros, وصلتني الألف درهم, 1500 ريال سعودي, 900 درهم إماراتي, 40 kwd',
+        'amount',
+      ).map((a) => a.normalized),
+    ).toEqual(['2500000 USD', '3000000 EUR', '1000 MAD', '1500 SAR', '900 AED', '40 KWD']);
+  });
+
   it('tells thousands separators from decimals', () => {
     expect(parseNumber('1.000', false)).toBe(1000);
     expect(parseNumber('1,5', false)).toBe(1.5);

@@ -30,6 +30,35 @@ const CURRENCIES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['LTC', ['ltc', 'litecoin']],
   ['USDT', ['usdt', 'tether']],
   ['XMR', ['xmr', 'monero']],
+  // Gulf currencies, named with their country (a bare "ريال" is also Moroccan slang for 5 centimes).
+  [
+    'SAR',
+    [
+      'ريال سعودي',
+      'ريالات سعودية',
+      'ريال سعودى',
+      'saudi riyals',
+      'saudi riyal',
+      'riyals saoudiens',
+      'riyal saoudien',
+      'sar',
+    ],
+  ],
+  [
+    'AED',
+    [
+      'درهم إماراتي',
+      'درهم اماراتي',
+      'دراهم إماراتية',
+      'uae dirhams',
+      'uae dirham',
+      'dirhams émiratis',
+      'dirham émirati',
+      'aed',
+    ],
+  ],
+  ['QAR', ['ريال قطري', 'qatari riyals', 'qatari riyal', 'qar']],
+  ['KWD', ['دينار كويتي', 'kuwaiti dinars', 'kuwaiti dinar', 'kwd']],
 ];
 const CODE_OF = new Map<string, string>();
 for (const [code, words] of CURRENCIES) for (const word of words) CODE_OF.set(word, code);
@@ -42,10 +71,11 @@ const CURRENCY = `(${[...CODE_OF.keys()]
 
 /** "1 000", "1.000,50", "1,000.50", "2000", "0.1". */
 const NUMBER = String.raw`(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+(?:[.,]\d{1,8})?|\d{1,12}(?:[.,]\d{1,8})?)`;
-/** Multipliers after a number: "5k", "2 mille", "5 alaf", "3 آلاف". */
-const MULTIPLIER = String.raw`(?:\s?(k|mille|thousand|alf|alaf|ألف|الف|آلاف|الاف))?`;
+/** Multipliers after a number: "5k", "2 mille", "5 alaf", "3 آلاف", "$4 million", "3 millions d'euros". */
+const MULTIPLIER = String.raw`(?:\s?(k|mille|thousand|alf|alaf|ألف|الف|آلاف|الاف|millions?|مليون|ملايين|mlyoun|melyoun)(?:\s?d['’]|\s+de)?)?`;
 /** Number words used alone: "alf dh", "ألف درهم", "mille euros", "a thousand dollars". */
-const NUMBER_WORD = '(mille|thousand|alf|ألف|الف|ألفين|الفين|alfin|mya|مية|مائة|cent|hundred)';
+const NUMBER_WORD =
+  '(mille|thousand|alf|ألف|الف|الألف|الالف|ألفين|الفين|alfin|mya|مية|مائة|cent|hundred)';
 const NUMBER_WORD_FIRST = firstWordsOf([NUMBER_WORD.slice(1, -1)]);
 const NUMBER_WORD_CODES = firstCodesOf(NUMBER_WORD_FIRST);
 const WORD_VALUES: ReadonlyMap<string, number> = new Map([
@@ -54,6 +84,8 @@ const WORD_VALUES: ReadonlyMap<string, number> = new Map([
   ['alf', 1000],
   ['ألف', 1000],
   ['الف', 1000],
+  ['الألف', 1000],
+  ['الالف', 1000],
   ['ألفين', 2000],
   ['الفين', 2000],
   ['alfin', 2000],
@@ -127,8 +159,10 @@ export function findAmounts(context: DetectionContext): Candidate[] {
 
 function multiplier(word: string | undefined): number {
   if (word === undefined) return 1;
-  return 1000;
+  return MILLION.test(word) ? 1_000_000 : 1000;
 }
+
+const MILLION = /^(?:millions?|مليون|ملايين|mlyoun|melyoun)$/iu;
 
 /**
  * Reads a written number. A lone separator followed by exactly three digits groups thousands

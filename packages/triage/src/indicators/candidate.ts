@@ -18,6 +18,11 @@ export interface DetectionContext {
   readonly defaultCountry: string | undefined;
   /** The words of `text` (see `wordsOf`), found once for all detectors. */
   readonly words: readonly Word[];
+  /**
+   * Where to put named times found without a limit word ("3000 dh ce soir", "pay today"): they
+   * are deadlines only in a demand's sentence, which the detector cannot see. Omitted: dropped.
+   */
+  readonly looseDeadlines?: Candidate[];
 }
 
 /** Characters that may not touch an identifier on either side (it would be part of a longer word). */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Candidate } from './candidate.ts';
+import { wordsOf } from './candidate.ts';
+import { findDeadlines } from './deadline.ts';
 import { indicatorsOf } from './test-helpers.ts';
 
 function deadlines(text: string): string[] {
@@ -55,6 +58,43 @@ describe('deadline', () => {
   it('reads "avant 20h" as a time of day and "avant 24h" as a duration', () => {
     expect(deadlines('avant 20h')).toEqual(['avant 20h → T20:00']);
     expect(deadlines('avant 24h')).toEqual(['avant 24h → PT24H']);
+  });
+
+  it('reads the day named after يوم or nhar, and limits phrased as what remains or passes', () => {
+    expect(
+      deadlines(
+        'قبل يوم الجمعة، 9bel nhar jem3a, فهاد ساعتين, 9bel ma tfout sa3a, قبل ما يدوز يوم, valable 72h, valid for 2 days',
+      ),
+    ).toEqual([
+      'قبل يوم الجمعة → friday',
+      '9bel nhar jem3a → friday',
+      'فهاد ساعتين → PT2H',
+      '9bel ma tfout sa3a → PT1H',
+      'قبل ما يدوز يوم → P1D',
+      'valable 72h → PT72H',
+      'valid for 2 days → P2D',
+    ]);
+  });
+
+  it('leaves a named time without a limit word to the caller, and never tomorrow', () => {
+    expect(
+      deadlines('envoie 200 € ce soir, pay the fee 2nite, khlles lyoum, on se voit demain'),
+    ).toEqual([]);
+    const looseDeadlines: Candidate[] = [];
+    const text = 'envoie 200 € ce soir, pay the fee 2nite, khlles lyoum, on se voit demain';
+    const lower = text.toLowerCase();
+    findDeadlines({
+      text,
+      lower,
+      defaultCountry: undefined,
+      words: wordsOf(text, lower),
+      looseDeadlines,
+    });
+    expect(looseDeadlines.map((d) => `${text.slice(d.start, d.end)} → ${d.normalized}`)).toEqual([
+      'ce soir → tonight',
+      '2nite → tonight',
+      'lyoum → end-of-day',
+    ]);
   });
 
   it('does not take a duration without a limit word for a deadline', () => {

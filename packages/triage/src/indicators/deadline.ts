@@ -51,6 +51,11 @@ const LIMIT_WORDS = [
   'il vous reste',
   'd[ée]lai(?: de)?',
   'pendant',
+  // An offer's or an ultimatum's validity: "valable 48h", "valid for 24 hours", "expire dans 2 jours".
+  '(?:offre )?valable(?: pendant)?',
+  'valid for',
+  'expires? in',
+  'expire dans',
   // Arabic and Darija in Arabic script
   'خلال',
   'في غضون',
@@ -66,6 +71,12 @@ const LIMIT_WORDS = [
   'مهلة',
   'مهله',
   'غير',
+  // "in these two hours", "before an hour passes": فهاد ساعتين، قبل ما تفوت ساعة.
+  'فهاد',
+  'ف هاد',
+  'في هذه',
+  'في هاد',
+  'قبل ما (?:تفوت|يفوت|تدوز|يدوز|تكمل)',
   // Darija in Latin letters
   '3ndk',
   '3andek',
@@ -80,6 +91,9 @@ const LIMIT_WORDS = [
   'kbel',
   'mohla',
   'ghir',
+  'f had',
+  'fhad',
+  '9bel ma (?:tfout|tfot|ydouz|ydoz|tdouz|tdoz|tkmel)',
 ];
 
 /** Time units and the ISO 8601 designator they become. */
@@ -113,13 +127,13 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 /** Named moments after "before / avant / قبل / 9bel / by / until / jusqu'à / d'ici". */
 const NAMED: ReadonlyArray<readonly [string, string]> = [
   [
-    'tonight|ce soir|cette nuit|الليلة|الليله|الليل|lil|llil|had lil|l3chiya|العشية|العشيه',
+    'tonight|tonite|2nite|2night|ce soir|cette nuit|الليلة|الليله|الليل|lil|llil|had lil|l3chiya|العشية|العشيه',
     'tonight',
   ],
   ['midnight|minuit|منتصف الليل|nos lil|ns lil', 'midnight'],
   ['tomorrow|demain|الغد|غدا|لغدا|غدوة|غدوه|ghda|ghedda|ghadda|gheda', 'tomorrow'],
   [
-    'the end of (?:the )?day|end of (?:the )?day|la fin de (?:la )?journ[ée]e|fin de journ[ée]e|نهاية اليوم',
+    "the end of (?:the )?day|end of (?:the )?day|la fin de (?:la )?journ[ée]e|fin de journ[ée]e|نهاية اليوم|today|2day|aujourd['’]hui|ajd|auj|اليوم|lyoum|lyoma|lyouma",
     'end-of-day',
   ],
 ];
@@ -174,10 +188,11 @@ const WORD_ANCHORS = new RegExp(
   [
     `(?<wordCount>one|two|three|an?|une?|deux|trois|jouj|tlata|wa7d|wahed)\\s{1,2}(?:(?<wHours>${(UNITS[0] as readonly [string, string])[0]})|(?<wMinutes>${(UNITS[1] as readonly [string, string])[0]})|(?<wDays>${(UNITS[2] as readonly [string, string])[0]})|(?<wWeeks>${(UNITS[3] as readonly [string, string])[0]}))${R}`,
     `(?<monthFirst>${alternatives(MONTHS)})\\s(?<mfDay>\\d{1,2})(?:st|nd|rd|th)?${R}`,
+    // "يوم الخميس", "nhar jem3a": the day named, before "يوم" alone reads as one day.
+    `(?:(?:يوم|نهار|nhar)\\s)?(?<weekday>${alternatives(WEEKDAYS)})${R}`,
     `(?<bare>أسبوع|اسبوع|ساعة|ساعه|يوم|شهر|simana|sa3a|nhar)${R}`,
     `(?<dual>${alternatives(DUALS)})${R}`,
     `(?<named>${alternatives(NAMED)})${R}`,
-    `(?<weekday>${alternatives(WEEKDAYS)})${R}`,
     `(?<single>hour|heure|day|jour|journée|minute)${R}`,
   ].join('|'),
   'iuy',
@@ -187,6 +202,7 @@ const WORD_ANCHOR_SOURCES = [
   alternatives(DUALS),
   alternatives(NAMED),
   alternatives(WEEKDAYS),
+  '(?:يوم|نهار|nhar)',
   alternatives(MONTHS),
   'hour|heure|day|jour|journée|minute',
   'أسبوع|اسبوع|ساعة|ساعه|يوم|شهر|simana|sa3a|nhar',
@@ -278,7 +294,21 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
   ): void => {
     if (!startsWord(text, anchor)) return;
     const phrase = phraseBefore(text, anchor, before);
-    if (phrase === undefined) return;
+    if (phrase === undefined) {
+      // "… 3000 dh ce soir", "pay the fee today": a named time on its own is a deadline only in
+      // a demand's sentence, which the caller can tell (see `DetectionContext.looseDeadlines`).
+      // Tomorrow is left out: "je te rembourse demain" is a promise more often than a limit.
+      if (before === NAMED_EXACT && typeof normalized === 'string' && normalized !== 'tomorrow') {
+        context.looseDeadlines?.push({
+          type: 'deadline',
+          normalized,
+          valid: true,
+          start: anchor,
+          end,
+        });
+      }
+      return;
+    }
     const value = typeof normalized === 'function' ? normalized(phrase.word) : normalized;
     found.push({ type: 'deadline', normalized: value, valid: true, start: phrase.start, end });
   };

@@ -44,22 +44,49 @@ export function extractIndicators(
   normalized: NormalizedText,
   defaultCountry: string | undefined,
 ): Indicator[] {
+  return extractWithLooseDeadlines(normalized, defaultCountry).indicators;
+}
+
+/**
+ * Like `extractIndicators`, plus the named times found without a limit word ("… 500 € ce soir"),
+ * which `analyze` keeps as deadlines when they sit in the sentence of a demand.
+ *
+ * @example
+ * extractWithLooseDeadlines(normalizeText('500 € ce soir'), 'FR').looseDeadlines[0]?.normalized; // 'tonight'
+ */
+export function extractWithLooseDeadlines(
+  normalized: NormalizedText,
+  defaultCountry: string | undefined,
+): { indicators: Indicator[]; looseDeadlines: Indicator[] } {
   const text = normalized.identifiers.text;
   const lower = lowerSameLength(text);
-  const context: DetectionContext = { text, lower, defaultCountry, words: wordsOf(text, lower) };
+  const looseDeadlines: Candidate[] = [];
+  const context: DetectionContext = {
+    text,
+    lower,
+    defaultCountry,
+    words: wordsOf(text, lower),
+    looseDeadlines,
+  };
   const accepted: Candidate[] = [];
+  const overlapsAccepted = (candidate: Candidate): boolean =>
+    accepted.some((a) => candidate.start < a.end && a.start < candidate.end);
   for (const detect of DETECTORS) {
     for (const candidate of detect(context)) {
       if (accepted.length >= MAX_INDICATORS) break;
-      if (accepted.some((a) => candidate.start < a.end && a.start < candidate.end)) continue;
+      if (overlapsAccepted(candidate)) continue;
       accepted.push(candidate);
     }
   }
   accepted.sort((a, b) => a.start - b.start);
-  return accepted.map(({ start, end, ...finding }) => {
+  const toIndicator = ({ start, end, ...finding }: Candidate): Indicator => {
     const span = toOriginalSpan(normalized.identifiers, start, end);
     return { ...finding, value: normalized.original.slice(span[0], span[1]), span };
-  });
+  };
+  return {
+    indicators: accepted.map(toIndicator),
+    looseDeadlines: looseDeadlines.filter((c) => !overlapsAccepted(c)).map(toIndicator),
+  };
 }
 
 /** Lower case without changing any offset (a few letters, like "İ", lengthen when lower-cased). */

@@ -18,6 +18,12 @@ describe('phone', () => {
     ]);
   });
 
+  it('stops before a digit glued to letters: in "12 9bel" the 9 is an Arabizi letter', () => {
+    expect(indicatorsOf('whatsapp +212 6 63 45 90 12 9bel sa3a', 'phone')).toMatchObject([
+      { normalized: '+212663459012', value: '+212 6 63 45 90 12', valid: true },
+    ]);
+  });
+
   it('reads national numbers with the country given, and skips them when none is known', () => {
     expect(indicatorsOf('appelle le 06 39 98 12 34', 'phone', 'FR')).toMatchObject([
       { normalized: '+33639981234', country: 'FR' },

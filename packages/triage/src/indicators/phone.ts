@@ -9,8 +9,11 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { Candidate, DetectionContext } from './candidate.ts';
 import { DETECTOR_LIMIT, startsWord } from './candidate.ts';
 
-/** An optional + or 00, then digits with spaces, dots, dashes or brackets between them. */
-const PHONE_LIKE = /(?:\+|00)?\(?\d[\d \-.()\u00a0]{5,22}\d(?!\d)/g;
+/**
+ * An optional + or 00, then digits with spaces, dots, dashes or brackets between them. The last
+ * digit may not touch a letter: in "… 90 12 9bel", the 9 is an Arabizi letter (ق), not a digit.
+ */
+const PHONE_LIKE = /(?:\+|00)?\(?\d[\d \-.()\u00a0]{5,22}\d(?![\d\p{L}])/gu;
 
 /** Words that announce a phone number, in the languages Aman reads. */
 const PHONE_CONTEXT =

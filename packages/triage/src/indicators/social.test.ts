@@ -11,6 +11,17 @@ describe('social handles', () => {
     ]);
   });
 
+  it('reads a handle given after "add me" once the network is named', () => {
+    expect(
+      indicatorsOf('on passe sur Skype ? ajoute moi : nadia_b.92', 'social').map(
+        (s) => s.normalized,
+      ),
+    ).toEqual(['skype:nadia_b.92']);
+    expect(indicatorsOf('snap? add me: kim.xo5', 'social').map((s) => s.normalized)).toEqual([
+      'snapchat:kim.xo5',
+    ]);
+  });
+
   it('recognises a Skype live id on its own', () => {
     expect(indicatorsOf('add me live:.cid.4f2a9c1b7e', 'social')).toMatchObject([
       { service: 'skype', normalized: 'skype:live:.cid.4f2a9c1b7e', value: 'live:.cid.4f2a9c1b7e' },

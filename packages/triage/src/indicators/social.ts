@@ -16,13 +16,13 @@ const SERVICE_WORDS: ReadonlyArray<readonly [SocialService, string]> = [
   ['discord', 'discord'],
 ];
 
-/** Words that may sit between the network's name and the handle: "my skype id is …". */
-const FILLER = String.raw`(?:id|name|username|user|pseudo|handle|account|compte|profile?|my|mon|ma|dyali|diali|dialy|ديالي|is|est|c['’]?est|howa|هو)`;
+/** Words that may sit between the network's name and the handle: "my skype id is …", "Skype ? ajoute moi : …". */
+const FILLER = String.raw`(?:id|name|username|user|pseudo|handle|account|compte|profile?|my|mon|ma|dyali|diali|dialy|ديالي|is|est|c['’]?est|howa|هو|add|ajoute|ajoutez|rajoute|zidni|زيدني|ضيفني|me|moi)`;
 const HANDLE = String.raw`(live:[.\w-]{2,60}|[A-Za-z0-9][\w.-]{0,38}[A-Za-z0-9_])`;
 
 /** One pattern, tried at word starts: the network's name (one named group each), then the handle. */
 const HANDLE_AFTER_SERVICE = new RegExp(
-  `(?:${SERVICE_WORDS.map(([service, words]) => `(?<${service}>${words})`).join('|')})(?![\\p{L}\\p{N}])\\s*,?\\s*((?:${FILLER}\\s*){0,3})([:=\\-–—>→]\\s*)?(@?)${HANDLE}`,
+  `(?:${SERVICE_WORDS.map(([service, words]) => `(?<${service}>${words})`).join('|')})(?![\\p{L}\\p{N}])\\s*[,?!]?\\s*((?:${FILLER}\\s*){0,3})([:=\\-–—>→]\\s*)?(@?)${HANDLE}`,
   'iuy',
 );
 

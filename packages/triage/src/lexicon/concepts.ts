@@ -17,6 +17,8 @@ export const CONCEPTS = [
   'if-not', // otherwise, sinon, وإلا, wla
   'or', // "500 € or she learns everything": or, ou, أو, ولا, wla
   'everything', // everything, tout, كلشي, kolchi
+  'delete', // delete, effacer, supprimer, نمسح, nms7: "pay and I delete it" implies a copy exists
+  'its-you', // "c'est toi", "that's you", "هذا أنت", "hada nta": the reveal of a recording or a link
   // the material
   'video',
   'image',
@@ -98,6 +100,8 @@ export const INDICATOR_CONCEPTS = [
   'crypto-address',
   'transfer-ref',
   'deadline-ref',
+  'phone-number',
+  'link',
 ] as const;
 export type IndicatorConcept = (typeof INDICATOR_CONCEPTS)[number];
 

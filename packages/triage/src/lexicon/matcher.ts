@@ -7,6 +7,7 @@ import { normalizeText } from '../text/normalize.ts';
 import type { Token } from '../text/tokenize.ts';
 import { tokenize } from '../text/tokenize.ts';
 import type { AnyConcept, Concept, Lexicon } from './concepts.ts';
+import { SMS_SPELLINGS } from './sms.ts';
 
 /** One word of an entry: the word itself, or a stem when `prefix` is set. */
 interface WordPattern {
@@ -134,9 +135,11 @@ export class CompiledLexicon {
       }
       return forms;
     }
-    if (token.leet === undefined && !token.arabic) return [token.text];
+    const sms = SMS_SPELLINGS.get(token.text);
+    if (token.leet === undefined && !token.arabic && sms === undefined) return [token.text];
     const forms = [token.text];
     if (token.leet !== undefined) forms.push(token.leet);
+    if (sms !== undefined) forms.push(sms);
     if (token.arabic) {
       // Clitics glued to the word: و ف ب ل ك س، the article ال، verb prefixes ن ت ي، Darija غا كا.
       // Only letters that can be clitics are dropped ("المكالمة" → "لمكالمة", "مكالمة").
