@@ -95,6 +95,16 @@ describe('hashVideoFile errors', () => {
       'video_bad_options',
     );
     expect((await failure(clip, { sampling: 'fast' as 'time' })).code).toBe('video_bad_options');
+    for (const neighbourhoodSeconds of [-0.1, 0.6, Number.NaN]) {
+      const error = await failure(clip, { neighbourhoodSeconds });
+      expect(error).toMatchObject({ code: 'video_bad_options' });
+      expect(error.message).toMatch(/neighbourhood must be a number of seconds from 0 to half/);
+    }
+    const withReference = await failure(clip, { sampling: 'reference', neighbourhoodSeconds: 0.1 });
+    expect(withReference).toEqual({
+      code: 'video_bad_options',
+      message: 'neighbourhoods are for time sampling; reference sampling hashes single frames',
+    });
   });
 
   it('cancels on abort, from the first progress report', async () => {
@@ -136,6 +146,7 @@ describe('hashVideoFile results', () => {
       height: 240,
       sampling: 'time',
       secondsPerHash: 1,
+      neighbourhoodSeconds: 0,
     });
     expect(frames.every((f) => f.quality === 100)).toBe(true);
   });

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashVideoFile, type HashVideoOptions, type VideoHash } from '../src/node/video.ts';
+import { groupVpdqInstants, matchVpdqInstants } from '../src/video/instants.ts';
 import { matchVpdq } from '../src/video/match.ts';
 import { distinctPhotos, ffmpeg, makeSlideshow, temporaryFolder } from './video-helpers.ts';
 
@@ -145,5 +146,24 @@ describe('time sampling survives re-encoding', () => {
       expect(result.queryFrames).toBeGreaterThan(0);
       expect([result.queryPercent, result.comparedPercent, result.match]).toEqual([0, 0, false]);
     }
+  });
+
+  it('keeps all of this with neighbourhoods (bank side), counted by instant', async () => {
+    const bank = { neighbourhoodSeconds: 0.15 };
+    const [original, copy, excerpt, unrelated] = await Promise.all(
+      ['original.mp4', 'reencoded.mp4', 'excerpt.mp4', 'unrelated-testsrc2.mp4'].map(async (name) =>
+        groupVpdqInstants((await hash(name, bank)).frames),
+      ),
+    );
+    expect(matchVpdqInstants(copy!, original!).queryPercent).toBeGreaterThanOrEqual(90);
+    expect(matchVpdqInstants(original!, copy!).queryPercent).toBeGreaterThanOrEqual(90);
+    const excerptResult = matchVpdqInstants(excerpt!, original!);
+    expect(excerptResult.match).toBe(true);
+    expect(excerptResult.comparedPercent).toBeLessThan(30);
+    expect(matchVpdqInstants(original!, excerpt!).match).toBe(false);
+    expect(matchVpdqInstants(unrelated!, original!).queryPercent).toBe(0);
+    // A platform's upload, one frame per instant, against the bank.
+    const upload = await hash('reencoded.mp4');
+    expect(matchVpdq(upload.frames, original!.flat()).queryPercent).toBeGreaterThanOrEqual(90);
   });
 });

@@ -17,6 +17,8 @@ export type VideoWorkerRequest =
       readonly id: number;
       readonly blob: Blob;
       readonly secondsPerHash: number;
+      /** 0: one frame per instant; else the neighbourhood hashed around each instant. */
+      readonly neighbourhoodSeconds: number;
     };
 
 export type VideoWorkerReply =

@@ -20,6 +20,12 @@ import {
 import type { PdqHash } from '../core/hash.ts';
 import type { PdqHasher } from '../core/pdq.ts';
 import type { VpdqFrame } from '../video/frame.ts';
+import {
+  neighbourhoodFrameList,
+  neighbourhoodGrid,
+  neighbourhoodTicks,
+  type NeighbourFrame,
+} from '../video/neighbourhood.ts';
 import { timeSampleTimestamp } from '../video/sampling.ts';
 
 /** Why WebCodecs could not hash the file; `unsupported` means: try the `<video>` element instead. */
@@ -43,14 +49,16 @@ export interface WebCodecsVideo {
 const INSTANT_SLACK_SECONDS = 1e-6;
 
 /**
- * Hashes `blob` at every multiple of `secondsPerHash`, calling `onFrame` after each frame.
+ * Hashes `blob` at every multiple of `secondsPerHash` (and, with a neighbourhood, at the grid
+ * ticks within it, as the Node entry does), calling `onFrame` after each frame.
  *
  * @example
- * const video = await hashWithWebCodecs(file, 1, createPdqHasher(), (n, t) => report(n, t), signal);
+ * const video = await hashWithWebCodecs(file, 1, 0.15, createPdqHasher(), (n, t) => report(n, t), signal);
  */
 export async function hashWithWebCodecs(
   blob: Blob,
   secondsPerHash: number,
+  neighbourhoodSeconds: number,
   hasher: PdqHasher,
   onFrame: (framesHashed: number, decodedSeconds: number, durationSeconds: number) => void,
   signal?: AbortSignal,
@@ -87,10 +95,7 @@ export async function hashWithWebCodecs(
     const start = await track.getFirstTimestamp();
     const end = await track.computeDuration();
     const durationSeconds = end - start;
-    const count = Math.max(0, Math.ceil(durationSeconds / secondsPerHash - INSTANT_SLACK_SECONDS));
-    const instants = Array.from({ length: count }, (_, k) =>
-      timeSampleTimestamp(k, secondsPerHash),
-    ).filter((t) => t < durationSeconds);
+    const targets = sampleTargets(secondsPerHash, neighbourhoodSeconds, durationSeconds);
     // Frame numbers as the Node entry gives them: the rank of the frame in presentation order
     // (decoders output frames in that order). Packet metadata only: nothing is decoded for this.
     const presentationTimes: number[] = [];
@@ -104,35 +109,43 @@ export async function hashWithWebCodecs(
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (context === null) throw new WebCodecsFailure('unsupported', 'no 2D canvas context');
-    const frames: VpdqFrame[] = [];
+    const hashed: NeighbourFrame[] = [];
+    let previous: { frameNumber: number; pdq: PdqHash; quality: number } | undefined;
     let k = 0;
     for await (const sample of sink.samplesAtTimestamps(
-      instants.map((t) => start + t + INSTANT_SLACK_SECONDS),
+      targets.map(({ seconds }) => start + seconds + INSTANT_SLACK_SECONDS),
     )) {
-      const timestamp = instants[k]!;
+      const { seconds, instant, atInstant } = targets[k]!;
       if (sample === null)
-        throw new WebCodecsFailure('corrupt', `no frame could be decoded at ${timestamp} s`);
+        throw new WebCodecsFailure('corrupt', `no frame could be decoded at ${seconds} s`);
       const frameNumber = rankOf(presentationTimes, sample.timestamp);
-      const frame = await asBt601(sample);
-      try {
-        signal?.throwIfAborted();
-        context.clearRect(0, 0, width, height);
-        frame.drawWithFit(context, { fit: 'fill' });
-      } finally {
-        frame.close();
+      if (previous?.frameNumber === frameNumber) {
+        // Neighbouring ticks show the same frame (a video slower than the grid): hashed already.
         sample.close();
+      } else {
+        const frame = await asBt601(sample);
+        try {
+          signal?.throwIfAborted();
+          context.clearRect(0, 0, width, height);
+          frame.drawWithFit(context, { fit: 'fill' });
+        } finally {
+          frame.close();
+          sample.close();
+        }
+        const { data } = context.getImageData(0, 0, width, height);
+        const { hash, quality }: { hash: PdqHash; quality: number } = hasher.compute({
+          width,
+          height,
+          channels: 4,
+          data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+        });
+        previous = { frameNumber, pdq: hash, quality };
       }
-      const { data } = context.getImageData(0, 0, width, height);
-      const { hash, quality }: { hash: PdqHash; quality: number } = hasher.compute({
-        width,
-        height,
-        channels: 4,
-        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-      });
-      frames.push({ frameNumber, timestamp, pdq: hash, quality });
+      hashed.push({ instant, atInstant, ...previous });
       k++;
-      onFrame(frames.length, timestamp, durationSeconds);
+      onFrame(hashed.length, seconds, durationSeconds);
     }
+    const frames = neighbourhoodFrameList(hashed, secondsPerHash);
     if (frames.length === 0)
       throw new WebCodecsFailure('corrupt', 'the video has no frame to hash');
     return { durationSeconds, width, height, frames };
@@ -145,6 +158,48 @@ export async function hashWithWebCodecs(
   } finally {
     input.dispose();
   }
+}
+
+/** A moment to hash: an instant, or a tick of its neighbourhood. */
+export interface SampleTarget {
+  /** Seconds from the first frame. */
+  readonly seconds: number;
+  /** Index of the instant it stands for. */
+  readonly instant: number;
+  /** The instant itself, rather than a neighbouring tick. */
+  readonly atInstant: boolean;
+}
+
+/**
+ * The moments to hash in a video of `durationSeconds`, in time order: each instant before the
+ * end, or with a neighbourhood the ticks of the Node entry's grid around each instant that fall
+ * inside the video (the first instant past the end included, as the Node entry does).
+ *
+ * @example
+ * sampleTargets(1, 0, 2); // [{ seconds: 0, instant: 0, atInstant: true }, { seconds: 1, instant: 1, … }]
+ */
+export function sampleTargets(
+  secondsPerHash: number,
+  neighbourhoodSeconds: number,
+  durationSeconds: number,
+): SampleTarget[] {
+  const instants = Math.max(0, Math.ceil(durationSeconds / secondsPerHash - INSTANT_SLACK_SECONDS));
+  const grid =
+    neighbourhoodSeconds > 0 ? neighbourhoodGrid(secondsPerHash, neighbourhoodSeconds) : undefined;
+  if (grid === undefined || grid.reach === 0) {
+    return Array.from({ length: instants }, (_, instant) => ({
+      seconds: timeSampleTimestamp(instant, secondsPerHash),
+      instant,
+      atInstant: true,
+    })).filter(({ seconds }) => seconds < durationSeconds);
+  }
+  return neighbourhoodTicks(grid, instants + 1)
+    .map(({ tick, instant }) => ({
+      seconds: (tick * grid.tick.num) / grid.tick.den,
+      instant,
+      atInstant: tick === instant * grid.ticksPerInterval,
+    }))
+    .filter(({ seconds }) => seconds < durationSeconds - INSTANT_SLACK_SECONDS);
 }
 
 /** Planar and semi-planar 8-bit YUV: the layouts whose colour space we can restate. */

@@ -48,6 +48,7 @@ scope.onmessage = (event) => {
       hashWithWebCodecs(
         request.blob,
         request.secondsPerHash,
+        request.neighbourhoodSeconds,
         hasher,
         (framesHashed, decodedSeconds, durationSeconds) =>
           scope.postMessage({

@@ -17,13 +17,19 @@ import type { PdqHash } from '../core/hash.ts';
 import { createPdqHasher } from '../core/pdq.ts';
 import type { VpdqFrame } from '../video/frame.ts';
 import {
-  DEFAULT_SECONDS_PER_HASH,
-  parseSecondsPerHash,
-  timeSampleTimestamp,
-} from '../video/sampling.ts';
+  neighbourhoodFrameList,
+  parseNeighbourhoodSeconds,
+  type NeighbourFrame,
+} from '../video/neighbourhood.ts';
+import { DEFAULT_SECONDS_PER_HASH, parseSecondsPerHash } from '../video/sampling.ts';
 import { digestBlob, type BlobDigests } from './video-digest.ts';
 import type { VideoWorkerReply, VideoWorkerRequest } from './video-protocol.ts';
-import { hashWithWebCodecs, WebCodecsFailure, type WebCodecsVideo } from './video-webcodecs.ts';
+import {
+  hashWithWebCodecs,
+  sampleTargets,
+  WebCodecsFailure,
+  type WebCodecsVideo,
+} from './video-webcodecs.ts';
 
 export type BrowserVideoErrorCode =
   | 'video_unsupported'
@@ -54,6 +60,13 @@ export interface BrowserVideoProgress {
 export interface BrowserVideoOptions {
   /** One hash every this many seconds of presentation time (default 1). */
   readonly secondsPerHash?: number;
+  /**
+   * 0 (default): the frame on screen at each instant. Above 0, up to half the interval: also the
+   * frames on screen within ± this many seconds of each instant, on the Node entry's 1/30 s grid.
+   * What a victim's bank should hold (`DEFAULT_NEIGHBOURHOOD_SECONDS`): copies shifted or
+   * resampled in time still find their frames. The frames of one instant share its timestamp.
+   */
+  readonly neighbourhoodSeconds?: number;
   /** Also MD5 and SHA-256 of the file (default true), streamed: the file is never held whole. */
   readonly digests?: boolean;
   /** Hash in this worker (`video-worker.ts`) rather than on the page's thread. Recommended. */
@@ -76,6 +89,8 @@ export interface BrowserVideoHash {
   readonly height: number;
   readonly sampling: 'time';
   readonly secondsPerHash: number;
+  /** The neighbourhood hashed around each instant, in seconds (0: one frame per instant). */
+  readonly neighbourhoodSeconds: number;
   readonly frames: VpdqFrame[];
   /** Which decoder produced the frames. */
   readonly decoder: 'webcodecs' | 'element';
@@ -114,6 +129,17 @@ export async function hashVideoBlob(
   const interval = parseSecondsPerHash(options.secondsPerHash ?? DEFAULT_SECONDS_PER_HASH, 'time');
   if (!interval.ok)
     return { ok: false, error: { code: 'video_bad_options', message: interval.error.message } };
+  const neighbourhood = parseNeighbourhoodSeconds(
+    options.neighbourhoodSeconds ?? 0,
+    interval.value,
+  );
+  if (!neighbourhood.ok) {
+    return {
+      ok: false,
+      error: { code: 'video_bad_options', message: neighbourhood.error.message },
+    };
+  }
+  const neighbourhoodSeconds = neighbourhood.value;
   if (typeof document === 'undefined') {
     return {
       ok: false,
@@ -143,7 +169,10 @@ export async function hashVideoBlob(
     let used: BrowserVideoHash['decoder'] = 'webcodecs';
     if (decoder !== 'element') {
       try {
-        video = await abortable(hasher.video(blob, secondsPerHash, report), options.signal);
+        video = await abortable(
+          hasher.video(blob, secondsPerHash, neighbourhoodSeconds, report),
+          options.signal,
+        );
       } catch (error) {
         if (!(error instanceof WebCodecsFailure)) throw error;
         if (error.reason === 'too_small') throw new VideoFailure('video_too_small', error.message);
@@ -156,6 +185,7 @@ export async function hashVideoBlob(
       video = await hashWithElement(
         blob,
         secondsPerHash,
+        neighbourhoodSeconds,
         hasher,
         report,
         stallTimeoutMs,
@@ -172,6 +202,7 @@ export async function hashVideoBlob(
         ...video,
         sampling: 'time',
         secondsPerHash,
+        neighbourhoodSeconds,
         decoder: used,
       },
     };
@@ -200,10 +231,14 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   ]);
 }
 
-/** The `<video>` decoder: seek to each instant, draw the frame to a canvas, hash it. */
+/**
+ * The `<video>` decoder: seek to each instant (and each tick of its neighbourhood), draw the frame
+ * to a canvas, hash it. Frame numbers are the indices of the moments hashed.
+ */
 async function hashWithElement(
   blob: Blob,
   secondsPerHash: number,
+  neighbourhoodSeconds: number,
   hasher: FrameHasher,
   report: (framesHashed: number, decodedSeconds: number, durationSeconds: number) => void,
   stallTimeoutMs: number,
@@ -239,25 +274,25 @@ async function hashWithElement(
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (context === null)
       throw new VideoFailure('browser_unsupported', 'this browser has no 2D canvas');
-    const frames: VpdqFrame[] = [];
+    const targets = sampleTargets(secondsPerHash, neighbourhoodSeconds, durationSeconds);
+    const hashed: NeighbourFrame[] = [];
     const inFlight: Promise<void>[] = [];
     let framesHashed = 0;
-    for (let k = 0; ; k++) {
-      const timestamp = timeSampleTimestamp(k, secondsPerHash);
-      if (timestamp >= durationSeconds) break;
+    for (const [index, { seconds, instant, atInstant }] of targets.entries()) {
       signal?.throwIfAborted();
-      await seek(video, timestamp, stallTimeoutMs, signal);
+      await seek(video, seconds, stallTimeoutMs, signal);
       context.drawImage(video, 0, 0, width, height);
       const rgba = context.getImageData(0, 0, width, height).data;
       inFlight.push(
         hasher.hash(width, height, rgba).then(({ pdq, quality }) => {
-          frames[k] = { frameNumber: k, timestamp, pdq, quality };
-          report(++framesHashed, timestamp, durationSeconds);
+          hashed[index] = { instant, atInstant, frameNumber: index, pdq, quality };
+          report(++framesHashed, seconds, durationSeconds);
         }),
       );
       if (inFlight.length >= FRAMES_IN_FLIGHT) await inFlight.shift();
     }
     await Promise.all(inFlight);
+    const frames = neighbourhoodFrameList(hashed, secondsPerHash);
     if (frames.length === 0)
       throw new VideoFailure('video_corrupt', 'the video has no frame to hash');
     return { durationSeconds, width, height, frames };
@@ -388,6 +423,7 @@ interface FrameHasher {
   video(
     blob: Blob,
     secondsPerHash: number,
+    neighbourhoodSeconds: number,
     report: (framesHashed: number, decodedSeconds: number, durationSeconds: number) => void,
   ): Promise<WebCodecsVideo>;
   close(): void;
@@ -407,8 +443,8 @@ function inlineHasher(): FrameHasher {
       return Promise.resolve({ pdq: hash, quality });
     },
     digest: (blob) => digestBlob(blob),
-    video: (blob, secondsPerHash, report) =>
-      hashWithWebCodecs(blob, secondsPerHash, hasher, report),
+    video: (blob, secondsPerHash, neighbourhoodSeconds, report) =>
+      hashWithWebCodecs(blob, secondsPerHash, neighbourhoodSeconds, hasher, report),
     close: () => undefined,
   };
 }
@@ -463,9 +499,11 @@ function workerHasher(worker: Worker): FrameHasher {
       if (reply.type !== 'digest') throw new Error('unexpected reply from the video worker');
       return { md5: reply.md5, sha256: reply.sha256 };
     },
-    async video(blob, secondsPerHash, report) {
-      const reply = await ask({ type: 'video', id: nextId++, blob, secondsPerHash }, [], (p) =>
-        report(p.framesHashed, p.decodedSeconds, p.durationSeconds),
+    async video(blob, secondsPerHash, neighbourhoodSeconds, report) {
+      const reply = await ask(
+        { type: 'video', id: nextId++, blob, secondsPerHash, neighbourhoodSeconds },
+        [],
+        (p) => report(p.framesHashed, p.decodedSeconds, p.durationSeconds),
       );
       if (reply.type !== 'video') throw new Error('unexpected reply from the video worker');
       const { durationSeconds, width, height, frames } = reply;

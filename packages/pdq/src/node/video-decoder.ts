@@ -10,6 +10,7 @@
  * reads the stream's colour tags). ffmpeg's own default would follow the tags (BT.709 for most HD
  * video), which would not be bit-exact.
  */
+import type { NeighbourhoodGrid } from '../video/neighbourhood.ts';
 import type { Rational, VpdqSampling } from '../video/sampling.ts';
 import { secondsPerHashRational } from '../video/sampling.ts';
 import type { VideoProbe } from './video-probe.ts';
@@ -21,6 +22,11 @@ export interface DecodePlan {
   readonly secondsPerHash: number;
   /** `reference`: hash frames whose number is a multiple of this. */
   readonly frameStep: number;
+  /**
+   * `time` with neighbourhoods: the frames on screen at the grid's kept ticks (`keptTick` order),
+   * rather than at the instants only.
+   */
+  readonly neighbourhood?: NeighbourhoodGrid | undefined;
   /** Decoder threads; undefined lets ffmpeg choose. */
   readonly threads?: number | undefined;
 }
@@ -53,7 +59,9 @@ export function ffmpegArguments(path: string, probe: VideoProbe, plan: DecodePla
   const selection =
     plan.sampling === 'reference'
       ? `select='not(mod(n\\,${plan.frameStep}))'`
-      : timeSelection(secondsPerHashRational(plan.secondsPerHash));
+      : plan.neighbourhood !== undefined && plan.neighbourhood.reach > 0
+        ? neighbourhoodSelection(plan.neighbourhood)
+        : timeSelection(secondsPerHashRational(plan.secondsPerHash));
   // yuvj* formats are full range by definition; everything else is read as limited range, whatever
   // the stream's tags say, exactly as the reference's swscale context does.
   const range = /^yuvj/.test(probe.pixelFormat) ? 'pc' : 'tv';
@@ -94,6 +102,19 @@ function timeSelection(interval: Rational): string {
   // fps with round=up emits, for output tick k, the last frame whose time rounds up to <= k, that
   // is the last frame at or before k·interval: the frame a player shows at that instant.
   return `setpts=PTS-STARTPTS,fps=fps=${interval.den}/${interval.num}:round=up`;
+}
+
+/**
+ * The frames on screen at the ticks of a neighbourhood grid: `fps` on the tick rate (each output is
+ * a tick, frame on screen then, as for instants), then `select` keeps the ticks within `reach` of
+ * an instant, by tick number. Frames are only referenced until then: the dropped ticks cost no
+ * conversion.
+ */
+function neighbourhoodSelection(grid: NeighbourhoodGrid): string {
+  const { ticksPerInterval: k, reach, tick } = grid;
+  const ticks = `setpts=PTS-STARTPTS,fps=fps=${tick.den}/${tick.num}:round=up`;
+  if (2 * reach + 1 >= k) return ticks;
+  return `${ticks},select='lte(mod(n\\,${k})\\,${reach})+gte(mod(n\\,${k})\\,${k - reach})'`;
 }
 
 /**

@@ -5,8 +5,17 @@
 import { createPdqHasher } from '../core/pdq.ts';
 import type { VpdqFrame } from '../video/frame.ts';
 import {
+  instantOfTick,
+  keptTick,
+  neighbourhoodFrameList,
+  neighbourhoodGrid,
+  parseNeighbourhoodSeconds,
+  type NeighbourhoodGrid,
+} from '../video/neighbourhood.ts';
+import {
   DEFAULT_SECONDS_PER_HASH,
   framesShownAt,
+  framesShownAtTicks,
   parseSecondsPerHash,
   referenceFrameStep,
   referenceTimestamp,
@@ -25,6 +34,14 @@ export interface HashVideoOptions {
   readonly sampling?: VpdqSampling;
   /** Default 1. `reference` also accepts 0 (every frame). */
   readonly secondsPerHash?: number;
+  /**
+   * `time` only. 0 (default): the frame on screen at each instant, one per instant (what a
+   * platform hashes its uploads with). Above 0, up to half the interval: also every frame on screen
+   * within ± this many seconds of each instant, on a 1/30 s grid (what a bank should hold: copies
+   * shifted or resampled in time still find their frames; see `DEFAULT_NEIGHBOURHOOD_SECONDS`).
+   * The frames of one instant share its timestamp.
+   */
+  readonly neighbourhoodSeconds?: number;
   /** ffmpeg is killed after this long without any output (default 30 000 ms). */
   readonly stallTimeoutMs?: number;
   /** Aborting kills ffmpeg and resolves with the `video_aborted` error. */
@@ -60,6 +77,8 @@ export interface VideoHash {
   readonly height: number;
   readonly sampling: VpdqSampling;
   readonly secondsPerHash: number;
+  /** The neighbourhood hashed around each instant, in seconds (0: one frame per instant). */
+  readonly neighbourhoodSeconds: number;
   readonly frames: VpdqFrame[];
 }
 
@@ -95,6 +114,18 @@ export async function hashVideoFile(
   );
   if (!interval.ok) return videoFailure('video_bad_options', interval.error.message);
   const secondsPerHash = interval.value;
+  const neighbourhoodSeconds = options.neighbourhoodSeconds ?? 0;
+  if (sampling === 'reference' && neighbourhoodSeconds !== 0) {
+    return videoFailure(
+      'video_bad_options',
+      'neighbourhoods are for time sampling; reference sampling hashes single frames',
+    );
+  }
+  const reach = parseNeighbourhoodSeconds(neighbourhoodSeconds, secondsPerHash);
+  if (!reach.ok) return videoFailure('video_bad_options', reach.error.message);
+  const grid =
+    neighbourhoodSeconds > 0 ? neighbourhoodGrid(secondsPerHash, neighbourhoodSeconds) : undefined;
+  const neighbourhood = grid !== undefined && grid.reach > 0 ? grid : undefined;
   const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const watch = { stallTimeoutMs, signal: options.signal };
 
@@ -120,10 +151,13 @@ export async function hashVideoFile(
     sampling,
     secondsPerHash,
     frameStep: sampling === 'reference' ? referenceFrameStep(secondsPerHash, probe.frameRate) : 1,
+    neighbourhood,
     threads: options.threads,
   };
   const hasher = createPdqHasher();
   const hashed: { pdq: VpdqFrame['pdq']; quality: number }[] = [];
+  // Neighbouring ticks often show the same frame (a video slower than the grid): hash it once.
+  const repeats = neighbourhood === undefined ? undefined : new RepeatedFrames();
   let width = probe.width;
   let height = probe.height;
   let decodedSeconds = 0;
@@ -143,20 +177,30 @@ export async function hashVideoFile(
       plan,
       {
         onFrame: (frame) => {
-          const { hash, quality } = hasher.compute({
-            width: frame.width,
-            height: frame.height,
-            channels: 3,
-            data: frame.rgb,
-          });
-          hashed.push({ pdq: hash, quality });
+          const repeated = repeats?.check(frame.width, frame.height, frame.rgb);
+          if (repeated !== undefined) {
+            hashed.push(repeated);
+          } else {
+            const { hash, quality } = hasher.compute({
+              width: frame.width,
+              height: frame.height,
+              channels: 3,
+              data: frame.rgb,
+            });
+            hashed.push({ pdq: hash, quality });
+            repeats?.remember(frame.width, frame.height, frame.rgb, hashed.at(-1)!);
+          }
           width = frame.width;
           height = frame.height;
-          if (sampling === 'time')
-            decodedSeconds = Math.max(
-              decodedSeconds,
-              timeSampleTimestamp(hashed.length - 1, secondsPerHash),
-            );
+          if (sampling === 'time') {
+            const index = hashed.length - 1;
+            const seconds =
+              neighbourhood === undefined
+                ? timeSampleTimestamp(index, secondsPerHash)
+                : (keptTick(neighbourhood, index) * neighbourhood.tick.num) /
+                  neighbourhood.tick.den;
+            decodedSeconds = Math.max(decodedSeconds, seconds);
+          }
           report();
         },
         onDecoded: (seconds) => {
@@ -196,7 +240,16 @@ export async function hashVideoFile(
           const frameNumber = k * plan.frameStep;
           return { frameNumber, timestamp: referenceTimestamp(frameNumber, probe.frameRate), ...h };
         })
-      : timeFrames(hashed, run.pts, probe.timeBase, secondsPerHash, probe.frameRate);
+      : neighbourhood === undefined
+        ? timeFrames(hashed, run.pts, probe.timeBase, secondsPerHash, probe.frameRate)
+        : neighbourhoodFrames(
+            hashed,
+            run.pts,
+            probe.timeBase,
+            secondsPerHash,
+            neighbourhood,
+            probe.frameRate,
+          );
   const lastPts = run.pts.at(-1);
   const measured =
     lastPts === undefined
@@ -215,6 +268,7 @@ export async function hashVideoFile(
       height,
       sampling,
       secondsPerHash,
+      neighbourhoodSeconds: neighbourhood === undefined ? 0 : neighbourhoodSeconds,
       frames,
     },
   };
@@ -235,4 +289,64 @@ function timeFrames(
     const frameNumber = shown[k] ?? Math.round(timestamp * frameRate);
     return { frameNumber, timestamp, ...h };
   });
+}
+
+/**
+ * Neighbourhood frames: ffmpeg delivered the frames on screen at the kept ticks, in order, up to
+ * the last frame. Each is numbered by the frame on screen at its tick and stamped with its instant.
+ * The neighbourhood of the first instant past the end keeps the frames it reaches (the video's last
+ * moments), so that a copy one frame longer, whose last instant falls there, still finds them.
+ */
+function neighbourhoodFrames(
+  hashed: readonly { pdq: VpdqFrame['pdq']; quality: number }[],
+  pts: readonly number[],
+  timeBase: { num: number; den: number },
+  secondsPerHash: number,
+  grid: NeighbourhoodGrid,
+  frameRate: number,
+): VpdqFrame[] {
+  const ticks = hashed.map((_, index) => keptTick(grid, index));
+  const shown = framesShownAtTicks(pts, timeBase, grid.tick, ticks);
+  const neighbours = hashed.map((h, index) => {
+    const tick = ticks[index]!;
+    const instant = instantOfTick(grid, tick);
+    const frameNumber =
+      shown[index] ?? Math.round(((tick * grid.tick.num) / grid.tick.den) * frameRate);
+    return { instant, atInstant: tick === instant * grid.ticksPerInterval, frameNumber, ...h };
+  });
+  return neighbourhoodFrameList(neighbours, secondsPerHash);
+}
+
+/**
+ * Remembers the last frame hashed, to recognise the same pixels at the next tick. Comparing
+ * 2.7 MB of a 720p frame costs a tenth of hashing it.
+ */
+class RepeatedFrames {
+  private pixels = new Uint8Array(0);
+  private width = 0;
+  private height = 0;
+  private hash: { pdq: VpdqFrame['pdq']; quality: number } | undefined;
+
+  /** The hash of the previous frame when `rgb` holds the same pixels. */
+  check(
+    width: number,
+    height: number,
+    rgb: Uint8Array,
+  ): { pdq: VpdqFrame['pdq']; quality: number } | undefined {
+    if (this.hash === undefined || width !== this.width || height !== this.height) return undefined;
+    return Buffer.compare(this.pixels, rgb) === 0 ? this.hash : undefined;
+  }
+
+  remember(
+    width: number,
+    height: number,
+    rgb: Uint8Array,
+    hash: { pdq: VpdqFrame['pdq']; quality: number },
+  ): void {
+    if (this.pixels.length !== rgb.length) this.pixels = new Uint8Array(rgb.length);
+    this.pixels.set(rgb);
+    this.width = width;
+    this.height = height;
+    this.hash = hash;
+  }
 }

@@ -3,5 +3,7 @@
 export * from './frame.ts';
 export * from './text-format.ts';
 export * from './match.ts';
+export * from './instants.ts';
 export * from './sampling.ts';
+export * from './neighbourhood.ts';
 export { formatFixed, formatSignificant } from './decimal.ts';

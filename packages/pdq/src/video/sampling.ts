@@ -132,20 +132,37 @@ export function framesShownAt(
   secondsPerHash: number,
   sampleCount: number,
 ): number[] {
-  const step = secondsPerHashRational(secondsPerHash);
+  const samples = Array.from({ length: sampleCount }, (_, sample) => sample);
+  return framesShownAtTicks(pts, timeBase, secondsPerHashRational(secondsPerHash), samples);
+}
+
+/**
+ * The index of the frame on screen at each of the instants `tick · ticks[i]` seconds (ascending
+ * tick numbers), as `framesShownAt` picks it: exact, counted from the first frame.
+ *
+ * @example
+ * // 30 fps in a 1/15360 time base, a 1/30 s grid: ticks 26 and 34 show frames 26 and 34
+ * framesShownAtTicks(pts, { num: 1, den: 15360 }, { num: 1, den: 30 }, [26, 34]); // [26, 34]
+ */
+export function framesShownAtTicks(
+  pts: readonly number[],
+  timeBase: Rational,
+  tick: Rational,
+  ticks: readonly number[],
+): number[] {
   const result: number[] = [];
   if (pts.length === 0) return result;
   const start = BigInt(pts[0]!);
   const tbNum = BigInt(timeBase.num);
   const tbDen = BigInt(timeBase.den);
-  const stepNum = BigInt(step.num);
-  const stepDen = BigInt(step.den);
+  const tickNum = BigInt(tick.num);
+  const tickDen = BigInt(tick.den);
   let frame = 0;
-  for (let sample = 0; sample < sampleCount; sample++) {
-    // frame n is on screen at T when (pts[n] - start) · tb <= T = sample · step, i.e.
-    // (pts[n] - start) · tbNum · stepDen <= sample · stepNum · tbDen
-    const limit = BigInt(sample) * stepNum * tbDen;
-    while (frame + 1 < pts.length && (BigInt(pts[frame + 1]!) - start) * tbNum * stepDen <= limit) {
+  for (const at of ticks) {
+    // frame n is on screen at T when (pts[n] - start) · tb <= T = at · tick, i.e.
+    // (pts[n] - start) · tbNum · tickDen <= at · tickNum · tbDen
+    const limit = BigInt(at) * tickNum * tbDen;
+    while (frame + 1 < pts.length && (BigInt(pts[frame + 1]!) - start) * tbNum * tickDen <= limit) {
       frame++;
     }
     result.push(frame);

@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PdqHash } from '../core/hash.ts';
+import {
+  defaultNeighbourhoodSeconds,
+  instantOfTick,
+  keptTick,
+  NEIGHBOUR_DEDUPE_BITS,
+  neighbourhoodFrameList,
+  neighbourhoodGrid,
+  neighbourhoodTicks,
+  parseNeighbourhoodSeconds,
+  type NeighbourFrame,
+} from './neighbourhood.ts';
+import { framesShownAtTicks } from './sampling.ts';
+
+/** Flips the lowest `bits` bits of a hash. */
+function flip(hash: PdqHash, bits: number): PdqHash {
+  let value = BigInt(`0x${hash}`);
+  for (let bit = 0; bit < bits; bit++) value ^= 1n << BigInt(bit);
+  return value.toString(16).padStart(64, '0') as PdqHash;
+}
+
+const base = 'e42926b9cb58d261383b699f0ff2e1076fe6183dff4986d82ca36da48034fc54' as PdqHash;
+
+describe('neighbourhood options', () => {
+  it('accepts 0 up to half the interval', () => {
+    expect(parseNeighbourhoodSeconds(0, 1)).toEqual({ ok: true, value: 0 });
+    expect(parseNeighbourhoodSeconds(0.5, 1)).toEqual({ ok: true, value: 0.5 });
+    for (const bad of [-0.1, 0.51, Number.NaN, Number.POSITIVE_INFINITY, '0.1', undefined]) {
+      const parsed = parseNeighbourhoodSeconds(bad, 1);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error.code).toBe('vpdq_bad_neighbourhood');
+    }
+    expect(parseNeighbourhoodSeconds(0.15, 0.2).ok).toBe(false);
+  });
+
+  it('defaults to 0.15 s, or half a shorter interval', () => {
+    expect(defaultNeighbourhoodSeconds(1)).toBe(0.15);
+    expect(defaultNeighbourhoodSeconds(5)).toBe(0.15);
+    expect(defaultNeighbourhoodSeconds(0.2)).toBe(0.1);
+  });
+});
+
+describe('neighbourhoodGrid', () => {
+  it('cuts the interval into ticks of about 1/30 s and keeps the whole ticks within reach', () => {
+    expect(neighbourhoodGrid(1, 0.15)).toEqual({
+      ticksPerInterval: 30,
+      reach: 4,
+      tick: { num: 1, den: 30 },
+    });
+    expect(neighbourhoodGrid(1, 0.1)).toMatchObject({ reach: 3 });
+    expect(neighbourhoodGrid(2, 0.15)).toEqual({
+      ticksPerInterval: 60,
+      reach: 4,
+      tick: { num: 1, den: 30 },
+    });
+    // 0.25 s is 7.5 ticks of 1/30 s: 8 ticks of 1/32 s instead, so that instants are ticks
+    expect(neighbourhoodGrid(0.25, 0.1)).toEqual({
+      ticksPerInterval: 8,
+      reach: 3,
+      tick: { num: 1, den: 32 },
+    });
+    // Reach never lets two instants share a tick; a neighbourhood under a tick is no neighbourhood.
+    expect(neighbourhoodGrid(0.2, 0.1)).toMatchObject({ ticksPerInterval: 6, reach: 2 });
+    expect(neighbourhoodGrid(1, 0.5)).toMatchObject({ ticksPerInterval: 30, reach: 14 });
+    expect(neighbourhoodGrid(1, 0.02)).toMatchObject({ reach: 0 });
+    expect(neighbourhoodGrid(0.01, 0.005)).toEqual({
+      ticksPerInterval: 1,
+      reach: 0,
+      tick: { num: 1, den: 100 },
+    });
+  });
+
+  it('orders the kept ticks as a decoder that drops the others delivers them', () => {
+    const grid = neighbourhoodGrid(1, 0.15);
+    expect([0, 4, 5, 13, 14].map((i) => keptTick(grid, i))).toEqual([0, 4, 26, 34, 56]);
+    expect(neighbourhoodTicks(grid, 2).map(({ tick }) => tick)).toEqual([
+      0, 1, 2, 3, 4, 26, 27, 28, 29, 30, 31, 32, 33, 34,
+    ]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3600 }).map((tenths) => tenths / 10),
+        fc.integer({ min: 0, max: 500 }).map((ms) => ms / 1000),
+        fc.integer({ min: 0, max: 8 }),
+        (secondsPerHash, wanted, instants) => {
+          const grid = neighbourhoodGrid(secondsPerHash, Math.min(wanted, secondsPerHash / 2));
+          const ticks = neighbourhoodTicks(grid, instants);
+          ticks.forEach(({ tick, instant }, index) => {
+            expect(keptTick(grid, index)).toBe(tick);
+            expect(instantOfTick(grid, tick)).toBe(instant);
+            expect(Math.abs(tick - instant * grid.ticksPerInterval)).toBeLessThanOrEqual(
+              grid.reach,
+            );
+            if (index > 0) expect(tick).toBeGreaterThan(ticks[index - 1]!.tick);
+          });
+          expect(ticks).toHaveLength(
+            instants === 0 ? 0 : grid.reach + 1 + (instants - 1) * (2 * grid.reach + 1),
+          );
+          // Every instant is a tick of its own neighbourhood.
+          for (let instant = 0; instant < instants; instant++) {
+            expect(ticks).toContainEqual({ tick: instant * grid.ticksPerInterval, instant });
+          }
+        },
+      ),
+    );
+  });
+
+  it('picks, at each tick, the frame on screen then', () => {
+    // 25 fps (1/12800 time base) on a 1/30 s grid: around 1 s, ticks 26…34 show frames 21…28
+    const pts = Array.from({ length: 100 }, (_, n) => n * 512);
+    const grid = neighbourhoodGrid(1, 0.15);
+    const ticks = neighbourhoodTicks(grid, 2).map(({ tick }) => tick);
+    expect(framesShownAtTicks(pts, { num: 1, den: 12800 }, grid.tick, ticks)).toEqual([
+      0, 0, 1, 2, 3, 21, 22, 23, 24, 25, 25, 26, 27, 28,
+    ]);
+  });
+});
+
+describe('neighbourhoodFrameList', () => {
+  const frame = (
+    instant: number,
+    frameNumber: number,
+    pdq: PdqHash,
+    atInstant = false,
+  ): NeighbourFrame => ({ instant, atInstant, frameNumber, pdq, quality: 100 });
+
+  it('stamps each frame with its instant and lists a frame once per instant', () => {
+    const far = flip(base, 40);
+    const hashed = [
+      frame(0, 0, base, true),
+      frame(0, 1, far),
+      frame(1, 29, flip(base, 80)),
+      frame(1, 30, flip(base, 120), true),
+      frame(1, 30, flip(base, 120)),
+      frame(2, 30, flip(base, 120)),
+      frame(2, 30, flip(base, 120), true),
+    ];
+    expect(neighbourhoodFrameList(hashed, 0.5)).toEqual([
+      { frameNumber: 0, timestamp: 0, pdq: base, quality: 100 },
+      { frameNumber: 1, timestamp: 0, pdq: far, quality: 100 },
+      { frameNumber: 29, timestamp: 0.5, pdq: flip(base, 80), quality: 100 },
+      { frameNumber: 30, timestamp: 0.5, pdq: flip(base, 120), quality: 100 },
+      // A still frame that spans two neighbourhoods belongs to both.
+      { frameNumber: 30, timestamp: 1, pdq: flip(base, 120), quality: 100 },
+    ]);
+  });
+
+  it(`leaves out neighbours within ${NEIGHBOUR_DEDUPE_BITS} bits of a kept frame, never the frame at the instant`, () => {
+    const hashed = [
+      frame(1, 26, flip(base, 3)), // 3 bits from the frame at the instant: left out
+      frame(1, 27, flip(base, 20)), // kept
+      frame(1, 28, flip(base, 20 - NEIGHBOUR_DEDUPE_BITS)), // within reach of 27: left out
+      frame(1, 29, flip(base, 21 + NEIGHBOUR_DEDUPE_BITS)), // 9 bits from 27: kept
+      frame(1, 30, base, true),
+    ];
+    expect(neighbourhoodFrameList(hashed, 1).map((f) => f.frameNumber)).toEqual([27, 29, 30]);
+  });
+});

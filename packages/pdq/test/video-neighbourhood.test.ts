@@ -1,0 +1,180 @@
+/**
+ * Neighbourhoods make time sampling survive frame-rate re-encodes of fast-moving video. ffmpeg's
+ * `-r` output option repeats frames at the start, so a `-r 25` copy of a 30 fps clip shows at each
+ * instant the original's frame from about 67 ms earlier, and lacks one original frame in six;
+ * `testsrc2` changes 22 to 44 bits a frame, so one sample per instant misses. Real clips made with
+ * ffmpeg, hashed through the real ffmpeg pipeline; small and short to keep the run quick.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashVideoFile, type HashVideoOptions, type VideoHash } from '../src/node/video.ts';
+import { groupVpdqInstants, matchVpdqInstants } from '../src/video/instants.ts';
+import { matchVpdq } from '../src/video/match.ts';
+import { DEFAULT_NEIGHBOURHOOD_SECONDS } from '../src/video/neighbourhood.ts';
+import { distinctPhotos, ffmpeg, makeSlideshow, temporaryFolder } from './video-helpers.ts';
+
+let folder: { path: string; remove: () => Promise<void> };
+const file = (name: string) => join(folder.path, name);
+const bank = { neighbourhoodSeconds: DEFAULT_NEIGHBOURHOOD_SECONDS };
+
+async function hash(name: string, options: HashVideoOptions = {}): Promise<VideoHash> {
+  const result = await hashVideoFile(file(name), { digests: false, ...options });
+  if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+const reencode = (output: string, ...options: string[]) =>
+  ffmpeg([
+    '-i',
+    file('original.mp4'),
+    ...options,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '28',
+    file(output),
+  ]);
+
+beforeAll(async () => {
+  folder = await temporaryFolder();
+  // 8 s of testsrc2 at 30 fps: every frame 22 to 44 bits from the next.
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x180:rate=30',
+    '-t',
+    '8',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    file('original.mp4'),
+  ]);
+  await Promise.all([
+    // Smaller, lower bitrate, another frame rate: the cases the issue names.
+    reencode('r25.mp4', '-r', '25', '-vf', 'scale=240:136'),
+    reencode('r23.976.mp4', '-r', '24000/1001', '-vf', 'scale=256:144'),
+    // The fps filter keeps timing: no shift, only resampling.
+    reencode('fps25.mp4', '-vf', 'fps=25,scale=240:136'),
+    // A slideshow of the test photos: unrelated.
+    makeSlideshow(file('photos.mp4'), distinctPhotos.slice(0, 3), {
+      secondsEach: 3,
+      width: 320,
+      height: 180,
+      fps: 30,
+      crf: 23,
+    }),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await folder.remove();
+});
+
+describe('one frame per instant', () => {
+  it('misses a -r 25 copy of fast-moving video, both ways (what neighbourhoods fix)', async () => {
+    const [original, copy] = await Promise.all([hash('original.mp4'), hash('r25.mp4')]);
+    expect(original.neighbourhoodSeconds).toBe(0);
+    expect(original.frames).toHaveLength(8);
+    expect(matchVpdq(copy.frames, original.frames).queryPercent).toBeLessThan(50);
+    expect(matchVpdq(original.frames, copy.frames).queryPercent).toBeLessThan(50);
+  });
+});
+
+describe('neighbourhoods', () => {
+  it('hash the frames on screen within ±0.15 s of each instant, with their frame numbers', async () => {
+    const [plain, neighbourhoods] = await Promise.all([
+      hash('original.mp4'),
+      hash('original.mp4', bank),
+    ]);
+    expect(neighbourhoods.neighbourhoodSeconds).toBe(0.15);
+    // At 30 fps the 1/30 s grid picks every frame: instant k shows frames 30k - 4 … 30k + 4,
+    // stamped k; the instant past the end (8 s) keeps the last 4 frames.
+    const instants = groupVpdqInstants(neighbourhoods.frames);
+    expect(instants.map((frames) => frames.map((f) => f.frameNumber))).toEqual(
+      Array.from({ length: 9 }, (_, k) =>
+        Array.from({ length: 9 }, (_, j) => 30 * k - 4 + j).filter((n) => n >= 0 && n < 240),
+      ),
+    );
+    expect(instants.map((frames) => frames[0]!.timestamp)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    // The plain list is inside: same frames, same hashes, same timestamps.
+    for (const frame of plain.frames) expect(neighbourhoods.frames).toContainEqual(frame);
+  });
+
+  it('let a platform hashing one frame per instant find re-encoded copies in the bank', async () => {
+    const original = await hash('original.mp4', bank);
+    for (const name of ['r25.mp4', 'r23.976.mp4', 'fps25.mp4']) {
+      const upload = await hash(name);
+      const result = matchVpdq(upload.frames, original.frames);
+      expect({ name, queryPercent: result.queryPercent }).toEqual({ name, queryPercent: 100 });
+    }
+  });
+
+  it('match a copy at another frame rate with its original at >= 80 %, in both orders', async () => {
+    const original = groupVpdqInstants((await hash('original.mp4', bank)).frames);
+    for (const name of ['r25.mp4', 'r23.976.mp4', 'fps25.mp4']) {
+      const copy = groupVpdqInstants((await hash(name, bank)).frames);
+      const copyFirst = matchVpdqInstants(copy, original);
+      const originalFirst = matchVpdqInstants(original, copy);
+      // Measured here: 100 % each way for the three copies.
+      expect({ name, copyFirst: copyFirst.match, originalFirst: originalFirst.match }).toEqual({
+        name,
+        copyFirst: true,
+        originalFirst: true,
+      });
+      expect(copyFirst.queryPercent).toBeGreaterThanOrEqual(80);
+      expect(originalFirst.queryPercent).toBeGreaterThanOrEqual(80);
+    }
+  });
+
+  it('need instants, not frames, counted when the query has them too', async () => {
+    // The -r 25 copy lacks the original's frame at every whole second (one frame in six is
+    // dropped, in step with the seconds): counted frame by frame, the original's plain samples,
+    // or the edges of its neighbourhoods, miss.
+    const [original, plain, copy] = await Promise.all([
+      hash('original.mp4', bank),
+      hash('original.mp4'),
+      hash('r25.mp4', bank),
+    ]);
+    expect(matchVpdq(plain.frames, copy.frames).queryPercent).toBeLessThan(80);
+    const byInstant = matchVpdqInstants(
+      groupVpdqInstants(original.frames),
+      groupVpdqInstants(copy.frames),
+    );
+    expect(byInstant.queryPercent).toBe(100);
+  });
+
+  it('still match an unrelated video at 0 %', async () => {
+    const [pattern, photos] = await Promise.all([
+      hash('original.mp4', bank),
+      hash('photos.mp4', bank),
+    ]);
+    for (const [query, compared] of [
+      [pattern, photos],
+      [photos, pattern],
+    ] as const) {
+      const result = matchVpdqInstants(
+        groupVpdqInstants(query.frames),
+        groupVpdqInstants(compared.frames),
+      );
+      expect(result.queryFrames).toBeGreaterThan(0);
+      expect([result.queryPercent, result.comparedPercent, result.match]).toEqual([0, 0, false]);
+    }
+  });
+
+  it('cost a bounded number of frames: at most 9 an instant at 30 fps, fewer on slow footage', async () => {
+    const [pattern, photos] = await Promise.all([
+      hash('original.mp4', bank),
+      hash('photos.mp4', bank),
+    ]);
+    const perInstant = (video: VideoHash) =>
+      video.frames.length / groupVpdqInstants(video.frames).length;
+    expect(perInstant(pattern)).toBeLessThanOrEqual(9);
+    expect(perInstant(pattern)).toBeGreaterThan(7);
+    // A slow zoom over photos: neighbours a few bits apart are left out.
+    expect(perInstant(photos)).toBeLessThan(perInstant(pattern));
+  });
+});
