@@ -4,8 +4,10 @@
  * others (in the page and from the API), the helpline opening a case encrypted for it, exports,
  * the platform's keys, the admin's setup links, match debug, in French, Arabic and English.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AmanClient } from '@aman/api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -107,7 +109,7 @@ describe('the console', () => {
       await page.getByRole('button', { name: button }).click();
       const file = await download;
       expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${format}\\.json$`));
-      const document = JSON.parse(readFileSync((await file.path())!, 'utf8')) as Record<
+      const document = JSON.parse(readFileSync(await file.path(), 'utf8')) as Record<
         string,
         unknown
       >;
@@ -251,5 +253,59 @@ describe('the console', () => {
       .poll(() => page.locator('[data-testid="distance"]').getAttribute('data-distance'))
       .toBe('256');
     await page.context().close();
+  });
+
+  it('lets a victim add a message and share the case; the helpline reads it; the victim takes it back', async () => {
+    // Written for this test: a made-up blackmail message.
+    const message =
+      'Je vais envoyer ta vidéo à toute ta famille. Paie 400 euros par Western Union, contacte-moi au +212 6 70 11 22 33 sur WhatsApp.';
+    const words = 'Il me menace depuis lundi, je ne sais plus quoi faire.';
+    const opened = await new AmanClient({ baseUrl: aman.url }).createCase({
+      signals: [{ type: 'md5', value: createHash('md5').update('e2e share').digest('hex') }],
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { caseNumber, pin } = opened.value;
+
+    const victim = await openPortal(browser, 'fr');
+    await victim.page.goto(`${aman.url}/help`);
+    await victim.page.locator('textarea').fill(message);
+    await victim.page.locator('form button[type="submit"]').click();
+    const add = victim.page.locator('[data-testid="add-to-case"]');
+    await add.locator('input[name="caseNumber"]').fill(caseNumber);
+    await add.locator('input[name="pin"]').fill(pin);
+    await add.locator('button[type="submit"]').click();
+    await add.locator('[role="status"]').waitFor();
+
+    await victim.page.goto(`${aman.url}/case`);
+    await victim.page.locator('input.code-input').nth(0).fill(caseNumber);
+    await victim.page.locator('input.code-input').nth(1).fill(pin);
+    await victim.page.locator('form button[type="submit"]').click();
+    const share = victim.page.locator('[data-testid="share-section"]');
+    await share.locator('select[name="helpline"]').waitFor();
+    await share.locator('textarea[name="share-note"]').fill(words);
+    await share.locator('form button[type="submit"]').click();
+    await share.locator('li[data-revoked="false"]').waitFor();
+    // What the victim wrote left the page only encrypted.
+    for (const request of victim.requests) {
+      expect(request.body?.toString('utf8') ?? '').not.toContain('ne sais plus');
+    }
+    expect(victim.errors).toEqual([]);
+
+    const helpline = await signIn('helpline', 'fr', '/console/cases');
+    const row = helpline.locator('[data-testid="cases"] tr', { hasText: caseNumber });
+    await row.locator('a').click();
+    await helpline.locator('[data-testid="shared-content"]').waitFor();
+    expect(await helpline.locator('[data-testid="shared-content"]').textContent()).toContain(words);
+    expect(await helpline.locator('[data-testid="report"]').first().textContent()).toContain(
+      'Western Union',
+    );
+
+    await share.getByRole('button', { name: 'Reprendre' }).click();
+    await share.locator('li[data-revoked="true"]').waitFor();
+    await helpline.goto(`${aman.url}/console/cases`);
+    await helpline.locator('[data-testid="cases"]').waitFor();
+    expect(await helpline.locator('[data-testid="cases"]').textContent()).not.toContain(caseNumber);
+    await helpline.context().close();
+    await victim.context.close();
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { consoleMessages } from '../console/messages.ts';
 import { adviceMessages } from '../content/advice.ts';
 import { serviceMessages } from '../content/services.ts';
 import { caseMessages } from '../flows/case/messages.ts';
 import { lockerMessages } from '../flows/locker/messages.ts';
 import { mediaMessages } from '../flows/media/messages.ts';
 import { protectMessages } from '../flows/protect/messages.ts';
+import { shareMessages } from '../flows/share/messages.ts';
 import { triageMessages } from '../flows/triage/messages.ts';
 import { homeMessages } from '../pages/home-messages.ts';
 import { infoMessages } from '../pages/info-messages.ts';
@@ -23,6 +25,8 @@ const catalogs: Record<string, Catalog<object>> = {
   protectMessages,
   caseMessages,
   lockerMessages,
+  shareMessages,
+  consoleMessages,
 };
 
 /** Every leaf of a catalogue as [path, text]; functions are called with sample arguments. */

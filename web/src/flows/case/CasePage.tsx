@@ -1,5 +1,14 @@
 import { parseCaseNumber, type CaseSignal, type CaseView } from '@aman/api';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 import { session, useSession, type CaseCredentials } from '../../app/session.ts';
 import { useLocale, useMessages } from '../../i18n/LocaleProvider.tsx';
 import { useAnnounce } from '../../ui/Announcer.tsx';
@@ -14,6 +23,9 @@ import { batchSignals } from '../media/signals.ts';
 import { useHashQueue } from '../media/useHashQueue.ts';
 import { caseMessages } from './messages.ts';
 import { parsePin } from './pin.ts';
+
+/** Consent: share the case with a helpline (its encryption code loads with it). */
+const ShareSection = lazy(() => import('../share/ShareSection.tsx'));
 
 /** Flow 3: follow a case with its number and PIN; add files; withdraw some or all. */
 export default function CasePage() {
@@ -294,6 +306,11 @@ function OpenCase({ credentials }: { credentials: CaseCredentials }) {
         </section>
       )}
 
+      {active && (
+        <Suspense fallback={null}>
+          <ShareSection credentials={credentials} />
+        </Suspense>
+      )}
       <ConfirmDialog
         withdrawal={confirming}
         onConfirm={(what) => void withdraw(what)}

@@ -11,6 +11,7 @@ import { Page } from '../../ui/Page.tsx';
 import { CountryPicker, ServiceList } from '../../ui/ServiceList.tsx';
 import { Advice } from '../../ui/Advice.tsx';
 import { evidenceFromText } from '../locker/evidence.ts';
+import { AddToCase } from '../share/AddToCase.tsx';
 import { analyzeOnDevice } from './analysis.ts';
 import { triageMessages } from './messages.ts';
 import { readChatFile } from './read-chat-file.ts';
@@ -81,6 +82,7 @@ export default function TriagePage() {
     return (
       <Page title={m.title}>
         <TriageResult view={status.view} kept={status.kept} onKeep={() => void keep(status)} />
+        <AddToCase text={status.text} />
         <p className="actions">
           <button
             type="button"
