@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCompactFrame, toVpdqFrames } from './signals.ts';
 
@@ -25,5 +26,26 @@ describe('vPDQ frames', () => {
       { pdq: hash, quality: 100, timestamp: 0 },
       { pdq: hash, quality: 50, timestamp: 1 },
     ]);
+  });
+
+  it('never throw on any text, and give only well-formed frames', () => {
+    const frameLike = fc
+      .tuple(
+        fc.stringMatching(/^[0-9a-fA-F]{60,68}$/),
+        fc.oneof(fc.integer({ min: -5, max: 1000 }).map(String), fc.string({ maxLength: 4 })),
+        fc.oneof(fc.double().map(String), fc.string({ maxLength: 12 })),
+      )
+      .map((parts) => parts.join(','));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), frameLike), (text) => {
+        const frame = parseCompactFrame(text);
+        if (frame === undefined) return;
+        expect(frame.pdq).toMatch(/^[0-9a-f]{64}$/);
+        expect(frame.quality).toBeGreaterThanOrEqual(0);
+        expect(frame.quality).toBeLessThanOrEqual(100);
+        expect(Number.isFinite(frame.timestamp) && frame.timestamp >= 0).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -115,6 +115,8 @@ export function makeLinkKey(kind: IdentifierKind, value: string): LinkKey | null
         : keyOf(kind, canonicalReceiver(value.slice(0, at), value.slice(at + 1)));
     }
   }
+  // A kind from outside (a request) that this version does not know.
+  return null;
 }
 
 /**
