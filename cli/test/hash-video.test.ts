@@ -6,7 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatVpdqCompactJson, parseVpdqLines } from '@aman/pdq';
+import {
+  formatVpdqCompactJson,
+  groupVpdqInstants,
+  parseVpdqLines,
+  type VpdqFrame,
+} from '@aman/pdq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
@@ -41,12 +46,34 @@ beforeAll(() => {
     '30',
     join(dir, 'excerpt.mp4'),
   ]);
+  // 6 s of fast-moving testsrc2 at 30 fps, and copies made with ffmpeg's -r output option, which
+  // repeats frames at the start: at each instant a copy shows the original's frame from ~67 ms
+  // earlier, and the 25 fps one lacks the original's frame at every whole second.
+  const ffmpeg = (...args: string[]) =>
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...args]);
+  ffmpeg('-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=30', '-t', '6', join(dir, 'fast.mp4'));
+  for (const [name, rate, size] of [
+    ['fast-r25.mp4', '25', '240:136'],
+    ['fast-r23.976.mp4', '24000/1001', '256:144'],
+  ]) {
+    ffmpeg(
+      '-i',
+      join(dir, 'fast.mp4'),
+      '-r',
+      rate!,
+      '-vf',
+      `scale=${size}`,
+      '-crf',
+      '28',
+      join(dir, name!),
+    );
+  }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('aman hash on a video', () => {
   it('prints the JSON record issue 9 defines', async () => {
-    const result = await runCli(['hash', '--json', clip]);
+    const result = await runCli(['hash', '--json', '--neighbourhood', '0', clip]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const record = JSON.parse(result.stdout) as Record<string, unknown>;
     const bytes = readFileSync(clip);
@@ -73,6 +100,25 @@ describe('aman hash on a video', () => {
     });
   });
 
+  it('hashes the neighbourhood of each instant by default, in the same record', async () => {
+    const [plain, neighbourhoods] = await Promise.all([
+      runCli(['hash', '--json', '--neighbourhood', '0', clip]),
+      runCli(['hash', '--json', clip]),
+    ]);
+    expect(neighbourhoods).toMatchObject({ code: 0, stderr: '' });
+    const record = JSON.parse(neighbourhoods.stdout) as { frames: VpdqFrame[] };
+    expect(Object.keys(record)).toEqual(Object.keys(JSON.parse(plain.stdout) as object));
+    // Instant k: frames 30k - 4 … 30k + 4 (the last instant also the clip's last frames), stamped k.
+    const instants = groupVpdqInstants(record.frames);
+    expect(instants.map((frames) => frames[0]!.timestamp)).toEqual([0, 1, 2, 3]);
+    expect(instants[1]!.map((frame) => frame.frameNumber)).toEqual([
+      26, 27, 28, 29, 30, 31, 32, 33, 34,
+    ]);
+    for (const frame of (JSON.parse(plain.stdout) as { frames: VpdqFrame[] }).frames) {
+      expect(record.frames).toContainEqual(frame);
+    }
+  });
+
   it("writes the reference tool's lines with --format vpdq --sampling reference", async () => {
     for (const [file, seconds] of [
       ['testsrc2-ntsc.mp4', '0.5'],
@@ -94,15 +140,26 @@ describe('aman hash on a video', () => {
   });
 
   it('prints one summary line per video in text mode', async () => {
-    const result = await runCli(['hash', clip]);
     const md5 = createHash('md5').update(readFileSync(clip)).digest('hex');
-    expect(result).toEqual({ code: 0, stdout: `${md5}\t4 frames, 4.000 s\t${clip}\n`, stderr: '' });
+    expect(await runCli(['hash', clip])).toEqual({
+      code: 0,
+      stdout: `${md5}\t4 instants, 36 frames, 4.000 s\t${clip}\n`,
+      stderr: '',
+    });
+    expect(await runCli(['hash', '--neighbourhood', '0', clip])).toEqual({
+      code: 0,
+      stdout: `${md5}\t4 frames, 4.000 s\t${clip}\n`,
+      stderr: '',
+    });
   });
 
   it('samples every N seconds', async () => {
     const result = await runCli(['hash', '--json', '--seconds-per-hash', '0.5', clip]);
     const frames = (JSON.parse(result.stdout) as { frames: { timestamp: number }[] }).frames;
-    expect(frames.map((f) => f.timestamp)).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5]);
+    const instants = [...new Set(frames.map((f) => f.timestamp))];
+    expect(instants).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5]);
+    // Half a second apart, instants keep their neighbourhoods apart: 9 frames each but the first.
+    expect(frames).toHaveLength(5 + 7 * 9 + 4);
   });
 
   it.each([
@@ -111,6 +168,16 @@ describe('aman hash on a video', () => {
     [['--seconds-per-hash', '0'], 'greater than 0'],
     [['--format', 'csv'], '--format must be "vpdq", got "csv"'],
     [['--format', 'vpdq', '--json'], '--json and --format vpdq cannot be combined'],
+    [['--neighbourhood', '0.6'], '--neighbourhood: the neighbourhood must be a number of seconds'],
+    [['--neighbourhood=-1'], '--neighbourhood must be a number of seconds such as 0.15, got "-1"'],
+    [
+      ['--seconds-per-hash', '0.2', '--neighbourhood', '0.15'],
+      'from 0 to half the sampling interval (0.1)',
+    ],
+    [
+      ['--sampling', 'reference', '--neighbourhood', '0.1'],
+      '--neighbourhood is for --sampling time: reference sampling hashes single frames',
+    ],
   ])('refuses %j as a usage error', async (flags, message) => {
     const result = await runCli(['hash', ...flags, clip]);
     expect(result.code).toBe(2);
@@ -151,26 +218,35 @@ describe('aman hash on a video', () => {
 describe('aman compare on videos', () => {
   it('finds an excerpt in its original and prints both percentages and the verdict', async () => {
     const result = await runCli(['compare', join(dir, 'excerpt.mp4'), clip]);
+    // Both hashed with neighbourhoods, counted by instant. The clip's instant at 3 s reaches
+    // back to 2.867 s, inside the excerpt (1 s to 2.967 s): 3 of the clip's 4 instants are in it.
     expect(result).toEqual({
       code: 0,
       stdout:
-        'query (A):    100.00% of 2 frames found in B\n' +
-        'compared (B):  50.00% of 4 frames found in A\n' +
+        'query (A):    100.00% of 2 instants (18 frames) found in B\n' +
+        'compared (B):  75.00% of 4 instants (36 frames) found in A\n' +
         'match: at least 80% of A is in B\n',
       stderr: '',
     });
     const json = await runCli(['compare', '--json', join(dir, 'excerpt.mp4'), clip]);
     expect(JSON.parse(json.stdout)).toEqual({
       queryPercent: 100,
-      comparedPercent: 50,
+      comparedPercent: 75,
       match: true,
     });
+    // One frame per instant: counted as upstream counts frames.
+    const plain = await runCli(['compare', '--neighbourhood', '0', join(dir, 'excerpt.mp4'), clip]);
+    expect(plain.stdout).toBe(
+      'query (A):    100.00% of 2 frames found in B\n' +
+        'compared (B):  50.00% of 4 frames found in A\n' +
+        'match: at least 80% of A is in B\n',
+    );
   });
 
   it('the other way round, the longer video is not made of the excerpt', async () => {
     const json = await runCli(['compare', '--json', clip, join(dir, 'excerpt.mp4')]);
     expect(JSON.parse(json.stdout)).toEqual({
-      queryPercent: 50,
+      queryPercent: 75,
       comparedPercent: 100,
       match: false,
     });
@@ -184,7 +260,8 @@ describe('aman compare on videos', () => {
     const compact = join(dir, 'clip.hma.json');
     const parsed = parseVpdqLines(referenceLines('testsrc2-30fps.mp4.reference-r1.txt'));
     writeFileSync(compact, parsed.ok ? formatVpdqCompactJson(parsed.value) : '');
-    for (const saved of [lines, record, compact]) {
+    // The saved lists have one frame per instant: half of the clip's 4 is in the excerpt.
+    for (const saved of [lines, compact]) {
       const result = await runCli(['compare', '--json', join(dir, 'excerpt.mp4'), saved]);
       expect(JSON.parse(result.stdout)).toEqual({
         queryPercent: 100,
@@ -192,6 +269,13 @@ describe('aman compare on videos', () => {
         match: true,
       });
     }
+    // aman hash --json keeps the neighbourhoods: as the clip itself.
+    const result = await runCli(['compare', '--json', join(dir, 'excerpt.mp4'), record]);
+    expect(JSON.parse(result.stdout)).toEqual({
+      queryPercent: 100,
+      comparedPercent: 75,
+      match: true,
+    });
   });
 
   it('refuses to compare a video with an image, and a malformed hash file', async () => {
@@ -203,5 +287,63 @@ describe('aman compare on videos', () => {
     const result = await runCli(['compare', clip, broken]);
     expect(result).toMatchObject({ code: 1 });
     expect(result.stderr).toContain(`${broken}: not a vPDQ hash: line 1:`);
+  });
+});
+
+describe('aman compare on copies re-encoded at another frame rate (ffmpeg -r)', () => {
+  const fast = () => join(dir, 'fast.mp4');
+  const copies = ['fast-r25.mp4', 'fast-r23.976.mp4'];
+  const compare = async (...args: string[]) => {
+    const result = await runCli(['compare', '--json', ...args]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    return JSON.parse(result.stdout) as { queryPercent: number; match: boolean };
+  };
+
+  it.each(copies)('matches %s and its original at 80 percent or more, in both orders', async (name) => {
+    const copy = join(dir, name);
+    const [copyFirst, originalFirst] = await Promise.all([
+      compare(copy, fast()),
+      compare(fast(), copy),
+    ]);
+    // Measured here: 100 % both ways.
+    expect(copyFirst).toMatchObject({ match: true });
+    expect(copyFirst.queryPercent).toBeGreaterThanOrEqual(80);
+    expect(originalFirst).toMatchObject({ match: true });
+    expect(originalFirst.queryPercent).toBeGreaterThanOrEqual(80);
+  });
+
+  it('matches them on saved aman hash --json outputs too, in both orders', async () => {
+    const saved: string[] = [];
+    for (const name of ['fast.mp4', ...copies]) {
+      const result = await runCli(['hash', '--json', join(dir, name)]);
+      expect(result.code).toBe(0);
+      saved.push(join(dir, `${name}.json`));
+      writeFileSync(saved.at(-1)!, result.stdout);
+    }
+    const [original, ...copied] = saved;
+    for (const copy of copied) {
+      const orders: [string, string][] = [
+        [copy, original!],
+        [original!, copy],
+      ];
+      for (const [a, b] of orders) {
+        const result = await compare(a, b);
+        expect({ a, b, match: result.match }).toEqual({ a, b, match: true });
+        expect(result.queryPercent).toBeGreaterThanOrEqual(80);
+      }
+    }
+  });
+
+  it('misses them with one frame per instant (--neighbourhood 0)', async () => {
+    const copy = join(dir, 'fast-r25.mp4');
+    const orders: [string, string][] = [
+      [copy, fast()],
+      [fast(), copy],
+    ];
+    for (const [a, b] of orders) {
+      const result = await compare('--neighbourhood', '0', a, b);
+      expect(result.match).toBe(false);
+      expect(result.queryPercent).toBeLessThan(50);
+    }
   });
 });

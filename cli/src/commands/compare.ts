@@ -13,7 +13,8 @@ import type { Command } from '../command.ts';
 import { compareVideos, isVideoArgument } from '../compare/video.ts';
 import { parseVideoFlags, VIDEO_FLAGS_USAGE } from '../hash/video.ts';
 
-const usage = `Usage: aman compare [--json] [--sampling time|reference] [--seconds-per-hash N] A B
+const usage = `Usage: aman compare [--json] [--sampling time|reference] [--seconds-per-hash N]
+                    [--neighbourhood S] A B
 
 Prints the Hamming distance (0 to 256) between the PDQ hashes of A and B, each an image file or
 a 64-digit hex hash. Upstream counts distance 31 or less as a match. For images, the hash of
@@ -21,9 +22,12 @@ the stored pixel grid is compared (as every PDQ implementation does); a warning 
 when a hash has quality under 50 and cannot be trusted.
 
 Two videos, or saved vPDQ hashes (aman hash --json or --format vpdq output, an HMA JSON list
-of "pdqHex,quality,timestamp" strings), are compared frame by frame as upstream's vPDQ does: it
-prints the share of A's frames found in B and of B's found in A, and the verdict (a match when
-at least 80% of A, the query, is in B: an excerpt of a longer video matches it).
+of "pdqHex,quality,timestamp" strings), are compared as upstream's vPDQ does: it prints the
+share of A's frames found in B and of B's found in A, and the verdict (a match when at least 80%
+of A, the query, is in B: an excerpt of a longer video matches it). Videos are hashed with
+neighbourhoods (--neighbourhood), and lists that have them are counted by instant: an instant
+is found when any of its frames is, so that a copy re-encoded at another frame rate matches
+its original both ways.
 
 Options:
   --json   {"distance", "match", "a": {...}, "b": {...}} where each side has "pdq", and for
@@ -52,6 +56,7 @@ const compare: Command = {
           json: { type: 'boolean', default: false },
           sampling: { type: 'string' },
           'seconds-per-hash': { type: 'string' },
+          neighbourhood: { type: 'string' },
         },
       });
     } catch (error) {

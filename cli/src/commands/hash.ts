@@ -15,7 +15,7 @@ import { expandPaths } from '../hash/walk.ts';
 import { formatVpdqLines } from '@aman/pdq';
 
 const usage = `Usage: aman hash [--json | --format vpdq] [--dihedral] [--jobs N] [--max-pixels N]
-                 [--sampling time|reference] [--seconds-per-hash N] PATH...
+                 [--sampling time|reference] [--seconds-per-hash N] [--neighbourhood S] PATH...
 
 Computes the PDQ hash of images (JPEG, PNG, WebP, GIF, TIFF, AVIF), the perceptual hash that
 StopNCII, Meta's HMA and ThreatExchange exchange. Directories are hashed recursively (hidden
@@ -25,8 +25,11 @@ Output, one line per image: <pdq hex>TAB<quality>TAB<path>. Quality runs from 0 
 hashes under 50 are unreliable. A file that cannot be hashed is reported on stderr, the other
 files are still hashed, and the exit status is 1.
 
-Videos (MP4, MOV, WebM, MKV, AVI…; needs ffmpeg) get vPDQ: one PDQ hash per sampled frame. In
-text mode a video's line is <md5>TAB<N frames, duration>TAB<path>; the frames need --json or
+Videos (MP4, MOV, WebM, MKV, AVI…; needs ffmpeg) get vPDQ: PDQ hashes of the frames on screen
+at every instant (one a second), and by default of those within 0.15 s of it too, so that a
+copy shifted or resampled in time matches (what a bank should hold: --neighbourhood 0 gives
+one frame per instant, enough for an upload checked against such a bank). In text mode a
+video's line is <md5>TAB<instants, frames, duration>TAB<path>; the frames need --json or
 --format vpdq.
 
 Options:
@@ -136,6 +139,7 @@ function parseHashArgs(args: string[]): HashArgs {
         format: { type: 'string' },
         sampling: { type: 'string' },
         'seconds-per-hash': { type: 'string' },
+        neighbourhood: { type: 'string' },
       },
     });
   } catch (error) {

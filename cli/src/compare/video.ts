@@ -1,17 +1,24 @@
 /**
  * The video mode of `aman compare`: two videos, or their vPDQ hashes saved by `aman hash`, the
- * reference tool or an HMA bank, compared frame by frame as upstream's vPDQ matcher does.
+ * reference tool or an HMA bank, compared instant by instant (`matchVpdqInstants`): exactly
+ * upstream's frame-by-frame vPDQ match for lists with one frame per instant.
+ *
+ * Videos are hashed with neighbourhoods on both sides (by default): B's make it a bank that copies
+ * shifted or resampled in time find their frames in; A's let an instant of A be found when B's copy
+ * lacks the very frame A shows then (a 25 fps copy of a 30 fps video drops one frame in six).
  */
 import { open, readFile } from 'node:fs/promises';
 import {
-  matchVpdq,
+  groupVpdqInstants,
+  matchVpdqInstants,
   MEDIA_SNIFF_BYTES,
   parseVpdqCompact,
   parseVpdqFrames,
   parseVpdqLines,
+  singleInstants,
   sniffMediaType,
   VPDQ_QUERY_MATCH_PERCENT,
-  type VpdqFeature,
+  type VpdqInstant,
 } from '@aman/pdq';
 import { CliError, EXIT_FAILURE } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
@@ -47,17 +54,20 @@ export async function compareVideos(
   io: CommandIo,
 ): Promise<number> {
   const [query, compared] = await Promise.all([load(a, options.video), load(b, options.video)]);
-  const result = matchVpdq(query, compared);
+  const result = matchVpdqInstants(query, compared);
   if (options.json) {
     const { queryPercent, comparedPercent, match } = result;
     io.stdout.write(`${JSON.stringify({ queryPercent, comparedPercent, match })}\n`);
     return 0;
   }
   const percent = (value: number) => `${value.toFixed(2)}%`.padStart(7);
+  // "frames" where each instant is one frame (upstream's lists), as upstream counts them.
+  const counted = (instants: number, frames: number) =>
+    instants === frames ? `${frames} frames` : `${instants} instants (${frames} frames)`;
   io.stdout.write(
     [
-      `query (A):    ${percent(result.queryPercent)} of ${result.queryFrames} frames found in B`,
-      `compared (B): ${percent(result.comparedPercent)} of ${result.comparedFrames} frames found in A`,
+      `query (A):    ${percent(result.queryPercent)} of ${counted(result.queryInstants, result.queryFrames)} found in B`,
+      `compared (B): ${percent(result.comparedPercent)} of ${counted(result.comparedInstants, result.comparedFrames)} found in A`,
       result.match
         ? `match: at least ${VPDQ_QUERY_MATCH_PERCENT}% of A is in B`
         : `no match: less than ${VPDQ_QUERY_MATCH_PERCENT}% of A is in B`,
@@ -67,12 +77,12 @@ export async function compareVideos(
   return 0;
 }
 
-async function load(argument: string, video: VideoHashOptions): Promise<readonly VpdqFeature[]> {
+async function load(argument: string, video: VideoHashOptions): Promise<readonly VpdqInstant[]> {
   const kind = (await head(argument)).kind;
   if (kind === 'video') {
     const record = await hashVideoRecord(argument, video);
     if ('error' in record) throw new CliError(`${argument}: ${record.error.message}`, EXIT_FAILURE);
-    return record.frames;
+    return groupVpdqInstants(record.frames);
   }
   if (kind === 'other') {
     throw new CliError(
@@ -84,18 +94,22 @@ async function load(argument: string, video: VideoHashOptions): Promise<readonly
   const parsed = parseVpdqText(text);
   if (!parsed.ok)
     throw new CliError(`${argument}: not a vPDQ hash: ${parsed.message}`, EXIT_FAILURE);
-  return parsed.features;
+  return parsed.instants;
 }
 
-/** Reference lines, a JSON array of compact strings or of frames, or an `aman hash --json` video line. */
+/**
+ * Reference lines, a JSON array of compact strings or of frames, or an `aman hash --json` video
+ * line, as instants: frames that share a timestamp, except in compact strings, whose timestamps
+ * (3 significant digits) merge seconds past 1000, so each of their frames is an instant.
+ */
 function parseVpdqText(
   text: string,
-): { ok: true; features: readonly VpdqFeature[] } | { ok: false; message: string } {
+): { ok: true; instants: readonly VpdqInstant[] } | { ok: false; message: string } {
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) {
     const lines = parseVpdqLines(text);
     return lines.ok
-      ? { ok: true, features: lines.value }
+      ? { ok: true, instants: groupVpdqInstants(lines.value) }
       : { ok: false, message: lines.error.message };
   }
   let json: unknown;
@@ -108,12 +122,15 @@ function parseVpdqText(
     typeof json === 'object' && json !== null && !Array.isArray(json)
       ? (json as { frames?: unknown }).frames
       : json;
-  const parsed =
-    Array.isArray(frames) && frames.every((item) => typeof item === 'string')
-      ? parseVpdqCompact(frames)
-      : parseVpdqFrames(frames);
+  if (Array.isArray(frames) && frames.every((item) => typeof item === 'string')) {
+    const compact = parseVpdqCompact(frames);
+    return compact.ok
+      ? { ok: true, instants: singleInstants(compact.value) }
+      : { ok: false, message: compact.error.message };
+  }
+  const parsed = parseVpdqFrames(frames);
   return parsed.ok
-    ? { ok: true, features: parsed.value }
+    ? { ok: true, instants: groupVpdqInstants(parsed.value) }
     : { ok: false, message: parsed.error.message };
 }
 

@@ -173,7 +173,8 @@ export interface SampleTarget {
 /**
  * The moments to hash in a video of `durationSeconds`, in time order: each instant before the
  * end, or with a neighbourhood the ticks of the Node entry's grid around each instant that fall
- * inside the video (the first instant past the end included, as the Node entry does).
+ * inside the video; as in the Node entry, the ticks the next instant's neighbourhood would reach
+ * after the last instant go to the last instant.
  *
  * @example
  * sampleTargets(1, 0, 2); // [{ seconds: 0, instant: 0, atInstant: true }, { seconds: 1, instant: 1, … }]
@@ -183,7 +184,10 @@ export function sampleTargets(
   neighbourhoodSeconds: number,
   durationSeconds: number,
 ): SampleTarget[] {
-  const instants = Math.max(0, Math.ceil(durationSeconds / secondsPerHash - INSTANT_SLACK_SECONDS));
+  const instants = Array.from(
+    { length: Math.max(0, Math.ceil(durationSeconds / secondsPerHash - INSTANT_SLACK_SECONDS)) },
+    (_, instant) => timeSampleTimestamp(instant, secondsPerHash),
+  ).filter((seconds) => seconds < durationSeconds).length;
   const grid =
     neighbourhoodSeconds > 0 ? neighbourhoodGrid(secondsPerHash, neighbourhoodSeconds) : undefined;
   if (grid === undefined || grid.reach === 0) {
@@ -191,12 +195,13 @@ export function sampleTargets(
       seconds: timeSampleTimestamp(instant, secondsPerHash),
       instant,
       atInstant: true,
-    })).filter(({ seconds }) => seconds < durationSeconds);
+    }));
   }
+  if (instants === 0) return [];
   return neighbourhoodTicks(grid, instants + 1)
     .map(({ tick, instant }) => ({
       seconds: (tick * grid.tick.num) / grid.tick.den,
-      instant,
+      instant: Math.min(instant, instants - 1),
       atInstant: tick === instant * grid.ticksPerInterval,
     }))
     .filter(({ seconds }) => seconds < durationSeconds - INSTANT_SLACK_SECONDS);

@@ -294,8 +294,8 @@ function timeFrames(
 /**
  * Neighbourhood frames: ffmpeg delivered the frames on screen at the kept ticks, in order, up to
  * the last frame. Each is numbered by the frame on screen at its tick and stamped with its instant.
- * The neighbourhood of the first instant past the end keeps the frames it reaches (the video's last
- * moments), so that a copy one frame longer, whose last instant falls there, still finds them.
+ * The ticks the next instant's neighbourhood would reach after the last instant (the video's last
+ * moments) go to the last instant, so that a copy one frame longer still finds them.
  */
 function neighbourhoodFrames(
   hashed: readonly { pdq: VpdqFrame['pdq']; quality: number }[],
@@ -306,10 +306,12 @@ function neighbourhoodFrames(
   frameRate: number,
 ): VpdqFrame[] {
   const ticks = hashed.map((_, index) => keptTick(grid, index));
+  // Every instant's own tick is kept: the last instant sampled is the last whose tick came out.
+  const lastInstant = Math.floor((ticks.at(-1) ?? 0) / grid.ticksPerInterval);
   const shown = framesShownAtTicks(pts, timeBase, grid.tick, ticks);
   const neighbours = hashed.map((h, index) => {
     const tick = ticks[index]!;
-    const instant = instantOfTick(grid, tick);
+    const instant = Math.min(instantOfTick(grid, tick), lastInstant);
     const frameNumber =
       shown[index] ?? Math.round(((tick * grid.tick.num) / grid.tick.den) * frameRate);
     return { instant, atInstant: tick === instant * grid.ticksPerInterval, frameNumber, ...h };
