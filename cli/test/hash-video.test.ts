@@ -299,18 +299,21 @@ describe('aman compare on copies re-encoded at another frame rate (ffmpeg -r)', 
     return JSON.parse(result.stdout) as { queryPercent: number; match: boolean };
   };
 
-  it.each(copies)('matches %s and its original at 80 percent or more, in both orders', async (name) => {
-    const copy = join(dir, name);
-    const [copyFirst, originalFirst] = await Promise.all([
-      compare(copy, fast()),
-      compare(fast(), copy),
-    ]);
-    // Measured here: 100 % both ways.
-    expect(copyFirst).toMatchObject({ match: true });
-    expect(copyFirst.queryPercent).toBeGreaterThanOrEqual(80);
-    expect(originalFirst).toMatchObject({ match: true });
-    expect(originalFirst.queryPercent).toBeGreaterThanOrEqual(80);
-  });
+  it.each(copies)(
+    'matches %s and its original at 80 percent or more, in both orders',
+    async (name) => {
+      const copy = join(dir, name);
+      const [copyFirst, originalFirst] = await Promise.all([
+        compare(copy, fast()),
+        compare(fast(), copy),
+      ]);
+      // Measured here: 100 % both ways.
+      expect(copyFirst).toMatchObject({ match: true });
+      expect(copyFirst.queryPercent).toBeGreaterThanOrEqual(80);
+      expect(originalFirst).toMatchObject({ match: true });
+      expect(originalFirst.queryPercent).toBeGreaterThanOrEqual(80);
+    },
+  );
 
   it('matches them on saved aman hash --json outputs too, in both orders', async () => {
     const saved: string[] = [];

@@ -25,6 +25,7 @@ export interface PageVideoRun {
           readonly durationSeconds: number;
           readonly width: number;
           readonly height: number;
+          readonly neighbourhoodSeconds: number;
           readonly frames: VpdqFrame[];
           readonly decoder: 'webcodecs' | 'element';
         };
@@ -37,6 +38,8 @@ export interface PageVideoRun {
 
 export interface PageVideoOptions {
   readonly secondsPerHash?: number;
+  /** Frames around each instant too (default 0: one frame per instant). */
+  readonly neighbourhoodSeconds?: number;
   readonly digests?: boolean;
   /** Hash in the video worker (default) or on the page's thread. */
   readonly worker?: boolean;
@@ -64,6 +67,7 @@ window.hashVideo = async (url, options) => {
   const started = performance.now();
   const result = await hashVideoBlob(blob, {
     secondsPerHash: options.secondsPerHash ?? 1,
+    neighbourhoodSeconds: options.neighbourhoodSeconds ?? 0,
     digests: options.digests ?? true,
     decoder: options.decoder ?? 'auto',
     createWorker: options.worker === false ? undefined : () => new Worker('/video-worker.js', { type: 'module' }),

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hammingDistance } from '../src/core/hash.ts';
 import { hashVideoFile, type VideoHash } from '../src/node/video.ts';
+import type { VpdqFrame } from '../src/video/frame.ts';
+import { groupVpdqInstants } from '../src/video/instants.ts';
 import { matchVpdq } from '../src/video/match.ts';
 import { parseVpdqLines } from '../src/video/text-format.ts';
 import {
@@ -37,8 +39,11 @@ afterAll(async () => {
   await folder.remove();
 });
 
-async function inNode(name: string): Promise<VideoHash> {
-  const result = await hashVideoFile(join(fixturesDir, name), { digests: false });
+async function inNode(name: string, neighbourhoodSeconds = 0): Promise<VideoHash> {
+  const result = await hashVideoFile(join(fixturesDir, name), {
+    digests: false,
+    neighbourhoodSeconds,
+  });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -115,6 +120,42 @@ describe('hashVideoBlob in Chromium', () => {
       expect(closest).toEqual([0, 15, 30, 45, 60, 75, 90, 105]);
     },
   );
+
+  it.each(['testsrc2-30fps.mp4', 'testsrc2-321x241-vp9-bt709-pc.webm'])(
+    'hashes the neighbourhood of each instant on the Node entry grid (%s, WebCodecs)',
+    async (name) => {
+      // testsrc2 at 30 fps and 24 fps (VP9): every 1/30 s tick a new frame, or a repeated one.
+      const [browser, node] = await Promise.all([
+        harness.hash(`/fixtures/${name}`, { neighbourhoodSeconds: 0.15 }),
+        inNode(name, 0.15),
+      ]);
+      const video = value(browser);
+      expect(video.neighbourhoodSeconds).toBe(0.15);
+      const place = (f: { frameNumber: number; timestamp: number }) => [f.timestamp, f.frameNumber];
+      expect(video.frames.map(place)).toEqual(node.frames.map(place));
+      const distances = video.frames.map((f, i) => hammingDistance(f.pdq, node.frames[i]!.pdq));
+      expect(Math.max(...distances)).toBeLessThanOrEqual(8);
+    },
+  );
+
+  it('hashes neighbourhoods with the <video> element too, at the same instants', async () => {
+    const name = 'testsrc2-30fps.mp4';
+    const [browser, node] = await Promise.all([
+      harness.hash(`/fixtures/${name}`, { neighbourhoodSeconds: 0.1, decoder: 'element' }),
+      inNode(name, 0.1),
+    ]);
+    const video = value(browser);
+    const perInstant = (frames: readonly VpdqFrame[]) =>
+      groupVpdqInstants(frames).map((group) => [group[0]!.timestamp, group.length]);
+    expect(perInstant(video.frames)).toEqual(perInstant(node.frames));
+    // Frame for frame, in time order (the element numbers the ticks it seeked to).
+    const distances = video.frames.map((f, i) => hammingDistance(f.pdq, node.frames[i]!.pdq));
+    expect(Math.max(...distances)).toBeLessThanOrEqual(8);
+    expect(matchVpdq(node.frames, video.frames)).toMatchObject({
+      queryPercent: 100,
+      comparedPercent: 100,
+    });
+  });
 
   it('uses WebCodecs by default, and reports a file neither decoder can read', async () => {
     expect(value(await harness.hash('/fixtures/testsrc2-30fps.mp4')).decoder).toBe('webcodecs');

@@ -96,6 +96,9 @@ export interface BrowserVideoHash {
   readonly decoder: 'webcodecs' | 'element';
 }
 
+/** Added to each seek target: more than the element's rounding, far less than a frame. */
+const SEEK_SLACK_SECONDS = 1e-4;
+
 /** Frames hashed ahead of the one being grabbed: enough to keep the worker busy, little memory. */
 const FRAMES_IN_FLIGHT = 2;
 
@@ -280,7 +283,9 @@ async function hashWithElement(
     let framesHashed = 0;
     for (const [index, { seconds, instant, atInstant }] of targets.entries()) {
       signal?.throwIfAborted();
-      await seek(video, seconds, stallTimeoutMs, signal);
+      // The element keeps time in microseconds: a tick such as 29/30 s, rounded down, would show
+      // the frame before the one starting then.
+      await seek(video, seconds + SEEK_SLACK_SECONDS, stallTimeoutMs, signal);
       context.drawImage(video, 0, 0, width, height);
       const rgba = context.getImageData(0, 0, width, height).data;
       inFlight.push(
