@@ -112,7 +112,9 @@ describe.each(LOCALES)('"Protect my video or photos" and "My case" in %s', (loca
       createHash('md5').update(videoBytes).digest('hex'),
     );
     const frames = signals.find((signal) => signal.type === 'vpdq')?.value as string[];
-    expect(frames).toHaveLength(20);
+    // The bank side: 20 instants (compact strings end with the instant), each with its neighbours.
+    expect(new Set(frames.map((frame) => frame.split(',')[2])).size).toBe(20);
+    expect(frames.length).toBeGreaterThan(20);
     await screenshot(page, `${locale}-protect-review`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 

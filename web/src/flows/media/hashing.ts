@@ -1,3 +1,4 @@
+import { DEFAULT_NEIGHBOURHOOD_SECONDS } from '@aman/pdq';
 import {
   createPdqWorker,
   hashVideoBlob,
@@ -83,9 +84,14 @@ export async function hashMedia(file: File, options: HashOptions): Promise<Media
   return { kind: 'image', pdq: { pdq, quality }, oriented: oriented ?? null };
 }
 
-/** vPDQ (one frame a second, time sampling), MD5 and SHA-256, in a worker of its own. */
+/**
+ * vPDQ (time sampling, one instant a second), MD5 and SHA-256, in a worker of its own. What the
+ * portal sends is the bank side: each instant with the frames around it, so that copies a platform
+ * receives re-encoded at another frame rate still match.
+ */
 async function hashVideo(file: File, options: HashOptions): Promise<MediaHashes> {
   const result = await hashVideoBlob(file, {
+    neighbourhoodSeconds: DEFAULT_NEIGHBOURHOOD_SECONDS,
     createWorker: () => new VideoHashWorker(),
     signal: options.signal,
     onProgress: (progress) => options.onProgress(progress.fraction),
