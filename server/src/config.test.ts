@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       bodyLimit: 2 * 1024 * 1024,
       pollIntervalMs: 250,
       trustProxy: false,
+      logLevel: 'error',
       keys: { dataKeys: undefined, keyFile: undefined },
     });
     expect(DEFAULT_DATA_DIR).toMatch(/\.data$/);
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
         AMAN_MATCHER_POLL_MS: '100',
         AMAN_TRUST_PROXY: '10.0.0.1,10.0.0.2',
         AMAN_KEY_FILE: '/etc/aman/aman.keys',
+        AMAN_LOG_LEVEL: 'debug',
       }),
     ).toEqual({
       port: 9000,
@@ -49,6 +51,7 @@ describe('loadConfig', () => {
       bodyLimit: 4096,
       pollIntervalMs: 100,
       trustProxy: ['10.0.0.1', '10.0.0.2'],
+      logLevel: 'debug',
       keys: { dataKeys: undefined, keyFile: '/etc/aman/aman.keys' },
     });
   });

@@ -15,6 +15,7 @@
  * | AMAN_BODY_LIMIT_BYTES       | 2097152          | largest request body                              |
  * | AMAN_MATCHER_POLL_MS        | 250              | how often the matcher reads other processes' writes |
  * | AMAN_TRUST_PROXY            | false            | behind a reverse proxy: true, or its addresses    |
+ * | AMAN_LOG_LEVEL              | error            | fatal, error, warn, info, debug, trace, silent    |
  * | AMAN_DATA_KEYS              | (none)           | data keys, `id:base64[,…]`, first active          |
  * | AMAN_KEY_FILE               | <data dir>/aman.keys | the key file (see security/keyring.ts)        |
  */
@@ -35,6 +36,8 @@ export interface ServerConfig {
   readonly bodyLimit: number;
   readonly pollIntervalMs: number;
   readonly trustProxy: boolean | string[];
+  /** How much `aman serve` logs (to stderr). Logs never hold PINs, keys, case numbers or texts. */
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the data keys are (security/keyring.ts): environment, key file, or the data dir. */
   readonly keys: { readonly dataKeys: string | undefined; readonly keyFile: string | undefined };
 }
@@ -87,6 +90,11 @@ const EnvSchema = z.object({
     )
     .optional(),
   AMAN_KEY_FILE: z.string().min(1).optional(),
+  AMAN_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be fatal, error, warn, info, debug, trace or silent',
+    })
+    .default('error'),
 });
 
 /** The environment is not usable; the message lists every bad variable. */
@@ -131,6 +139,7 @@ export function loadConfig(
     pollIntervalMs: value.AMAN_MATCHER_POLL_MS,
     trustProxy:
       proxy === undefined || proxy === 'false' ? false : proxy === 'true' ? true : proxy.split(','),
+    logLevel: value.AMAN_LOG_LEVEL,
     keys: { dataKeys: value.AMAN_DATA_KEYS, keyFile: value.AMAN_KEY_FILE },
   };
 }

@@ -44,7 +44,7 @@ const serve: Command = {
         host: options.host ?? config.host,
         demo,
         config,
-        logger: { level: 'error', stream: process.stderr },
+        logger: { level: config.logLevel, stream: process.stderr },
       });
     } catch (error) {
       throw startFailure(error, options.port ?? config.port) ?? error;
