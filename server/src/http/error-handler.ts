@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { statusOf, type ApiErrorBody, type ErrorCode } from '@aman/api';
 import { DomainError } from '../errors.ts';
+import { isStoreUnavailable } from '../repositories/store-errors.ts';
 
 /** Fastify's errors that are the client's fault, by Fastify error code. */
 const fastifyErrors: Record<string, { code: ErrorCode; message: string }> = {
@@ -61,6 +62,19 @@ function toErrorResponse(
       status: 400,
       body: { code: 'invalid_request', message: 'the request is not valid' },
       headers: {},
+    };
+  }
+  if (isStoreUnavailable(error)) {
+    // The database is restarting, unreachable or busy: nothing was changed, and it passes.
+    request.log.warn({ code: error.code, route: request.routeOptions.url }, 'store unavailable');
+    return {
+      status: 503,
+      body: {
+        code: 'store_unavailable',
+        message:
+          'the database cannot be reached right now; nothing was changed; try again in a moment',
+      },
+      headers: { 'retry-after': '2' },
     };
   }
   // A bug: log it for the operators (the error, never the body), tell the client nothing more.

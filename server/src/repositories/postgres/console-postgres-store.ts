@@ -23,6 +23,7 @@ import type {
 } from '../console-store.ts';
 import type { LockPolicy } from '../store.ts';
 import { nameKey } from '../sqlite/console-sqlite-store.ts';
+import { withClient } from './checkout.ts';
 
 /** 'arep' in ASCII. */
 const REPORTS_LOCK = 0x61726570;
@@ -668,18 +669,18 @@ class ConsolePostgresStore implements ConsoleStore {
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    // withClient: a connection that fails mid-transaction must not end the process.
+    return withClient(this.pool, async (client) => {
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    });
   }
 }
 

@@ -41,6 +41,7 @@ import {
   type Store,
   type WithdrawResult,
 } from '../store.ts';
+import { withClient } from './checkout.ts';
 import { postgresMigrations } from './migrations.ts';
 
 /** Advisory lock keys ('aman' and 'amig' in ASCII). */
@@ -798,23 +799,22 @@ class PostgresStore implements Store {
     options: { appendsChanges?: boolean; isolation?: string },
     work: (client: pg.PoolClient) => Promise<T>,
   ): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query(
-        options.isolation === undefined ? 'BEGIN' : `BEGIN ISOLATION LEVEL ${options.isolation}`,
-      );
-      if (options.appendsChanges === true) {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
+    return withClient(this.pool, async (client) => {
+      try {
+        await client.query(
+          options.isolation === undefined ? 'BEGIN' : `BEGIN ISOLATION LEVEL ${options.isolation}`,
+        );
+        if (options.appendsChanges === true) {
+          await client.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
+        }
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
       }
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
 
