@@ -8,15 +8,13 @@ import { findCues, indexConcepts } from './cues/rules.ts';
 import { CUE_EXPLANATIONS } from './explanations.ts';
 import { guidanceFor } from './guidance.ts';
 import { extractWithLooseDeadlines } from './indicators/index.ts';
-import { ARABIC } from './lexicon/arabic.ts';
-import { ARABIZI } from './lexicon/arabizi.ts';
 import type { AnyConcept } from './lexicon/concepts.ts';
-import { ENGLISH } from './lexicon/english.ts';
-import { FRENCH } from './lexicon/french.ts';
 import type { Occurrence } from './lexicon/matcher.ts';
-import { CompiledLexicon } from './lexicon/matcher.ts';
-import { detectLanguage } from './text/language.ts';
-import { normalizeText, toOriginalSpan } from './text/normalize.ts';
+import type { WordInfo } from './lexicon/vocabulary.ts';
+import { GLUED_AGE, vocabulary } from './lexicon/vocabulary.ts';
+import { languageOfWords } from './text/language.ts';
+import type { TextView } from './text/normalize.ts';
+import { normalizeText } from './text/normalize.ts';
 import { tokenize } from './text/tokenize.ts';
 import type { Token } from './text/tokenize.ts';
 import type {
@@ -30,17 +28,6 @@ import type {
   TriageResult,
 } from './types.ts';
 import { decide } from './verdict.ts';
-
-let lexicons: { standard: CompiledLexicon; arabizi: CompiledLexicon } | undefined;
-
-/** Compiled once, on first use. */
-function compiledLexicons(): { standard: CompiledLexicon; arabizi: CompiledLexicon } {
-  lexicons ??= {
-    standard: new CompiledLexicon([FRENCH, ENGLISH, ARABIC], 'standard'),
-    arabizi: new CompiledLexicon([ARABIZI], 'arabizi'),
-  };
-  return lexicons;
-}
 
 /** Indicator types that count as evidence in cue rules, and the concept they stand for. */
 const INDICATOR_CONCEPT: Partial<Record<IndicatorType, AnyConcept>> = {
@@ -85,17 +72,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   }
   const normalized = normalizeText(text);
   const tokens = tokenize(normalized.words.text);
-  const language = detectLanguage(tokens);
+  const words = vocabulary().infos(tokens);
+  const language = languageOf(words);
   const defaultCountry = options.defaultCountry ?? inferCountry(language, text);
   const found = extractWithLooseDeadlines(normalized, defaultCountry);
 
-  const tokenSpans = tokens.map((t) => toOriginalSpan(normalized.words, t.start, t.end));
+  const tokenSpans = new TokenSpans(tokens, normalized.words);
   const occurrences = withoutOpaqueTokens(
-    findConcepts(tokens, language),
+    vocabulary().find(tokens, words, language === 'ary-Latn'),
     found.indicators,
     tokenSpans,
   );
-  occurrences.push(...ageOccurrences(tokens, occurrences));
+  occurrences.push(...ageOccurrences(tokens, words, occurrences));
   const indicators = withDemandDeadlines(found, occurrences, tokenSpans, text);
   occurrences.push(...indicatorOccurrences(indicators, tokenSpans));
   const index = indexConcepts(refine(occurrences, tokens));
@@ -118,7 +106,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   const reasons: Reason[] = [];
   for (const cue of decision.reasons) {
     const at = byCue.get(cue) ?? contextAt;
-    const span: Span = at === undefined ? jokeSpan(text) : spanOf(at.first, at.last, tokenSpans);
+    const span: Span = at === undefined ? jokeSpan(text) : tokenSpans.span(at.first, at.last);
     reasons.push({ cue, span, explanation: CUE_EXPLANATIONS[cue] });
   }
   reasons.sort((a, b) => a.span[0] - b.span[0]);
@@ -134,15 +122,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   };
 }
 
-function findConcepts(tokens: readonly Token[], language: Language): Occurrence[] {
-  const { standard, arabizi } = compiledLexicons();
-  const occurrences = standard.find(tokens);
-  // Arabizi is read by consonant skeleton, which would find false friends in French or English
-  // ("messagerie" has the skeleton of "sghir"): only Darija in Latin letters is read that way.
-  if (language === 'ary-Latn') {
-    arabizi.find(tokens, occurrences);
-  }
-  return occurrences;
+function languageOf(words: readonly WordInfo[]): Language {
+  const flags = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) flags[i] = (words[i] as WordInfo).language;
+  return languageOfWords(flags);
 }
 
 /** What a demand is made of: a named time next to one of these is its deadline. */
@@ -166,18 +149,20 @@ const DEMAND_REACH = 8;
 function withDemandDeadlines(
   found: { indicators: Indicator[]; looseDeadlines: Indicator[] },
   occurrences: readonly Occurrence[],
-  tokenSpans: readonly Span[],
+  tokenSpans: TokenSpans,
   text: string,
 ): Indicator[] {
   if (found.looseDeadlines.length === 0) return found.indicators;
-  const demandTokens: number[] = [];
-  for (const o of occurrences) if (DEMAND_CONCEPTS.has(o.concept)) demandTokens.push(o.first);
-  const demandSpans: Span[] = demandTokens.map((t) => tokenSpans[t] as Span);
+  const demandSpans: Span[] = [];
+  for (const o of occurrences) {
+    if (DEMAND_CONCEPTS.has(o.concept)) demandSpans.push(tokenSpans.span(o.first, o.first));
+  }
   for (const i of found.indicators) if (i.type === 'amount') demandSpans.push(i.span);
+  const lastToken = tokenSpans.length - 1;
   const kept = found.looseDeadlines.filter((deadline) => {
-    const at = Math.min(lowerBound(tokenSpans, deadline.span[0]), tokenSpans.length - 1);
+    const at = Math.min(tokenSpans.firstEndingAfter(deadline.span[0]), lastToken);
     return demandSpans.some((span) => {
-      const t = Math.min(lowerBound(tokenSpans, span[0]), tokenSpans.length - 1);
+      const t = Math.min(tokenSpans.firstEndingAfter(span[0]), lastToken);
       if (Math.abs(t - at) > DEMAND_REACH) return false;
       const [from, to] =
         span[0] < deadline.span[0] ? [span[1], deadline.span[0]] : [deadline.span[1], span[0]];
@@ -194,17 +179,16 @@ const SENTENCE_END = /[.!?؟\n]/u;
 function withoutOpaqueTokens(
   occurrences: Occurrence[],
   indicators: readonly Indicator[],
-  tokenSpans: readonly Span[],
+  tokenSpans: TokenSpans,
 ): Occurrence[] {
   let opaque: Uint8Array | undefined;
   for (const indicator of indicators) {
     if (!OPAQUE_INDICATORS.has(indicator.type)) continue;
     opaque ??= new Uint8Array(tokenSpans.length);
     const [start, end] = indicator.span;
-    for (let t = lowerBound(tokenSpans, start); t < tokenSpans.length; t++) {
-      const span = tokenSpans[t] as Span;
-      if (span[0] >= end) break;
-      if (span[0] >= start && span[1] <= end) opaque[t] = 1;
+    for (let t = tokenSpans.firstEndingAfter(start); t < tokenSpans.length; t++) {
+      if (tokenSpans.start(t) >= end) break;
+      if (tokenSpans.start(t) >= start && tokenSpans.end(t) <= end) opaque[t] = 1;
     }
   }
   if (opaque === undefined) return occurrences;
@@ -272,33 +256,37 @@ const EVENT_REACH = 3;
  */
 function ageOccurrences(
   tokens: readonly Token[],
+  words: readonly WordInfo[],
   occurrences: readonly Occurrence[],
 ): Occurrence[] {
-  const unitAt = new Set(occurrences.filter((o) => o.concept === 'age-unit').map((o) => o.first));
+  let unitAt: Set<number> | undefined;
   const out: Occurrence[] = [];
-  tokens.forEach((token, i) => {
-    const glued = /^(1[0-7])(?:yo|ans|yrs|y)$/.exec(token.text);
-    if (glued !== null) {
+  for (let i = 0; i < tokens.length; i++) {
+    const age = (words[i] as WordInfo).age;
+    if (age === 0) continue;
+    if (age === GLUED_AGE) {
       out.push({ concept: 'minor', first: i, last: i });
-      return;
+      continue;
     }
-    if (!/^1[0-7]$/.test(token.text)) return;
-    for (let next = i + 1; next <= i + 2; next++) {
+    unitAt ??= new Set(occurrences.filter((o) => o.concept === 'age-unit').map((o) => o.first));
+    let found = false;
+    for (let next = i + 1; next <= i + 2 && !found; next++) {
       if (unitAt.has(next)) {
         out.push({ concept: 'minor', first: i, last: next });
-        return;
+        found = true;
       }
     }
+    if (found) continue;
     // "you're only 14", "عمرك 16", "tu as 15" — but not "tu as 15 minutes".
     const after = tokens[i + 1]?.text;
-    if (after !== undefined && NOT_AN_AGE.has(after)) return;
+    if (after !== undefined && NOT_AN_AGE.has(after)) continue;
     for (let before = Math.max(0, i - 2); before < i; before++) {
       if (AGE_SUBJECTS.has((tokens[before] as Token).text)) {
         out.push({ concept: 'minor', first: before, last: i });
-        return;
+        break;
       }
     }
-  });
+  }
   return out;
 }
 
@@ -352,17 +340,17 @@ const NOT_AN_AGE = new Set([
 /** Places each indicator on the tokens it overlaps, as a concept the cue rules can use. */
 function indicatorOccurrences(
   indicators: readonly Indicator[],
-  tokenSpans: readonly Span[],
+  tokenSpans: TokenSpans,
 ): Occurrence[] {
   const out: Occurrence[] = [];
   for (const indicator of indicators) {
     const concept = INDICATOR_CONCEPT[indicator.type];
     if (concept === undefined) continue;
     const [start, end] = indicator.span;
-    let first = lowerBound(tokenSpans, start);
+    let first = tokenSpans.firstEndingAfter(start);
     if (first >= tokenSpans.length) first = tokenSpans.length - 1;
     let last = first;
-    while (last + 1 < tokenSpans.length && (tokenSpans[last + 1] as Span)[0] < end) last++;
+    while (last + 1 < tokenSpans.length && tokenSpans.start(last + 1) < end) last++;
     if (first >= 0) out.push({ concept, first, last });
   }
   return out;
@@ -371,36 +359,64 @@ function indicatorOccurrences(
 /** Marks the tokens that lie inside a quotation. */
 function quotedTokens(
   quotes: ReadonlyArray<readonly [number, number]>,
-  tokenSpans: readonly Span[],
+  tokenSpans: TokenSpans,
 ): Uint8Array {
   const mask = new Uint8Array(tokenSpans.length);
   for (const [start, end] of quotes) {
-    for (let t = lowerBound(tokenSpans, start); t < tokenSpans.length; t++) {
-      const span = tokenSpans[t] as Span;
-      if (span[1] > end) break;
-      if (span[0] >= start) mask[t] = 1;
+    for (let t = tokenSpans.firstEndingAfter(start); t < tokenSpans.length; t++) {
+      if (tokenSpans.end(t) > end) break;
+      if (tokenSpans.start(t) >= start) mask[t] = 1;
     }
   }
   return mask;
 }
 
-/** Index of the first token that ends after `offset`. */
-function lowerBound(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((spans[mid] as Span)[1] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/**
+ * Where each token is in the original text: two arrays for the whole message rather than one
+ * [start, end] pair per token.
+ */
+class TokenSpans {
+  private readonly starts: Uint32Array;
+  private readonly ends: Uint32Array;
+  readonly length: number;
 
-function spanOf(first: number, last: number, tokenSpans: readonly Span[]): Span {
-  const a = tokenSpans[first];
-  const b = tokenSpans[last];
-  if (a === undefined || b === undefined) return [0, 0];
-  return [a[0], b[1]];
+  constructor(tokens: readonly Token[], view: TextView) {
+    this.length = tokens.length;
+    this.starts = new Uint32Array(tokens.length);
+    this.ends = new Uint32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      // Tokens are never empty: their first unit's start and their last unit's end.
+      this.starts[i] = view.starts[token.start] as number;
+      this.ends[i] = view.ends[token.end - 1] as number;
+    }
+  }
+
+  start(token: number): number {
+    return this.starts[token] as number;
+  }
+
+  end(token: number): number {
+    return this.ends[token] as number;
+  }
+
+  /** From the start of token `first` to the end of token `last`; [0, 0] outside the tokens. */
+  span(first: number, last: number): Span {
+    if (first < 0 || last >= this.length) return [0, 0];
+    return [this.starts[first] as number, this.ends[last] as number];
+  }
+
+  /** Index of the first token that ends after `offset` (`length` when none does). */
+  firstEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.ends[mid] as number) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /** Laughter or emoji has no token; point at it, or at the start when it cannot be found. */

@@ -38,7 +38,9 @@ const LAUGHTER =
  */
 export function quotedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  if (!/[«“"']/.test(text)) return ranges;
+  // A quotation opens with «, “ or ", or with ' after a space or a colon: the apostrophes of
+  // "j'ai" or "don't" open nothing, and the full pattern is not worth running for them.
+  if (!/[«“"]|[\s:]'/.test(text)) return ranges;
   for (const match of text.matchAll(QUOTES))
     ranges.push([match.index, match.index + match[0].length]);
   return ranges;

@@ -155,13 +155,24 @@ export function indexConcepts(occurrences: readonly Occurrence[]): Map<AnyConcep
     else list.push(occurrence);
   }
   for (const [concept, list] of index) {
-    list.sort((a, b) => a.first - b.first || a.last - b.last);
-    index.set(
-      concept,
-      list.filter(
-        (o, i) => i === 0 || o.first !== list[i - 1]?.first || o.last !== list[i - 1]?.last,
-      ),
-    );
+    // Occurrences mostly arrive in text order already: sort and deduplicate only when needed.
+    let sorted = true;
+    let distinct = true;
+    for (let i = 1; i < list.length && sorted; i++) {
+      const a = list[i - 1] as Occurrence;
+      const b = list[i] as Occurrence;
+      if (a.first > b.first || (a.first === b.first && a.last > b.last)) sorted = false;
+      else if (a.first === b.first && a.last === b.last) distinct = false;
+    }
+    if (!sorted) list.sort((a, b) => a.first - b.first || a.last - b.last);
+    if (!sorted || !distinct) {
+      index.set(
+        concept,
+        list.filter(
+          (o, i) => i === 0 || o.first !== list[i - 1]?.first || o.last !== list[i - 1]?.last,
+        ),
+      );
+    }
   }
   return index;
 }

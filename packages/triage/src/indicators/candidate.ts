@@ -23,6 +23,11 @@ export interface DetectionContext {
    * are deadlines only in a demand's sentence, which the detector cannot see. Omitted: dropped.
    */
   readonly looseDeadlines?: Candidate[];
+  /**
+   * Whether [start, end) overlaps an identifier already found by a more specific detector: such a
+   * finding would be dropped, so a costly check (parsing a phone number) can be skipped.
+   */
+  readonly taken?: (start: number, end: number) => boolean;
 }
 
 /** Characters that may not touch an identifier on either side (it would be part of a longer word). */
@@ -49,21 +54,26 @@ export function standsAlone(text: string, start: number, end: number): boolean {
  */
 export const DETECTOR_LIMIT = 1000;
 
-/** A word of the identifier view: letters and digits; its lower-cased text is sliced on demand. */
+/**
+ * A word of the identifier view: letters and digits. Its lower-cased text is sliced on first use
+ * and kept: most words are ruled out by their first code unit and never sliced.
+ */
 export class Word {
+  /** The first code unit, lower-cased, to rule words out before slicing them. */
+  readonly firstCode: number;
+  private sliced: string | undefined;
+
   constructor(
     readonly start: number,
     readonly end: number,
     private readonly lowerText: string,
-  ) {}
-
-  get lower(): string {
-    return this.lowerText.slice(this.start, this.end);
+  ) {
+    this.firstCode = lowerText.charCodeAt(start);
   }
 
-  /** The first code unit, lower-cased, to rule words out before slicing them. */
-  get firstCode(): number {
-    return this.lowerText.charCodeAt(this.start);
+  get lower(): string {
+    this.sliced ??= this.lowerText.slice(this.start, this.end);
+    return this.sliced;
   }
 }
 
@@ -114,7 +124,7 @@ export function matchAtWords(
   words: readonly Word[],
   sticky: RegExp,
   accepts: (lowerWord: string, index: number) => boolean,
-  firstCodes?: ReadonlySet<number>,
+  firstCodes?: FirstCodes,
   limit = DETECTOR_LIMIT,
 ): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
@@ -123,7 +133,7 @@ export function matchAtWords(
     const word = words[index] as Word;
     if (matches.length >= limit) break;
     if (word.start < after) continue;
-    if (firstCodes !== undefined && !firstCodes.has(word.firstCode)) continue;
+    if (firstCodes !== undefined && firstCodes[word.firstCode] !== 1) continue;
     if (!accepts(word.lower, index)) continue;
     sticky.lastIndex = word.start;
     const match = sticky.exec(text);
@@ -135,10 +145,18 @@ export function matchAtWords(
   return matches;
 }
 
-/** The first code units of a set of lower-case words, for `matchAtWords`. */
-export function firstCodesOf(words: Iterable<string>): Set<number> {
-  const codes = new Set<number>();
-  for (const word of words) codes.add(word.charCodeAt(0));
+/** Which UTF-16 code units (index) may start a word of interest (1): a table, one read per word. */
+export type FirstCodes = Uint8Array;
+
+/**
+ * The first code units of a set of lower-case words, for `matchAtWords`.
+ *
+ * @example
+ * firstCodesOf(['pay', 'send'])['p'.charCodeAt(0)]; // 1
+ */
+export function firstCodesOf(words: Iterable<string>): FirstCodes {
+  const codes = new Uint8Array(0x10000);
+  for (const word of words) if (word !== '') codes[word.charCodeAt(0)] = 1;
   return codes;
 }
 

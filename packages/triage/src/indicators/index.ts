@@ -61,16 +61,18 @@ export function extractWithLooseDeadlines(
   const text = normalized.identifiers.text;
   const lower = lowerSameLength(text);
   const looseDeadlines: Candidate[] = [];
+  const accepted: Candidate[] = [];
+  const taken = (start: number, end: number): boolean =>
+    accepted.some((a) => start < a.end && a.start < end);
+  const overlapsAccepted = (candidate: Candidate): boolean => taken(candidate.start, candidate.end);
   const context: DetectionContext = {
     text,
     lower,
     defaultCountry,
     words: wordsOf(text, lower),
     looseDeadlines,
+    taken,
   };
-  const accepted: Candidate[] = [];
-  const overlapsAccepted = (candidate: Candidate): boolean =>
-    accepted.some((a) => candidate.start < a.end && a.start < candidate.end);
   for (const detect of DETECTORS) {
     for (const candidate of detect(context)) {
       if (accepted.length >= MAX_INDICATORS) break;

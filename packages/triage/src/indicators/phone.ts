@@ -37,6 +37,8 @@ export function findPhones(context: DetectionContext): Candidate[] {
     if (digits.length < 8 || digits.length > 15) continue;
     const start = match.index;
     const end = start + raw.length;
+    // The digits of an IBAN, an MTCN or an amount already found: no need to parse them.
+    if (context.taken?.(start, end) === true) continue;
     const before = context.lower.slice(Math.max(0, start - 40), start);
     const announced = PHONE_CONTEXT.test(before);
     const international = raw.startsWith('+') || raw.startsWith('00');

@@ -13,11 +13,31 @@ import { SMS_SPELLINGS } from './sms.ts';
 interface WordPattern {
   readonly text: string;
   readonly prefix: boolean;
+  /** The word's number (see `wordId`) when it is matched whole; -1 for a stem. */
+  readonly id: number;
 }
 
 interface Entry {
   readonly concept: Concept;
   readonly words: readonly WordPattern[];
+  /** Scratch for `matchEntries`: the start it was last tried at, so it is tried once per start. */
+  mark: number;
+}
+
+/**
+ * Every word that lexicon entries match whole, numbered: a token's forms carry these numbers, so
+ * that "is the next word 'famille'?" is an integer comparison. Only lexicon words are numbered;
+ * any other form is -1, so the table never grows with the text read.
+ */
+const WORD_IDS = new Map<string, number>();
+
+function wordId(word: string): number {
+  let id = WORD_IDS.get(word);
+  if (id === undefined) {
+    id = WORD_IDS.size;
+    WORD_IDS.set(word, id);
+  }
+  return id;
 }
 
 /** Where a concept was found: tokens `first` to `last`, inclusive. */
@@ -31,11 +51,24 @@ export interface Occurrence {
 type Spelling = 'standard' | 'arabizi';
 
 const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
-/** Distinct word forms remembered by a lexicon; the cache is emptied when full. */
-const LOOKUP_CACHE_SIZE = 50_000;
 
 /** Words shorter than this are never matched as stems: "vi*" would match half the language. */
 const MIN_STEM = 3;
+
+/** How a word is read in a lexicon: the forms it is looked up under, and the entries they start. */
+export interface WordReading {
+  readonly forms: readonly string[];
+  /** The number of each form (`wordId`), -1 for a form no entry matches whole. */
+  readonly ids: readonly number[];
+  /** Every entry a form starts. */
+  readonly entries: readonly Entry[];
+  /** The one-word entries among them. */
+  readonly single: readonly Entry[];
+  /** The longer ones, by the number of their second word when it is matched whole. */
+  readonly bySecond: ReadonlyMap<number, readonly Entry[]> | undefined;
+  /** The longer ones whose second word is a stem. */
+  readonly secondStems: readonly Entry[];
+}
 
 /** A node of the stem trie, keyed by UTF-16 code unit. */
 interface TrieNode {
@@ -48,8 +81,6 @@ export class CompiledLexicon {
   private readonly exact = new Map<string, Entry[]>();
   /** Stems in a trie: one walk along a word finds every stem it starts with, without slicing. */
   private readonly stems: TrieNode = { children: new Map(), stems: undefined };
-  /** The entries each recently seen form starts (see `lookup`). */
-  private readonly cache = new Map<string, readonly Entry[]>();
 
   constructor(
     lexicons: readonly Lexicon[],
@@ -66,10 +97,7 @@ export class CompiledLexicon {
     const raw = compileWords(entry, (word) => word);
     this.addWords(concept, raw);
     if (this.spelling === 'arabizi') {
-      const skeletal = raw.map((word) => ({
-        text: arabiziSkeleton(word.text),
-        prefix: word.prefix,
-      }));
+      const skeletal = raw.map((word) => wordPattern(arabiziSkeleton(word.text), word.prefix));
       // A skeleton of one or two consonants ("vd") would match unrelated words.
       if (skeletal.every((word) => word.text.length >= MIN_STEM)) this.addWords(concept, skeletal);
     }
@@ -78,7 +106,7 @@ export class CompiledLexicon {
   private addWords(concept: Concept, words: WordPattern[]): void {
     const first = words[0];
     if (first === undefined || first.text === '') return;
-    const entry: Entry = { concept, words };
+    const entry: Entry = { concept, words, mark: -1 };
     if (first.prefix && first.text.length >= MIN_STEM) {
       let node = this.stems;
       for (let i = 0; i < first.text.length; i++) {
@@ -96,15 +124,43 @@ export class CompiledLexicon {
     }
   }
 
-  /** The entries whose first word matches `form` (cached: words repeat across messages). */
-  lookup(form: string): readonly Entry[] {
-    let entries = this.cache.get(form);
-    if (entries === undefined) {
-      entries = this.entriesFor(form);
-      if (this.cache.size >= LOOKUP_CACHE_SIZE) this.cache.clear();
-      this.cache.set(form, entries);
+  /**
+   * How a token is read: its forms and the entries any of them starts, each entry once. It
+   * depends on the token's text alone (its leetspeak reading and script are derived from it), so
+   * callers remember it per distinct word (see `Vocabulary`).
+   *
+   * @example
+   * new CompiledLexicon([{ video: ['vidéo*'] }], 'standard').read(tokenize('VIDEOS')[0]).entries.length; // 1
+   */
+  read(token: Token): WordReading {
+    const forms = this.forms(token);
+    const entries: Entry[] = [];
+    for (const form of forms) {
+      for (const entry of this.entriesFor(form)) if (!entries.includes(entry)) entries.push(entry);
     }
-    return entries;
+    const single = entries.filter((e) => e.words.length === 1);
+    let bySecond: Map<number, Entry[]> | undefined;
+    const secondStems: Entry[] = [];
+    for (const entry of entries) {
+      const second = entry.words[1];
+      if (second === undefined) continue;
+      if (second.prefix) {
+        secondStems.push(entry);
+      } else {
+        bySecond ??= new Map();
+        const list = bySecond.get(second.id);
+        if (list === undefined) bySecond.set(second.id, [entry]);
+        else list.push(entry);
+      }
+    }
+    return {
+      forms,
+      ids: forms.map((form) => WORD_IDS.get(form) ?? -1),
+      entries: entries.length === 0 ? NO_ENTRIES : entries,
+      single: single.length === 0 ? NO_ENTRIES : single,
+      bySecond,
+      secondStems: secondStems.length === 0 ? NO_ENTRIES : secondStems,
+    };
   }
 
   private entriesFor(form: string): readonly Entry[] {
@@ -159,30 +215,71 @@ export class CompiledLexicon {
    * lexicon.find(tokenize('ta VIDÉO')); // [{ concept: 'video', first: 1, last: 1 }]
    */
   find(tokens: readonly Token[], out: Occurrence[] = []): Occurrence[] {
-    const formsOf: string[][] = tokens.map((token) => this.forms(token));
-    const seen = new Set<Entry>();
-    for (let i = 0; i < tokens.length; i++) {
-      const forms = formsOf[i] as string[];
-      if (forms.length === 1) {
-        for (const entry of this.lookup(forms[0] as string)) this.emit(entry, formsOf, i, out);
-        continue;
-      }
-      // Several forms of one token may find the same entry: report it once.
-      seen.clear();
-      for (const form of forms) {
-        for (const entry of this.lookup(form)) {
-          if (seen.has(entry)) continue;
-          seen.add(entry);
-          this.emit(entry, formsOf, i, out);
-        }
-      }
-    }
-    return out;
+    return matchEntries(
+      tokens.map((token) => this.read(token)),
+      out,
+    );
   }
+}
 
-  private emit(entry: Entry, formsOf: readonly string[][], i: number, out: Occurrence[]): void {
-    const last = entry.words.length === 1 ? i : matchRest(entry.words, formsOf, i);
-    if (last !== undefined) out.push({ concept: entry.concept, first: i, last });
+/** Increases at every start `matchEntries` tries, for `Entry.mark`. */
+let startStamp = 0;
+
+/**
+ * Finds the entries that the words start, given how each word is read, and adds an occurrence
+ * for each one whose following words match too. One unrelated token may sit between two words of
+ * an entry ("your whole family" for "your family"); the nearer reading is preferred.
+ *
+ * @example
+ * matchEntries(tokens.map((t) => lexicon.read(t)), []); // [{ concept, first, last }, …]
+ */
+export function matchEntries(
+  readings: readonly WordReading[],
+  out: Occurrence[] = [],
+): Occurrence[] {
+  const n = readings.length;
+  for (let i = 0; i < n; i++) {
+    const reading = readings[i] as WordReading;
+    const single = reading.single;
+    for (let k = 0; k < single.length; k++) {
+      out.push({ concept: (single[k] as Entry).concept, first: i, last: i });
+    }
+    if (reading.bySecond === undefined && reading.secondStems.length === 0) continue;
+    // The second word right after the first, else one token further: an entry whose second word
+    // is found right after is not tried further.
+    const stamp = ++startStamp;
+    if (i + 1 < n) secondWordAt(reading, readings, i, i + 1, stamp, out);
+    if (i + 2 < n) secondWordAt(reading, readings, i, i + 2, stamp, out);
+  }
+  return out;
+}
+
+/** Tries the longer entries that `reading` starts at `first`, with their second word at `at`. */
+function secondWordAt(
+  reading: WordReading,
+  readings: readonly WordReading[],
+  first: number,
+  at: number,
+  stamp: number,
+  out: Occurrence[],
+): void {
+  const next = readings[at] as WordReading;
+  const tryEntry = (entry: Entry): void => {
+    if (entry.mark === stamp) return;
+    entry.mark = stamp;
+    const last = matchRest(entry.words, readings, at);
+    if (last !== undefined) out.push({ concept: entry.concept, first, last });
+  };
+  if (reading.bySecond !== undefined) {
+    for (let f = 0; f < next.ids.length; f++) {
+      const id = next.ids[f] as number;
+      if (id < 0) continue;
+      const entries = reading.bySecond.get(id);
+      if (entries !== undefined) for (const entry of entries) tryEntry(entry);
+    }
+  }
+  for (const entry of reading.secondStems) {
+    if (matchesWord(entry.words[1] as WordPattern, next)) tryEntry(entry);
   }
 }
 
@@ -192,28 +289,33 @@ const ARABIC_CLITIC_LETTERS = new Set([...'وفبلكسانتيغ'].map((ch) => 
 /** Letters that Darija glues before a word: the article l-, n- t- y- verb prefixes, ka-/gha-, f- b- w- m-. */
 const ARABIZI_PREFIX_LETTERS = new Set(['l', 'n', 't', 'y', 'k', 'g', 'f', 'b', 'w', 'm']);
 
-function matchesWord(pattern: WordPattern, forms: readonly string[]): boolean {
-  for (const form of forms) {
-    if (pattern.prefix ? form.startsWith(pattern.text) : form === pattern.text) return true;
+function matchesWord(pattern: WordPattern, reading: WordReading): boolean {
+  if (pattern.prefix) {
+    for (const form of reading.forms) if (form.startsWith(pattern.text)) return true;
+    return false;
   }
-  return false;
+  return reading.ids.includes(pattern.id);
 }
 
 /**
  * Matches the words after the first, allowing one unrelated token between two words of an entry
  * ("your whole family" for "your family"). Returns the index of the last token, or undefined.
  */
+/**
+ * Matches the words of an entry after the second, found at `second`, allowing one unrelated token
+ * before each. Returns the index of the last token, or undefined.
+ */
 function matchRest(
   words: readonly WordPattern[],
-  formsOf: readonly string[][],
-  first: number,
+  readings: readonly WordReading[],
+  second: number,
 ): number | undefined {
-  let at = first;
-  for (let w = 1; w < words.length; w++) {
+  let at = second;
+  for (let w = 2; w < words.length; w++) {
     const pattern = words[w] as WordPattern;
-    if (at + 1 < formsOf.length && matchesWord(pattern, formsOf[at + 1] as string[])) {
+    if (at + 1 < readings.length && matchesWord(pattern, readings[at + 1] as WordReading)) {
       at += 1;
-    } else if (at + 2 < formsOf.length && matchesWord(pattern, formsOf[at + 2] as string[])) {
+    } else if (at + 2 < readings.length && matchesWord(pattern, readings[at + 2] as WordReading)) {
       at += 2;
     } else {
       return undefined;
@@ -228,6 +330,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
+function wordPattern(text: string, prefix: boolean): WordPattern {
+  return { text, prefix, id: prefix ? -1 : wordId(text) };
+}
+
 /** Normalises an entry like the text and splits it into words; a trailing * marks a stem. */
 function compileWords(entry: string, transform: (word: string) => string): WordPattern[] {
   const words: WordPattern[] = [];
@@ -235,7 +341,7 @@ function compileWords(entry: string, transform: (word: string) => string): WordP
     const prefix = part.endsWith('*');
     const tokens = tokenize(normalizeText(prefix ? part.slice(0, -1) : part).words.text);
     tokens.forEach((token, i) => {
-      words.push({ text: transform(token.text), prefix: prefix && i === tokens.length - 1 });
+      words.push(wordPattern(transform(token.text), prefix && i === tokens.length - 1));
     });
   }
   return words;

@@ -60,13 +60,49 @@ for (const [set, flag] of [
   for (const word of set) MARKERS.set(word, (MARKERS.get(word) ?? 0) | flag);
 }
 
+/** What one word says about the language: the marker flags above, plus these. */
+const ARABIC_SCRIPT = 32;
+const LATIN = 64;
+const ARABIZI_DIGITS = 128;
+const DARIJA_VERB = 256;
+const STANDARD_PREFIX = 512;
+
 /**
- * Guesses the language of a message from its tokens.
+ * What a word says about the language of its message, as bit flags (it depends on the word
+ * alone, so callers may remember it per distinct word; see `languageOfWords`).
  *
  * @example
- * detectLanguage(tokenize(normalizeText('3ndi lvideo dyalk, sift lflous').words.text)); // 'ary-Latn'
+ * languageOfWords([wordLanguage('dyalk', false), wordLanguage('3ndi', false)]); // 'ary-Latn'
  */
-export function detectLanguage(tokens: readonly Token[]): Language {
+export function wordLanguage(text: string, arabic: boolean): number {
+  let flags = MARKERS.get(text) ?? 0;
+  if (arabic) {
+    flags |= ARABIC_SCRIPT;
+    if (isDarijaVerb(text)) flags |= DARIJA_VERB;
+    if (text.startsWith('سأ') || text.startsWith('سا')) flags |= STANDARD_PREFIX;
+    return flags;
+  }
+  if (!hasLatinLetter(text)) return flags;
+  flags |= LATIN;
+  // Digits as letters inside a word: 3ndi, l7bs, s7abk, 9bel; not "48h", and leet uses 0 1 4 8 too.
+  if (
+    hasArabiziDigit(text) &&
+    /[a-z][2379]|[2379][a-z]/.test(text) &&
+    !/[0148]/.test(text) &&
+    !/^\d+[a-z]{1,3}$/.test(text)
+  ) {
+    flags |= ARABIZI_DIGITS;
+  }
+  return flags;
+}
+
+/**
+ * Guesses the language of a message from what each of its words says (`wordLanguage`).
+ *
+ * @example
+ * languageOfWords(tokens.map((t) => wordLanguage(t.text, t.arabic))); // 'fr'
+ */
+export function languageOfWords(words: ArrayLike<number>): Language {
   let arabicTokens = 0;
   let latinTokens = 0;
   let darijaArabic = 0;
@@ -75,31 +111,20 @@ export function detectLanguage(tokens: readonly Token[]): Language {
   let arabiziDigits = 0;
   let french = 0;
   let english = 0;
-  for (const token of tokens) {
-    const text = token.text;
-    const flags = MARKERS.get(text) ?? 0;
-    if (token.arabic) {
+  for (let i = 0; i < words.length; i++) {
+    const flags = words[i] as number;
+    if ((flags & ARABIC_SCRIPT) !== 0) {
       arabicTokens++;
-      if ((flags & DARIJA_ARABIC_FLAG) !== 0 || isDarijaVerb(text)) darijaArabic++;
-      if ((flags & STANDARD_ARABIC_FLAG) !== 0 || text.startsWith('سأ') || text.startsWith('سا')) {
-        standardArabic++;
-      }
+      if ((flags & (DARIJA_ARABIC_FLAG | DARIJA_VERB)) !== 0) darijaArabic++;
+      if ((flags & (STANDARD_ARABIC_FLAG | STANDARD_PREFIX)) !== 0) standardArabic++;
       continue;
     }
-    if (!hasLatinLetter(text)) continue;
+    if ((flags & LATIN) === 0) continue;
     latinTokens++;
     if ((flags & FR) !== 0) french++;
     if ((flags & EN) !== 0) english++;
     if ((flags & DARIJA_LATIN_FLAG) !== 0) darijaLatin++;
-    // Digits as letters inside a word: 3ndi, l7bs, s7abk, 9bel; not "48h", and leet uses 0 1 4 8 too.
-    if (
-      hasArabiziDigit(text) &&
-      /[a-z][2379]|[2379][a-z]/.test(text) &&
-      !/[0148]/.test(text) &&
-      !/^\d+[a-z]{1,3}$/.test(text)
-    ) {
-      arabiziDigits++;
-    }
+    if ((flags & ARABIZI_DIGITS) !== 0) arabiziDigits++;
   }
   if (arabicTokens === 0 && latinTokens === 0) return 'und';
   if (arabicTokens >= latinTokens) {
@@ -109,6 +134,16 @@ export function detectLanguage(tokens: readonly Token[]): Language {
   if (darija >= 2 && darija >= 0.6 * Math.max(french, english)) return 'ary-Latn';
   if (french === 0 && english === 0) return darija > 0 ? 'ary-Latn' : 'und';
   return french >= english ? 'fr' : 'en';
+}
+
+/**
+ * Guesses the language of a message from its tokens.
+ *
+ * @example
+ * detectLanguage(tokenize(normalizeText('3ndi lvideo dyalk, sift lflous').words.text)); // 'ary-Latn'
+ */
+export function detectLanguage(tokens: readonly Token[]): Language {
+  return languageOfWords(tokens.map((t) => wordLanguage(t.text, t.arabic)));
 }
 
 function hasArabiziDigit(word: string): boolean {

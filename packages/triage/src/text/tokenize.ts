@@ -17,6 +17,8 @@ export interface Token {
   readonly leet: string | undefined;
   /** Whether the word is written in Arabic script. */
   readonly arabic: boolean;
+  /** A 32-bit FNV-1a hash of `text`, for tables that remember something per distinct word. */
+  readonly hash: number;
 }
 
 const LEET: ReadonlyMap<string, string> = new Map(
@@ -58,18 +60,26 @@ export function tokenize(text: string): Token[] {
     const start = i;
     // Whether the word has a digit or an inner symbol: only then can it be leetspeak.
     let mixed = false;
+    let hash = FNV_OFFSET;
     while (i < n) {
+      const code = text.charCodeAt(i);
       if (isWordCharAt(text, i)) {
-        const code = text.charCodeAt(i);
         if (code >= 48 && code <= 57) mixed = true;
-        i += charWidth(text, i);
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+          hash = Math.imul(hash ^ text.charCodeAt(i + 1), FNV_PRIME);
+          i += 2;
+        } else {
+          i += 1;
+        }
       } else if (
-        INNER_SYMBOL_CODES.has(text.charCodeAt(i)) &&
+        INNER_SYMBOL_CODES.has(code) &&
         i + 1 < n &&
         isWordCharAt(text, i + 1) &&
         i > start
       ) {
         mixed = true;
+        hash = Math.imul(hash ^ code, FNV_PRIME);
         i += 1;
       } else {
         break;
@@ -84,9 +94,25 @@ export function tokenize(text: string): Token[] {
       text: word,
       leet: mixed ? readLeet(word) : undefined,
       arabic: first >= 0x600 && first <= 0x8ff && isArabic(word),
+      hash: hash | 0,
     });
   }
   return tokens;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * The hash `tokenize` gives a word, for tables keyed by word.
+ *
+ * @example
+ * hashWord('video') === tokenize('video')[0]?.hash; // true
+ */
+export function hashWord(word: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+  return hash | 0;
 }
 
 const INNER_SYMBOL_CODES = new Set([...INNER_SYMBOLS].map((ch) => ch.charCodeAt(0)));

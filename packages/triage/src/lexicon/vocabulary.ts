@@ -1,0 +1,148 @@
+/**
+ * Everything Aman knows about a word, remembered per distinct word: how the lexicons read it
+ * (its forms and the entries they start), what it says about the language, whether it is an age.
+ * A message of 1 KB has some 180 words, most of them seen before: one lookup per word replaces
+ * the per-word work (forms, clitics, consonant skeletons, marker sets) of every message.
+ */
+import { ARABIC } from './arabic.ts';
+import { ARABIZI } from './arabizi.ts';
+import { ENGLISH } from './english.ts';
+import { FRENCH } from './french.ts';
+import type { Occurrence, WordReading } from './matcher.ts';
+import { CompiledLexicon, matchEntries } from './matcher.ts';
+import { wordLanguage } from '../text/language.ts';
+import type { Token } from '../text/tokenize.ts';
+
+/** What is known about one word. */
+export interface WordInfo {
+  /** How the French, English and Arabic lexicons read it. */
+  readonly standard: WordReading;
+  /** How the Arabizi lexicon reads it (computed on first use: only Arabizi messages need it). */
+  arabizi: WordReading | undefined;
+  /** What the word says about the language (`wordLanguage`). */
+  readonly language: number;
+  /** `GLUED_AGE` for "15ans" or "16yo", `BARE_AGE` for a number from 10 to 17, else 0. */
+  readonly age: number;
+}
+
+/** An age under 18 glued to its unit: "15ans", "16yo", "14yrs". */
+export const GLUED_AGE = 1;
+/** A number from 10 to 17, an age if a unit or "you're", "عمرك" stands next to it. */
+export const BARE_AGE = 2;
+
+function ageOf(word: string): number {
+  if (/^1[0-7](?:yo|ans|yrs|y)$/.test(word)) return GLUED_AGE;
+  return /^1[0-7]$/.test(word) ? BARE_AGE : 0;
+}
+
+/** Distinct words remembered; the table is emptied when full (words repeat, so it refills fast). */
+const CAPACITY = 1 << 15;
+/** Slots of the open-addressing table: a power of two, at most half full. */
+const SLOTS = CAPACITY * 2;
+
+/**
+ * A hash table from word to `WordInfo`, keyed by the hash `tokenize` computed while reading the
+ * word: a lookup costs one probe and one string comparison, where a `Map` would hash the freshly
+ * sliced string again.
+ */
+class WordTable {
+  private readonly slots = new Int32Array(SLOTS).fill(-1);
+  private readonly hashes = new Int32Array(CAPACITY);
+  private readonly words: string[] = [];
+  private readonly infos: WordInfo[] = [];
+
+  get(word: string, hash: number): WordInfo | undefined {
+    const mask = SLOTS - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = this.slots[slot] as number;
+      if (at < 0) return undefined;
+      if (this.hashes[at] === hash && this.words[at] === word) return this.infos[at];
+    }
+  }
+
+  set(word: string, hash: number, info: WordInfo): void {
+    if (this.words.length >= CAPACITY) this.clear();
+    const mask = SLOTS - 1;
+    let slot = hash & mask;
+    while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & mask;
+    const at = this.words.length;
+    this.slots[slot] = at;
+    this.hashes[at] = hash;
+    this.words.push(word);
+    this.infos.push(info);
+  }
+
+  private clear(): void {
+    this.slots.fill(-1);
+    this.words.length = 0;
+    this.infos.length = 0;
+  }
+}
+
+/** The lexicons of every language, compiled, and what is known about each word met so far. */
+export class Vocabulary {
+  private readonly standard = new CompiledLexicon([FRENCH, ENGLISH, ARABIC], 'standard');
+  private readonly arabizi = new CompiledLexicon([ARABIZI], 'arabizi');
+  private readonly table = new WordTable();
+
+  /**
+   * What is known about each token, in order.
+   *
+   * @example
+   * vocabulary().infos(tokenize('ta vidéo'))[1]?.standard.entries; // [{ concept: 'video', … }]
+   */
+  infos(tokens: readonly Token[]): WordInfo[] {
+    const infos = new Array<WordInfo>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      let info = this.table.get(token.text, token.hash);
+      if (info === undefined) {
+        info = {
+          standard: this.standard.read(token),
+          arabizi: undefined,
+          language: wordLanguage(token.text, token.arabic),
+          age: ageOf(token.text),
+        };
+        this.table.set(token.text, token.hash, info);
+      }
+      infos[i] = info;
+    }
+    return infos;
+  }
+
+  /**
+   * Every concept in the tokens; Arabizi words are also read by consonant skeleton when
+   * `arabizi` is set (only for Darija in Latin letters: "messagerie" has the skeleton of "sghir").
+   *
+   * @example
+   * const tokens = tokenize('3ndi lvideo');
+   * vocabulary().find(tokens, vocabulary().infos(tokens), true); // [{ concept: 'have', … }, …]
+   */
+  find(tokens: readonly Token[], infos: readonly WordInfo[], arabizi: boolean): Occurrence[] {
+    const out: Occurrence[] = [];
+    matchEntries(
+      infos.map((info) => info.standard),
+      out,
+    );
+    if (arabizi) {
+      const readings = infos.map(
+        (info, i) => (info.arabizi ??= this.arabizi.read(tokens[i] as Token)),
+      );
+      matchEntries(readings, out);
+    }
+    return out;
+  }
+}
+
+let shared: Vocabulary | undefined;
+
+/**
+ * The vocabulary shared by every analysis (compiled on first use).
+ *
+ * @example
+ * vocabulary().infos(tokenize('hello'))[0]?.language;
+ */
+export function vocabulary(): Vocabulary {
+  shared ??= new Vocabulary();
+  return shared;
+}
