@@ -2,15 +2,17 @@
  * One measured run of Aman's video hashing, for bench.ts (which starts it pinned to one core).
  * Prints {"wallMs","cpuMs","frames","lines"} as JSON; cpuMs counts ffmpeg's time too.
  *
- * Usage: node --import tsx bench/video/hash-once.ts FILE time|reference digests|no-digests
+ * Usage: node --import tsx bench/video/hash-once.ts FILE time|reference digests|no-digests [NEIGHBOURHOOD_SECONDS]
  */
 import { readFileSync } from 'node:fs';
 import { hashVideoFile } from '../../packages/pdq/src/node/video.ts';
 import { formatVpdqLines } from '../../packages/pdq/src/video/text-format.ts';
 
-const [path, sampling, digests] = process.argv.slice(2);
+const [path, sampling, digests, neighbourhood = '0'] = process.argv.slice(2);
 if (path === undefined || (sampling !== 'time' && sampling !== 'reference')) {
-  throw new Error('usage: hash-once.ts FILE time|reference digests|no-digests');
+  throw new Error(
+    'usage: hash-once.ts FILE time|reference digests|no-digests [NEIGHBOURHOOD_SECONDS]',
+  );
 }
 
 /** CPU seconds of this process and of its waited-for children (ffmpeg, ffprobe), from /proc. */
@@ -23,7 +25,12 @@ function cpuMs(): number {
 
 const cpuBefore = cpuMs();
 const started = performance.now();
-const result = await hashVideoFile(path, { sampling, threads: 1, digests: digests === 'digests' });
+const result = await hashVideoFile(path, {
+  sampling,
+  threads: 1,
+  digests: digests === 'digests',
+  neighbourhoodSeconds: Number(neighbourhood),
+});
 const wallMs = performance.now() - started;
 if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
 process.stdout.write(

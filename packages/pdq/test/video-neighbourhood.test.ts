@@ -59,6 +59,22 @@ beforeAll(async () => {
     reencode('r23.976.mp4', '-r', '24000/1001', '-vf', 'scale=256:144'),
     // The fps filter keeps timing: no shift, only resampling.
     reencode('fps25.mp4', '-vf', 'fps=25,scale=240:136'),
+    // An excerpt cut half-way between two instants of the original.
+    ffmpeg([
+      '-ss',
+      '2.5',
+      '-i',
+      file('original.mp4'),
+      '-t',
+      '4',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '26',
+      file('excerpt-mid-second.mp4'),
+    ]),
     // A slideshow of the test photos: unrelated.
     makeSlideshow(file('photos.mp4'), distinctPhotos.slice(0, 3), {
       secondsEach: 3,
@@ -177,5 +193,20 @@ describe('neighbourhoods', () => {
     expect(perInstant(pattern)).toBeGreaterThan(7);
     // A slow zoom over photos: neighbours a few bits apart are left out.
     expect(perInstant(photos)).toBeLessThan(perInstant(pattern));
+  });
+
+  it('hold every frame at half the interval, for excerpts cut between instants', async () => {
+    // Instants of the excerpt fall half-way between the original's: ±0.15 s around those does
+    // not reach them on video this fast; ±0.5 s is every frame of the original.
+    const [excerpt, near, everyFrame] = await Promise.all([
+      hash('excerpt-mid-second.mp4'),
+      hash('original.mp4', bank),
+      hash('original.mp4', { neighbourhoodSeconds: 0.5 }),
+    ]);
+    expect(matchVpdq(excerpt.frames, near.frames).queryPercent).toBeLessThan(50);
+    expect(everyFrame.frames.map((f) => f.frameNumber)).toEqual(
+      Array.from({ length: 240 }, (_, n) => n),
+    );
+    expect(matchVpdq(excerpt.frames, everyFrame.frames).queryPercent).toBe(100);
   });
 });

@@ -190,7 +190,7 @@ export function sampleTargets(
   ).filter((seconds) => seconds < durationSeconds).length;
   const grid =
     neighbourhoodSeconds > 0 ? neighbourhoodGrid(secondsPerHash, neighbourhoodSeconds) : undefined;
-  if (grid === undefined || grid.reach === 0) {
+  if (grid === undefined || grid.after === 0) {
     return Array.from({ length: instants }, (_, instant) => ({
       seconds: timeSampleTimestamp(instant, secondsPerHash),
       instant,

@@ -59,7 +59,7 @@ export function ffmpegArguments(path: string, probe: VideoProbe, plan: DecodePla
   const selection =
     plan.sampling === 'reference'
       ? `select='not(mod(n\\,${plan.frameStep}))'`
-      : plan.neighbourhood !== undefined && plan.neighbourhood.reach > 0
+      : plan.neighbourhood !== undefined && plan.neighbourhood.after > 0
         ? neighbourhoodSelection(plan.neighbourhood)
         : timeSelection(secondsPerHashRational(plan.secondsPerHash));
   // yuvj* formats are full range by definition; everything else is read as limited range, whatever
@@ -106,15 +106,15 @@ function timeSelection(interval: Rational): string {
 
 /**
  * The frames on screen at the ticks of a neighbourhood grid: `fps` on the tick rate (each output is
- * a tick, frame on screen then, as for instants), then `select` keeps the ticks within `reach` of
- * an instant, by tick number. Frames are only referenced until then: the dropped ticks cost no
+ * a tick, frame on screen then, as for instants), then `select` keeps the ticks of the
+ * neighbourhoods, by tick number. Frames are only referenced until then: the dropped ticks cost no
  * conversion.
  */
 function neighbourhoodSelection(grid: NeighbourhoodGrid): string {
-  const { ticksPerInterval: k, reach, tick } = grid;
+  const { ticksPerInterval: k, before, after, tick } = grid;
   const ticks = `setpts=PTS-STARTPTS,fps=fps=${tick.den}/${tick.num}:round=up`;
-  if (2 * reach + 1 >= k) return ticks;
-  return `${ticks},select='lte(mod(n\\,${k})\\,${reach})+gte(mod(n\\,${k})\\,${k - reach})'`;
+  if (before + 1 + after >= k) return ticks;
+  return `${ticks},select='lte(mod(n\\,${k})\\,${after})+gte(mod(n\\,${k})\\,${k - before})'`;
 }
 
 /**

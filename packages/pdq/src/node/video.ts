@@ -121,11 +121,13 @@ export async function hashVideoFile(
       'neighbourhoods are for time sampling; reference sampling hashes single frames',
     );
   }
-  const reach = parseNeighbourhoodSeconds(neighbourhoodSeconds, secondsPerHash);
-  if (!reach.ok) return videoFailure('video_bad_options', reach.error.message);
+  const validNeighbourhood = parseNeighbourhoodSeconds(neighbourhoodSeconds, secondsPerHash);
+  if (!validNeighbourhood.ok) {
+    return videoFailure('video_bad_options', validNeighbourhood.error.message);
+  }
   const grid =
     neighbourhoodSeconds > 0 ? neighbourhoodGrid(secondsPerHash, neighbourhoodSeconds) : undefined;
-  const neighbourhood = grid !== undefined && grid.reach > 0 ? grid : undefined;
+  const neighbourhood = grid !== undefined && grid.after > 0 ? grid : undefined;
   const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const watch = { stallTimeoutMs, signal: options.signal };
 

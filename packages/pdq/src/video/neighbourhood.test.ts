@@ -46,28 +46,42 @@ describe('neighbourhoodGrid', () => {
   it('cuts the interval into ticks of about 1/30 s and keeps the whole ticks within reach', () => {
     expect(neighbourhoodGrid(1, 0.15)).toEqual({
       ticksPerInterval: 30,
-      reach: 4,
+      before: 4,
+      after: 4,
       tick: { num: 1, den: 30 },
     });
-    expect(neighbourhoodGrid(1, 0.1)).toMatchObject({ reach: 3 });
+    expect(neighbourhoodGrid(1, 0.1)).toMatchObject({ before: 3, after: 3 });
     expect(neighbourhoodGrid(2, 0.15)).toEqual({
       ticksPerInterval: 60,
-      reach: 4,
+      before: 4,
+      after: 4,
       tick: { num: 1, den: 30 },
     });
     // 0.25 s is 7.5 ticks of 1/30 s: 8 ticks of 1/32 s instead, so that instants are ticks
     expect(neighbourhoodGrid(0.25, 0.1)).toEqual({
       ticksPerInterval: 8,
-      reach: 3,
+      before: 3,
+      after: 3,
       tick: { num: 1, den: 32 },
     });
-    // Reach never lets two instants share a tick; a neighbourhood under a tick is no neighbourhood.
-    expect(neighbourhoodGrid(0.2, 0.1)).toMatchObject({ ticksPerInterval: 6, reach: 2 });
-    expect(neighbourhoodGrid(1, 0.5)).toMatchObject({ ticksPerInterval: 30, reach: 14 });
-    expect(neighbourhoodGrid(1, 0.02)).toMatchObject({ reach: 0 });
+    // Half an interval tiles the video, every tick once: the middle tick goes to the earlier instant.
+    expect(neighbourhoodGrid(0.2, 0.1)).toMatchObject({ ticksPerInterval: 6, before: 2, after: 3 });
+    expect(neighbourhoodGrid(1, 0.5)).toMatchObject({
+      ticksPerInterval: 30,
+      before: 14,
+      after: 15,
+    });
+    expect(neighbourhoodGrid(0.1, 0.05)).toMatchObject({
+      ticksPerInterval: 3,
+      before: 1,
+      after: 1,
+    });
+    // A neighbourhood under a tick is no neighbourhood.
+    expect(neighbourhoodGrid(1, 0.02)).toMatchObject({ before: 0, after: 0 });
     expect(neighbourhoodGrid(0.01, 0.005)).toEqual({
       ticksPerInterval: 1,
-      reach: 0,
+      before: 0,
+      after: 0,
       tick: { num: 1, den: 100 },
     });
   });
@@ -89,13 +103,13 @@ describe('neighbourhoodGrid', () => {
           ticks.forEach(({ tick, instant }, index) => {
             expect(keptTick(grid, index)).toBe(tick);
             expect(instantOfTick(grid, tick)).toBe(instant);
-            expect(Math.abs(tick - instant * grid.ticksPerInterval)).toBeLessThanOrEqual(
-              grid.reach,
-            );
+            const offset = tick - instant * grid.ticksPerInterval;
+            expect(offset).toBeGreaterThanOrEqual(-grid.before);
+            expect(offset).toBeLessThanOrEqual(grid.after);
             if (index > 0) expect(tick).toBeGreaterThan(ticks[index - 1]!.tick);
           });
           expect(ticks).toHaveLength(
-            instants === 0 ? 0 : grid.reach + 1 + (instants - 1) * (2 * grid.reach + 1),
+            instants === 0 ? 0 : grid.after + 1 + (instants - 1) * (grid.before + 1 + grid.after),
           );
           // Every instant is a tick of its own neighbourhood.
           for (let instant = 0; instant < instants; instant++) {

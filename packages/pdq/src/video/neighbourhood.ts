@@ -33,8 +33,13 @@ export const NEIGHBOURHOOD_TICKS_PER_SECOND = 30;
 export interface NeighbourhoodGrid {
   /** Grid ticks per sampling interval: instant k is tick `k · ticksPerInterval`. */
   readonly ticksPerInterval: number;
-  /** Ticks kept on each side of an instant (0: the instant alone, one frame per instant). */
-  readonly reach: number;
+  /** Ticks kept before each instant (0: the instant alone, one frame per instant). */
+  readonly before: number;
+  /**
+   * Ticks kept after each instant: as many as before, or one more where the neighbourhoods tile
+   * the whole video (half an interval on a grid with an even number of ticks).
+   */
+  readonly after: number;
   /** The length of a tick in seconds, as an exact fraction. */
   readonly tick: Rational;
 }
@@ -81,11 +86,11 @@ export function defaultNeighbourhoodSeconds(secondsPerHash: number): number {
 
 /**
  * The grid for a sampling interval and a neighbourhood. The interval is cut into a whole number of
- * ticks close to 1/30 s, so that every instant is a tick; the reach is the number of whole ticks
- * within the neighbourhood, and never so many that two instants share a tick.
+ * ticks close to 1/30 s, so that every instant is a tick; a neighbourhood keeps the whole ticks
+ * within reach on each side, and never so many that two instants share a tick.
  *
  * @example
- * neighbourhoodGrid(1, 0.15); // { ticksPerInterval: 30, reach: 4, tick: { num: 1, den: 30 } }
+ * neighbourhoodGrid(1, 0.15); // { ticksPerInterval: 30, before: 4, after: 4, tick: { num: 1, den: 30 } }
  */
 export function neighbourhoodGrid(
   secondsPerHash: number,
@@ -95,27 +100,29 @@ export function neighbourhoodGrid(
   const ticksPerInterval = Math.max(1, Math.round(secondsPerHash * NEIGHBOURHOOD_TICKS_PER_SECOND));
   // ticks within the neighbourhood: neighbourhoodSeconds / (secondsPerHash / ticksPerInterval)
   const within = Math.floor((neighbourhoodSeconds * ticksPerInterval) / secondsPerHash + 1e-9);
-  const reach = Math.max(0, Math.min(within, Math.floor((ticksPerInterval - 1) / 2)));
+  const before = Math.max(0, Math.min(within, Math.floor((ticksPerInterval - 1) / 2)));
+  const after = Math.max(0, Math.min(within, ticksPerInterval - 1 - before));
   const divisor = gcd(interval.num, interval.den * ticksPerInterval);
   return {
     ticksPerInterval,
-    reach,
+    before,
+    after,
     tick: { num: interval.num / divisor, den: (interval.den * ticksPerInterval) / divisor },
   };
 }
 
 /** How many ticks each full neighbourhood keeps. */
 export function ticksPerNeighbourhood(grid: NeighbourhoodGrid): number {
-  return 2 * grid.reach + 1;
+  return grid.before + 1 + grid.after;
 }
 
 /**
  * The `index`-th tick kept, counting from tick 0: the ticks of instant 0 that are not before the
- * video (0 … reach), then those of instant 1, and so on. A decoder that drops the other ticks
+ * video (0 … after), then those of instant 1, and so on. A decoder that drops the other ticks
  * delivers its frames in this order.
  *
  * @example
- * const grid = neighbourhoodGrid(1, 0.15); // 30 ticks an interval, reach 4
+ * const grid = neighbourhoodGrid(1, 0.15); // 30 ticks an interval, 4 before and after
  * [0, 4, 5, 13].map((i) => keptTick(grid, i)); // [0, 4, 26, 34]
  */
 export function keptTick(grid: NeighbourhoodGrid, index: number): number {
@@ -123,7 +130,7 @@ export function keptTick(grid: NeighbourhoodGrid, index: number): number {
   const cycle = Math.floor(index / kept);
   const rank = index % kept;
   const base = cycle * grid.ticksPerInterval;
-  return rank <= grid.reach ? base + rank : base + grid.ticksPerInterval - kept + rank;
+  return rank <= grid.after ? base + rank : base + grid.ticksPerInterval - kept + rank;
 }
 
 /**
@@ -134,7 +141,7 @@ export function keptTick(grid: NeighbourhoodGrid, index: number): number {
  */
 export function instantOfTick(grid: NeighbourhoodGrid, tick: number): number {
   const cycle = Math.floor(tick / grid.ticksPerInterval);
-  return tick - cycle * grid.ticksPerInterval <= grid.reach ? cycle : cycle + 1;
+  return tick - cycle * grid.ticksPerInterval <= grid.after ? cycle : cycle + 1;
 }
 
 /**
@@ -152,7 +159,7 @@ export function neighbourhoodTicks(
   const ticks: NeighbourhoodTick[] = [];
   for (let instant = 0; instant < instantCount; instant++) {
     const centre = instant * grid.ticksPerInterval;
-    for (let tick = Math.max(0, centre - grid.reach); tick <= centre + grid.reach; tick++) {
+    for (let tick = Math.max(0, centre - grid.before); tick <= centre + grid.after; tick++) {
       ticks.push({ tick, instant });
     }
   }
