@@ -14,6 +14,8 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
   triage: () => import('./commands/triage.ts'),
   audit: () => import('./commands/audit.ts'),
   keys: () => import('./commands/keys.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
   staff: () => import('./commands/staff.ts'),
 };
 

@@ -28,4 +28,5 @@ export {
   rotateDataKeys,
   verifyAudit,
 } from './security/operations.ts';
+export { BackupError, backupDatabase, restoreDatabase } from './backup.ts';
 export { addStaff, listStaff, resetStaff } from './staff-admin.ts';

@@ -21,7 +21,25 @@ const BYTES_PAGE = 4;
  * await checkKeys(store, keyring, systemClock); // throws KeyringError with what to do
  */
 export async function checkKeys(store: Store, keyring: Keyring, clock: Clock): Promise<void> {
-  const registered = await store.listDataKeys();
+  checkRegisteredKeys(await store.listDataKeys(), keyring);
+  await store.registerDataKey({
+    id: keyring.activeId,
+    checkValue: keyCheckValue(keyring.active),
+    at: clock.now(),
+  });
+}
+
+/**
+ * Throws KeyringError unless `keyring` has every key of `registered` (a database's data_keys,
+ * or a backup's), each the very key that was registered.
+ *
+ * @example
+ * checkRegisteredKeys(await store.listDataKeys(), keyring);
+ */
+export function checkRegisteredKeys(
+  registered: readonly { id: string; checkValue: string }[],
+  keyring: Keyring,
+): void {
   const missing = registered.filter((entry) => keyring.get(entry.id) === undefined);
   if (missing.length > 0) {
     throw new KeyringError(
@@ -39,11 +57,6 @@ export async function checkKeys(store: Store, keyring: Keyring, clock: Clock): P
       );
     }
   }
-  await store.registerDataKey({
-    id: keyring.activeId,
-    checkValue: keyCheckValue(keyring.active),
-    at: clock.now(),
-  });
 }
 
 /** What one re-encryption pass did. */
