@@ -38,12 +38,14 @@ export default function GraphView({
       forceAtlas2.assign(model, { iterations: 150, settings: forceAtlas2.inferSettings(model) });
     }
     const renderer = new Sigma(model, element, {
-      settings: {
-        renderEdgeLabels: false,
-        labelRenderedSizeThreshold: 9,
-        minCameraRatio: 0.02,
-        maxCameraRatio: 20,
-      },
+      // While the camera moves, edges and labels wait: thousands of nodes stay fluid, even where
+      // WebGL runs without a GPU.
+      hideEdgesOnMove: model.size > 1_000,
+      hideLabelsOnMove: true,
+      renderEdgeLabels: false,
+      labelRenderedSizeThreshold: 9,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 20,
     });
     return () => renderer.kill();
   }, [graph, refine]);
