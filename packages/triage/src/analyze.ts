@@ -10,7 +10,6 @@ import { guidanceFor } from './guidance.ts';
 import { extractWithLooseDeadlines } from './indicators/index.ts';
 import type { AnyConcept } from './lexicon/concepts.ts';
 import type { Occurrence } from './lexicon/matcher.ts';
-import type { WordInfo } from './lexicon/vocabulary.ts';
 import { GLUED_AGE, vocabulary } from './lexicon/vocabulary.ts';
 import { languageOfWords } from './text/language.ts';
 import type { TextView } from './text/normalize.ts';
@@ -52,8 +51,26 @@ const INDICATOR_CONCEPT: Partial<Record<IndicatorType, AnyConcept>> = {
 const OPAQUE_INDICATORS: ReadonlySet<IndicatorType> = new Set(['url', 'email', 'social']);
 
 /** Words that place a message in Morocco, for reading phone numbers written without +212. */
-const MOROCCAN_CONTEXT =
-  /maroc|morocco|المغرب|\bdh\b|\bdhs\b|dirham|درهم|wafa\s?cash|cash\s?plus|وفاكاش|كاش بلوس|\+212|00212/iu;
+const MOROCCAN_WORDS = [
+  'maroc',
+  'morocco',
+  'المغرب',
+  'dirham',
+  'درهم',
+  'وفاكاش',
+  'كاش بلوس',
+  '+212',
+  '00212',
+];
+
+/** Whether the text names Morocco, its currency or its cash networks (plain searches first). */
+function hasMoroccanContext(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (MOROCCAN_WORDS.some((word) => lower.includes(word))) return true;
+  if ((lower.includes('wafa') || lower.includes('cash')) && /wafa\s?cash|cash\s?plus/u.test(lower))
+    return true;
+  return lower.includes('dh') && /\bdhs?\b/u.test(lower);
+}
 
 /**
  * Analyses one message: is it sextortion, which kind, why, and which identifiers it contains.
@@ -72,8 +89,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   }
   const normalized = normalizeText(text);
   const tokens = tokenize(normalized.words.text);
-  const words = vocabulary().infos(tokens);
-  const language = languageOf(words);
+  const words = vocabulary().read(tokens);
+  const language = languageOfWords(words.language);
   const defaultCountry = options.defaultCountry ?? inferCountry(language, text);
   const found = extractWithLooseDeadlines(normalized, defaultCountry);
 
@@ -83,7 +100,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
     found.indicators,
     tokenSpans,
   );
-  occurrences.push(...ageOccurrences(tokens, words, occurrences));
+  occurrences.push(...ageOccurrences(tokens, words.ages, occurrences));
   const indicators = withDemandDeadlines(found, occurrences, tokenSpans, text);
   occurrences.push(...indicatorOccurrences(indicators, tokenSpans));
   const index = indexConcepts(refine(occurrences, tokens));
@@ -120,12 +137,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
     indicators,
     guidance: guidanceFor(decision.verdict, decision.family, new Set(decision.reasons)),
   };
-}
-
-function languageOf(words: readonly WordInfo[]): Language {
-  const flags = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) flags[i] = (words[i] as WordInfo).language;
-  return languageOfWords(flags);
 }
 
 /** What a demand is made of: a named time next to one of these is its deadline. */
@@ -256,13 +267,13 @@ const EVENT_REACH = 3;
  */
 function ageOccurrences(
   tokens: readonly Token[],
-  words: readonly WordInfo[],
+  ages: Uint8Array,
   occurrences: readonly Occurrence[],
 ): Occurrence[] {
   let unitAt: Set<number> | undefined;
   const out: Occurrence[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const age = (words[i] as WordInfo).age;
+    const age = ages[i] as number;
     if (age === 0) continue;
     if (age === GLUED_AGE) {
       out.push({ concept: 'minor', first: i, last: i });
@@ -428,7 +439,7 @@ function jokeSpan(text: string): Span {
 function inferCountry(language: Language, text: string): string | undefined {
   if (language === 'ary' || language === 'ary-Latn' || language === 'ar') return 'MA';
   // Only a number written with a leading 0 needs a country: skip the scan otherwise.
-  if (/(?<!\d)0\d/.test(text) && MOROCCAN_CONTEXT.test(text)) return 'MA';
+  if (/(?<!\d)0\d/.test(text) && hasMoroccanContext(text)) return 'MA';
   if (language === 'fr') return 'FR';
   return undefined;
 }

@@ -40,10 +40,18 @@ export function quotedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   // A quotation opens with «, “ or ", or with ' after a space or a colon: the apostrophes of
   // "j'ai" or "don't" open nothing, and the full pattern is not worth running for them.
-  if (!/[«“"]|[\s:]'/.test(text)) return ranges;
+  if (!mayOpenQuote(text)) return ranges;
   for (const match of text.matchAll(QUOTES))
     ranges.push([match.index, match.index + match[0].length]);
   return ranges;
+}
+
+function mayOpenQuote(text: string): boolean {
+  if (text.includes('«') || text.includes('“') || text.includes('"')) return true;
+  for (let at = text.indexOf("'"); at > 0; at = text.indexOf("'", at + 1)) {
+    if (/[\s:]/u.test(text.charAt(at - 1))) return true;
+  }
+  return false;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   DETECTOR_LIMIT,
   firstCodesOf,
   firstWordsOf,
+  matchAtDigits,
   matchAtWords,
   startsWord,
 } from './candidate.ts';
@@ -97,11 +98,11 @@ const WORD_VALUES: ReadonlyMap<string, number> = new Map([
 ]);
 
 const END = String.raw`(?![\p{L}\p{N}])`;
-const NUMBER_THEN_CURRENCY = new RegExp(`${NUMBER}${MULTIPLIER}\\s?${CURRENCY}${END}`, 'giu');
+const NUMBER_THEN_CURRENCY = new RegExp(`${NUMBER}${MULTIPLIER}\\s?${CURRENCY}${END}`, 'iuy');
 /** Before a number only symbols and codes count ("€500", "USD 500"): "mad 5 times" is not money. */
 const PREFIX_CURRENCY =
   '(US\\$|us\\$|C\\$|c\\$|€|\\$|£|₦|₿|EUR|USD|GBP|MAD|DH|BTC|CHF|CAD|USDT|ETH)';
-const CURRENCY_THEN_NUMBER = new RegExp(`${PREFIX_CURRENCY}\\s?${NUMBER}${MULTIPLIER}${END}`, 'gu');
+const CURRENCY_THEN_NUMBER = new RegExp(`${PREFIX_CURRENCY}\\s?${NUMBER}${MULTIPLIER}${END}`, 'uy');
 const WORD_THEN_CURRENCY = new RegExp(`${NUMBER_WORD}\\s${CURRENCY}${END}`, 'iuy');
 
 const CRYPTO = new Set(['BTC', 'ETH', 'LTC', 'USDT', 'XMR']);
@@ -118,7 +119,8 @@ export function findAmounts(context: DetectionContext): Candidate[] {
   const push = (start: number, end: number, value: number, word: string): void => {
     if (!startsWord(context.text, start, '.,')) return;
     const currency = CODE_OF.get(word.toLowerCase()) ?? CODE_OF.get(word);
-    if (currency === undefined || !Number.isFinite(value)) return;
+    // Nothing is demanded with a zero: "000 dh" is the tail of a longer number, not an amount.
+    if (currency === undefined || !Number.isFinite(value) || value <= 0) return;
     if (found.some((f) => start < f.end && f.start < end)) return;
     const amount = Math.round(value * 1e8) / 1e8;
     found.push({
@@ -131,13 +133,18 @@ export function findAmounts(context: DetectionContext): Candidate[] {
       end,
     });
   };
-  for (const m of context.text.matchAll(NUMBER_THEN_CURRENCY)) {
+  const { text, digitStarts } = context;
+  for (const m of matchAtDigits(text, digitStarts, NUMBER_THEN_CURRENCY)) {
     if (found.length >= DETECTOR_LIMIT) break;
     const word = m[3] as string;
     const value = parseNumber(m[1] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
     push(m.index, m.index + m[0].length, value * multiplier(m[2]), word);
   }
-  for (const m of context.text.matchAll(CURRENCY_THEN_NUMBER)) {
+  for (const m of matchAtDigits(
+    text,
+    prefixCurrencyStarts(text, digitStarts),
+    CURRENCY_THEN_NUMBER,
+  )) {
     if (found.length >= DETECTOR_LIMIT) break;
     const word = m[1] as string;
     const value = parseNumber(m[2] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
@@ -155,6 +162,39 @@ export function findAmounts(context: DetectionContext): Candidate[] {
     push(m.index, m.index + m[0].length, value, m[2] as string);
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where a currency written before a number may start ("€500", "USD 250", "us$ 40"): right before a
+ * run of digits, after at most one space, a symbol or the run of letters it ends.
+ */
+function prefixCurrencyStarts(text: string, digitStarts: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (const digits of digitStarts) {
+    let end = digits;
+    if (end > 0 && /\s/u.test(text.charAt(end - 1))) end--;
+    const last = text.charCodeAt(end - 1);
+    if (end === 0 || Number.isNaN(last)) continue;
+    let start = end - 1;
+    if (last === 0x24 /* $ */) {
+      // "$", or "US$" / "C$": the letters before it are part of the currency.
+      while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+      if (start < end - 1) starts.push(start);
+      start = end - 1;
+    } else if (isAsciiLetter(last)) {
+      while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+    } else if (!CURRENCY_SYMBOLS.has(last)) {
+      continue;
+    }
+    if (starts.length === 0 || (starts[starts.length - 1] as number) < start) starts.push(start);
+  }
+  return starts;
+}
+
+const CURRENCY_SYMBOLS = new Set([...'€£₦₿'].map((ch) => ch.charCodeAt(0)));
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function multiplier(word: string | undefined): number {

@@ -7,7 +7,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 /** The Bitcoin Base58 alphabet: no 0, O, I or l, which are easy to confuse. */
 export const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-const DIGIT_OF = new Map([...BASE58_ALPHABET].map((ch, i) => [ch, i]));
+/** The value of each ASCII character in the alphabet, -1 outside it. */
+const DIGIT_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE58_ALPHABET.length; i++) DIGIT_OF[BASE58_ALPHABET.charCodeAt(i)] = i;
 
 /**
  * Decodes Base58 text to bytes, or undefined when a character is outside the alphabet.
@@ -16,25 +18,31 @@ const DIGIT_OF = new Map([...BASE58_ALPHABET].map((ch, i) => [ch, i]));
  * decodeBase58('2g'); // Uint8Array [0x61]
  */
 export function decodeBase58(text: string): Uint8Array | undefined {
-  // Big-endian base conversion, one base-58 digit at a time; texts here are at most ~110 characters.
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const digit = DIGIT_OF.get(ch);
-    if (digit === undefined) return undefined;
-    let carry = digit;
-    for (let i = bytes.length - 1; i >= 0; i--) {
-      carry += (bytes[i] as number) * 58;
-      bytes[i] = carry & 0xff;
-      carry >>= 8;
-    }
-    while (carry > 0) {
-      bytes.unshift(carry & 0xff);
-      carry >>= 8;
-    }
-  }
   let leadingZeros = 0;
-  while (text[leadingZeros] === '1') leadingZeros++;
-  return Uint8Array.from([...new Array<number>(leadingZeros).fill(0), ...bytes]);
+  while (text.charCodeAt(leadingZeros) === 49) leadingZeros++; // '1' encodes a zero byte
+  // Big-endian base conversion into a buffer of the largest size needed (log 58 / log 256 < 0.733),
+  // one base-58 digit at a time: texts here are at most ~110 characters.
+  const size = Math.floor(((text.length - leadingZeros) * 733) / 1000) + 1;
+  const bytes = new Uint8Array(size);
+  let used = 0;
+  for (let k = leadingZeros; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    const digit = code < 128 ? (DIGIT_OF[code] as number) : -1;
+    if (digit < 0) return undefined;
+    let carry = digit;
+    let i = 0;
+    for (let j = size - 1; (carry !== 0 || i < used) && j >= 0; j--, i++) {
+      carry += 58 * (bytes[j] as number);
+      bytes[j] = carry & 0xff;
+      carry >>= 8;
+    }
+    used = i;
+  }
+  let skip = size - used;
+  while (skip < size && bytes[skip] === 0) skip++;
+  const out = new Uint8Array(leadingZeros + size - skip);
+  out.set(bytes.subarray(skip), leadingZeros);
+  return out;
 }
 
 /**

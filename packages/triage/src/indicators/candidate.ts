@@ -18,6 +18,8 @@ export interface DetectionContext {
   readonly defaultCountry: string | undefined;
   /** The words of `text` (see `wordsOf`), found once for all detectors. */
   readonly words: readonly Word[];
+  /** Where each run of ASCII digits starts (see `digitRunStarts`), for the detectors anchored on a number. */
+  readonly digitStarts: readonly number[];
   /**
    * Where to put named times found without a limit word ("3000 dh ce soir", "pay today"): they
    * are deadlines only in a demand's sentence, which the detector cannot see. Omitted: dropped.
@@ -101,6 +103,54 @@ export function wordsOf(text: string, lower = text.toLowerCase()): Word[] {
     }
   }
   return words;
+}
+
+/**
+ * Where each run of ASCII digits starts: amounts, dates and durations begin there, so their
+ * patterns are tried at these few places instead of being searched for through the whole text.
+ *
+ * @example
+ * digitRunStarts('pay 500 € in 24h'); // [4, 13]
+ */
+export function digitRunStarts(text: string): number[] {
+  const starts: number[] = [];
+  let previousIsDigit = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const isDigit = code >= 48 && code <= 57;
+    if (isDigit && !previousIsDigit) starts.push(i);
+    previousIsDigit = isDigit;
+  }
+  return starts;
+}
+
+/**
+ * Runs a sticky (`y`) pattern that starts with a digit at each run of digits, in text order,
+ * skipping runs inside the previous match: what a global search would find, but tried at a
+ * handful of places. Every match is returned; callers check where it starts.
+ *
+ * @example
+ * matchAtDigits('in 24h', [3], /\d+h/y); // one match, "24h"
+ */
+export function matchAtDigits(
+  text: string,
+  digitStarts: readonly number[],
+  sticky: RegExp,
+  limit = DETECTOR_LIMIT,
+): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let after = 0;
+  for (const start of digitStarts) {
+    if (matches.length >= limit) break;
+    if (start < after) continue;
+    sticky.lastIndex = start;
+    const match = sticky.exec(text);
+    if (match !== null && match[0].length > 0) {
+      matches.push(match);
+      after = match.index + match[0].length;
+    }
+  }
+  return matches;
 }
 
 /** 1 for ASCII letters and digits. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from './candidate.ts';
-import { wordsOf } from './candidate.ts';
+import { digitRunStarts, wordsOf } from './candidate.ts';
 import { findDeadlines } from './deadline.ts';
 import { indicatorsOf } from './test-helpers.ts';
 
@@ -88,6 +88,7 @@ describe('deadline', () => {
       lower,
       defaultCountry: undefined,
       words: wordsOf(text, lower),
+      digitStarts: digitRunStarts(text),
       looseDeadlines,
     });
     expect(looseDeadlines.map((d) => `${text.slice(d.start, d.end)} → ${d.normalized}`)).toEqual([

@@ -11,6 +11,7 @@ import {
   firstCodesOf,
   firstWordsOf,
   followingWordsOf,
+  matchAtDigits,
   matchAtWords,
   startsWord,
 } from './candidate.ts';
@@ -182,7 +183,7 @@ const DIGIT_ANCHORS = new RegExp(
     `(?<day>\\d{1,2})[/.-](?<month>\\d{1,2})(?:[/.-]\\d{2,4})?${R}`,
     `(?<wday>\\d{1,2})(?:er)?\\s(?<monthName>${alternatives(MONTHS)})${R}`,
   ].join('|'),
-  'giu',
+  'iuy',
 );
 const WORD_ANCHORS = new RegExp(
   [
@@ -312,7 +313,7 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
     const value = typeof normalized === 'function' ? normalized(phrase.word) : normalized;
     found.push({ type: 'deadline', normalized: value, valid: true, start: phrase.start, end });
   };
-  for (const m of text.matchAll(DIGIT_ANCHORS)) {
+  for (const m of matchAtDigits(text, context.digitStarts, DIGIT_ANCHORS)) {
     if (found.length >= DETECTOR_LIMIT) break;
     const g = m.groups ?? {};
     const end = m.index + m[0].length;

@@ -8,7 +8,7 @@ import { toOriginalSpan } from '../text/normalize.ts';
 import type { Indicator } from '../types.ts';
 import { findAmounts } from './amount.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { wordsOf } from './candidate.ts';
+import { digitRunStarts, wordsOf } from './candidate.ts';
 import { findCryptoAddresses } from './crypto.ts';
 import { findDeadlines } from './deadline.ts';
 import { findEmails } from './email.ts';
@@ -70,6 +70,7 @@ export function extractWithLooseDeadlines(
     lower,
     defaultCountry,
     words: wordsOf(text, lower),
+    digitStarts: digitRunStarts(text),
     looseDeadlines,
     taken,
   };

@@ -40,9 +40,23 @@ function mayNameService(word: string): boolean {
   );
 }
 
-/** Quick test before the per-service patterns. */
-const ANY_SERVICE =
-  /western|westren|wu|mtcn|money\s?gram|wafa|cash|ria|remit|ويسترن|وسترن|موني|مونيغرام|وفا|كاش/iu;
+/** Quick test before the per-service patterns: plain searches of the lower-cased text. */
+const SERVICE_HINTS = [
+  'western',
+  'westren',
+  'wu',
+  'mtcn',
+  'money',
+  'wafa',
+  'cash',
+  'ria',
+  'remit',
+  'ويسترن',
+  'وسترن',
+  'موني',
+  'وفا',
+  'كاش',
+];
 
 /**
  * Digits, possibly grouped: "1234567890", "123-456-7890", "123 456 7890". A leading + is matched
@@ -68,7 +82,7 @@ const AFTER = 60;
  */
 export function findTransferReferences(context: DetectionContext): Candidate[] {
   const mentions: Array<{ service: TransferService; start: number; end: number }> = [];
-  if (!ANY_SERVICE.test(context.lower)) return [];
+  if (!SERVICE_HINTS.some((hint) => context.lower.includes(hint))) return [];
   for (const match of matchAtWords(
     context.lower,
     context.words,

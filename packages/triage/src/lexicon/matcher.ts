@@ -66,8 +66,8 @@ export interface WordReading {
   readonly single: readonly Entry[];
   /** The longer ones, by the number of their second word when it is matched whole. */
   readonly bySecond: ReadonlyMap<number, readonly Entry[]> | undefined;
-  /** The longer ones whose second word is a stem. */
-  readonly secondStems: readonly Entry[];
+  /** The longer ones whose second word is a stem, by the stem's first code unit. */
+  readonly secondStems: ReadonlyMap<number, readonly Entry[]> | undefined;
 }
 
 /** A node of the stem trie, keyed by UTF-16 code unit. */
@@ -140,17 +140,16 @@ export class CompiledLexicon {
     }
     const single = entries.filter((e) => e.words.length === 1);
     let bySecond: Map<number, Entry[]> | undefined;
-    const secondStems: Entry[] = [];
+    let secondStems: Map<number, Entry[]> | undefined;
     for (const entry of entries) {
       const second = entry.words[1];
       if (second === undefined) continue;
       if (second.prefix) {
-        secondStems.push(entry);
+        secondStems ??= new Map();
+        push(secondStems, second.text.charCodeAt(0), entry);
       } else {
         bySecond ??= new Map();
-        const list = bySecond.get(second.id);
-        if (list === undefined) bySecond.set(second.id, [entry]);
-        else list.push(entry);
+        push(bySecond, second.id, entry);
       }
     }
     return {
@@ -159,7 +158,7 @@ export class CompiledLexicon {
       entries: entries.length === 0 ? NO_ENTRIES : entries,
       single: single.length === 0 ? NO_ENTRIES : single,
       bySecond,
-      secondStems: secondStems.length === 0 ? NO_ENTRIES : secondStems,
+      secondStems,
     };
   }
 
@@ -244,7 +243,7 @@ export function matchEntries(
     for (let k = 0; k < single.length; k++) {
       out.push({ concept: (single[k] as Entry).concept, first: i, last: i });
     }
-    if (reading.bySecond === undefined && reading.secondStems.length === 0) continue;
+    if (reading.bySecond === undefined && reading.secondStems === undefined) continue;
     // The second word right after the first, else one token further: an entry whose second word
     // is found right after is not tried further.
     const stamp = ++startStamp;
@@ -278,8 +277,14 @@ function secondWordAt(
       if (entries !== undefined) for (const entry of entries) tryEntry(entry);
     }
   }
-  for (const entry of reading.secondStems) {
-    if (matchesWord(entry.words[1] as WordPattern, next)) tryEntry(entry);
+  if (reading.secondStems !== undefined) {
+    for (const form of next.forms) {
+      const entries = reading.secondStems.get(form.charCodeAt(0));
+      if (entries === undefined) continue;
+      for (const entry of entries) {
+        if (form.startsWith((entry.words[1] as WordPattern).text)) tryEntry(entry);
+      }
+    }
   }
 }
 

@@ -35,6 +35,17 @@ function ageOf(word: string): number {
   return /^1[0-7]$/.test(word) ? BARE_AGE : 0;
 }
 
+/** What is known about the words of one message, token by token. */
+export interface MessageWords {
+  readonly infos: readonly WordInfo[];
+  /** How the standard lexicons read each token (`WordInfo.standard`). */
+  readonly standard: readonly WordReading[];
+  /** What each token says about the language (`WordInfo.language`). */
+  readonly language: Int32Array;
+  /** Whether each token is an age (`WordInfo.age`). */
+  readonly ages: Uint8Array;
+}
+
 /** Distinct words remembered; the table is emptied when full (words repeat, so it refills fast). */
 const CAPACITY = 1 << 15;
 /** Slots of the open-addressing table: a power of two, at most half full. */
@@ -86,14 +97,18 @@ export class Vocabulary {
   private readonly table = new WordTable();
 
   /**
-   * What is known about each token, in order.
+   * What is known about each token, in order, in one pass over the message's words.
    *
    * @example
-   * vocabulary().infos(tokenize('ta vidéo'))[1]?.standard.entries; // [{ concept: 'video', … }]
+   * vocabulary().read(tokenize('ta vidéo')).standard[1]?.entries; // [{ concept: 'video', … }]
    */
-  infos(tokens: readonly Token[]): WordInfo[] {
-    const infos = new Array<WordInfo>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
+  read(tokens: readonly Token[]): MessageWords {
+    const n = tokens.length;
+    const infos = new Array<WordInfo>(n);
+    const standard = new Array<WordReading>(n);
+    const language = new Int32Array(n);
+    const ages = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
       const token = tokens[i] as Token;
       let info = this.table.get(token.text, token.hash);
       if (info === undefined) {
@@ -106,26 +121,25 @@ export class Vocabulary {
         this.table.set(token.text, token.hash, info);
       }
       infos[i] = info;
+      standard[i] = info.standard;
+      language[i] = info.language;
+      ages[i] = info.age;
     }
-    return infos;
+    return { infos, standard, language, ages };
   }
 
   /**
-   * Every concept in the tokens; Arabizi words are also read by consonant skeleton when
+   * Every concept in the message; Arabizi words are also read by consonant skeleton when
    * `arabizi` is set (only for Darija in Latin letters: "messagerie" has the skeleton of "sghir").
    *
    * @example
    * const tokens = tokenize('3ndi lvideo');
-   * vocabulary().find(tokens, vocabulary().infos(tokens), true); // [{ concept: 'have', … }, …]
+   * vocabulary().find(tokens, vocabulary().read(tokens), true); // [{ concept: 'have', … }, …]
    */
-  find(tokens: readonly Token[], infos: readonly WordInfo[], arabizi: boolean): Occurrence[] {
-    const out: Occurrence[] = [];
-    matchEntries(
-      infos.map((info) => info.standard),
-      out,
-    );
+  find(tokens: readonly Token[], words: MessageWords, arabizi: boolean): Occurrence[] {
+    const out = matchEntries(words.standard, []);
     if (arabizi) {
-      const readings = infos.map(
+      const readings = words.infos.map(
         (info, i) => (info.arabizi ??= this.arabizi.read(tokens[i] as Token)),
       );
       matchEntries(readings, out);

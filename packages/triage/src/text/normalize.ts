@@ -44,6 +44,8 @@ interface Folded {
   readonly id: string;
   /** The same in the word view. */
   readonly word: string;
+  /** Whether `id` is the code point itself (the identifier view keeps it as written). */
+  readonly same: boolean;
 }
 
 // Local references to the imported functions called per character: run through tsx, each call
@@ -54,15 +56,17 @@ const ignorable = isIgnorable;
 
 const ASCII_FOLDS: readonly Folded[] = Array.from({ length: 128 }, (_, code) => {
   const ch = String.fromCharCode(code);
-  return { id: ch, word: ch.toLowerCase() };
+  return { id: ch, word: ch.toLowerCase(), same: true };
 });
 
-const foldCache = new Map<number, Folded>();
-const FOLD_CACHE_LIMIT = 100_000;
+/** Folds of the Basic Multilingual Plane by code point (most text), of the rest in a map. */
+const bmpFolds: Array<Folded | undefined> = [];
+const astralFolds = new Map<number, Folded>();
+const ASTRAL_CACHE_LIMIT = 100_000;
 
 function foldCodePoint(cp: number): Folded {
   if (cp < 128) return ASCII_FOLDS[cp] as Folded;
-  const cached = foldCache.get(cp);
+  const cached = cp <= 0xffff ? bmpFolds[cp] : astralFolds.get(cp);
   if (cached !== undefined) return cached;
   let id = '';
   const emoji = emojiLetter(cp);
@@ -80,8 +84,9 @@ function foldCodePoint(cp: number): Folded {
     word += ARABIC_FOLD.get(ch) ?? HOMOGLYPHS.get(ch)?.toLowerCase() ?? ch;
   }
   // NFD may leave a decomposable Arabic letter split; recompose what survived.
-  const folded = { id, word: word.normalize('NFC') };
-  if (foldCache.size < FOLD_CACHE_LIMIT) foldCache.set(cp, folded);
+  const folded = { id, word: word.normalize('NFC'), same: id === String.fromCodePoint(cp) };
+  if (cp <= 0xffff) bmpFolds[cp] = folded;
+  else if (astralFolds.size < ASTRAL_CACHE_LIMIT) astralFolds.set(cp, folded);
   return folded;
 }
 
@@ -215,13 +220,14 @@ export function normalizeText(original: string): NormalizedText {
   const words = small ? scratchWords : new UnitBuffer(original.length + 16);
   identifiers.reset();
   words.reset();
-  // Whether the identifier view differs from the original; when not, the original is reused.
+  // The identifier view is built only from the first change on: until then it is the original,
+  // which is reused as it is when nothing changes (most messages).
   let identifiersChanged = false;
   for (let i = 0; i < original.length;) {
     const code = original.charCodeAt(i);
     if (code < 128) {
       // ASCII: the same character in the identifier view, lower-cased in the word view.
-      identifiers.push(code, i, i + 1);
+      if (identifiersChanged) identifiers.push(code, i, i + 1);
       words.push(code >= 65 && code <= 90 ? code + 32 : code, i, i + 1);
       i++;
       continue;
@@ -229,13 +235,16 @@ export function normalizeText(original: string): NormalizedText {
     const cp = original.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
     if (ignorable(cp)) {
+      if (!identifiersChanged) copyUnchanged(original, i, identifiers);
       identifiersChanged = true;
     } else {
       const folded = foldCodePoint(cp);
-      identifiers.pushString(folded.id, i, i + width);
-      words.pushString(folded.word, i, i + width);
-      if (!identifiersChanged && folded.id !== original.slice(i, i + width))
+      if (!identifiersChanged && !folded.same) {
+        copyUnchanged(original, i, identifiers);
         identifiersChanged = true;
+      }
+      if (identifiersChanged) identifiers.pushString(folded.id, i, i + width);
+      words.pushString(folded.word, i, i + width);
     }
     i += width;
   }
@@ -246,15 +255,34 @@ export function normalizeText(original: string): NormalizedText {
   };
 }
 
+/** The identifier view of `original` before `end`, where it is the original itself. */
+function copyUnchanged(original: string, end: number, identifiers: UnitBuffer): void {
+  for (let i = 0; i < end;) {
+    const width = (original.codePointAt(i) as number) > 0xffff ? 2 : 1;
+    for (let k = 0; k < width; k++) identifiers.push(original.charCodeAt(i + k), i, i + width);
+    i += width;
+  }
+}
+
 /** Surrogate halves are not letters here: emoji and rare scripts never join or collapse. */
 function kindOfUnit(unit: number): number {
   return unit >= 0xd800 && unit <= 0xdfff ? 0 : kindOf(unit);
 }
 
+/** Scratch for `wordKeepMask`, reused from message to message (grown when needed). */
+let keepScratch = new Uint8Array(4096);
+let kindScratch = new Uint8Array(4096);
+
 /** Marks which units of the word view survive collapsing repeats and joining spaced letters. */
 function wordKeepMask(units: Uint16Array, n: number): Uint8Array {
-  const keep = new Uint8Array(n).fill(1);
-  const word = new Uint8Array(n);
+  // Scratch arrays for the usual message; a huge text gets its own, not kept afterwards.
+  if (keepScratch.length < n && n < SCRATCH_LIMIT) {
+    keepScratch = new Uint8Array(SCRATCH_LIMIT);
+    kindScratch = new Uint8Array(SCRATCH_LIMIT);
+  }
+  const keep =
+    n <= keepScratch.length ? keepScratch.subarray(0, n).fill(1) : new Uint8Array(n).fill(1);
+  const word = n <= kindScratch.length ? kindScratch.subarray(0, n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     // 2: letter, 1: digit, 0: neither.
     const kind = kindOfUnit(units[i] as number);
@@ -278,6 +306,8 @@ function wordKeepMask(units: Uint16Array, n: number): Uint8Array {
     !(i > 0 && word[i - 1] !== 0) &&
     !(i + 1 < n && word[i + 1] !== 0);
   for (let i = 0; i < n; i++) {
+    // Most characters are inside a word or not in one at all: ruled out before `isSingle`.
+    if (word[i] === 0 || (i + 1 < n && word[i + 1] !== 0)) continue;
     const separator = units[i + 1] as number;
     const lettersOnly = separator === SPACE;
     if (!isSingle(i, lettersOnly)) continue;
