@@ -170,6 +170,19 @@ describe.each(stores)('aman audit and aman keys on $kind', ({ create }) => {
     expect(verified.code).toBe(0);
   });
 
+  it('says where the keys are at start, and to keep a copy of a key file it just made', async () => {
+    const first = await startServe(['--db', location, '--no-demo'], env);
+    first.child.kill('SIGTERM');
+    await first.exited;
+    expect(first.output().stdout).toContain(
+      `keys:     ${join(dir, 'aman.keys')} (made now: keep a copy apart from the database`,
+    );
+    const second = await startServe(['--db', location, '--no-demo'], env);
+    second.child.kill('SIGTERM');
+    await second.exited;
+    expect(second.output().stdout).toContain(`keys:     ${join(dir, 'aman.keys')}\n`);
+  });
+
   it('generates keys for AMAN_DATA_KEYS and refuses to overwrite a key file', async () => {
     const generated = await runCli(['keys', 'generate'], { env });
     expect(generated.stdout).toMatch(/^k[0-9a-f]{12}:[A-Za-z0-9+/]{43}=\n$/);

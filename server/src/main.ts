@@ -33,7 +33,7 @@ import { ReviewService } from './services/review.service.ts';
 import { ChainedAuditTrail, type AuditTrail } from './security/audit-trail.ts';
 import { EnvelopeCipher, type DataCipher } from './security/field-cipher.ts';
 import { checkKeys, KEY_FILE_RELOAD_MS } from './security/key-management.ts';
-import { loadKeyring, reloadKeyFile, type Keyring } from './security/keyring.ts';
+import { loadKeyring, reloadKeyFile, type Keyring, type KeySource } from './security/keyring.ts';
 
 /** The built web app, served on the same port when present. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -140,6 +140,8 @@ export interface RunningServer {
   readonly store: Store;
   /** Where the data is, password hidden. */
   readonly location: string;
+  /** Where the data keys come from (a key file made at this start must be backed up). */
+  readonly keys: KeySource;
   /** The demo platform's key, when `demo` was asked for. */
   readonly demoApiKey: string | undefined;
   /** Demo mode: the console's demo accounts and passwords (new at every start). */
@@ -226,6 +228,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       app,
       store,
       location: describeLocation(location),
+      keys: keyring.source,
       demoApiKey: demo?.apiKey,
       demoStaff: started.demoStaff,
       adminSetupPath: started.adminSetupPath,

@@ -53,6 +53,7 @@ const serve: Command = {
     const lines = [
       `Aman is listening on ${server.url}`,
       `  data:     ${server.location} (${server.store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
+      `  keys:     ${describeKeys(server.keys)}`,
       `  API docs: ${server.url}/api/docs`,
       existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))
         ? `  web app:  ${server.url}/`
@@ -146,6 +147,20 @@ function readConfig(): ServerConfig {
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message, EXIT_USAGE);
     throw error;
+  }
+}
+
+/** Where the data keys are; a key file made now is worth a warning: without it, no backup opens. */
+function describeKeys(keys: RunningServer['keys']): string {
+  switch (keys.kind) {
+    case 'env':
+      return 'AMAN_DATA_KEYS';
+    case 'memory':
+      return 'in memory only';
+    case 'file':
+      return keys.created
+        ? `${keys.path} (made now: keep a copy apart from the database; without it nothing encrypted can be read)`
+        : keys.path;
   }
 }
 
