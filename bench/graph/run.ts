@@ -73,7 +73,8 @@ async function seed(): Promise<void> {
     audit,
     clock: systemClock,
   });
-  const rings = Math.ceil(NODES / 70);
+  // More than NODES in all: the graph keeps whole networks, largest first, up to NODES nodes.
+  const rings = Math.ceil(NODES / 55);
   const dataset = generateSyntheticDataset({
     seed: 11,
     rings,
