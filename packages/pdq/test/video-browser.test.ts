@@ -32,6 +32,18 @@ beforeAll(async () => {
     'aac',
     join(folder.path, 'sound.m4a'),
   ]);
+  // A video slower than the neighbourhoods' grid: 2 frames a second.
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x180:rate=2',
+    '-t',
+    '4',
+    '-c:v',
+    'libx264',
+    join(folder.path, 'two-fps.mp4'),
+  ]);
   harness = await startVideoBrowserHarness(folder.path);
 }, 120_000);
 afterAll(async () => {
@@ -137,6 +149,19 @@ describe('hashVideoBlob in Chromium', () => {
       expect(Math.max(...distances)).toBeLessThanOrEqual(8);
     },
   );
+
+  it('hashes the neighbourhoods of a video slower than the grid as the Node entry does', async () => {
+    const [browser, node] = await Promise.all([
+      harness.hash('/extra/two-fps.mp4', { neighbourhoodSeconds: 0.15 }),
+      hashVideoFile(join(folder.path, 'two-fps.mp4'), {
+        digests: false,
+        neighbourhoodSeconds: 0.15,
+      }),
+    ]);
+    if (!node.ok) throw new Error(node.error.message);
+    const place = (f: VpdqFrame) => [f.timestamp, f.frameNumber];
+    expect(value(browser).frames.map(place)).toEqual(node.value.frames.map(place));
+  });
 
   it('hashes neighbourhoods with the <video> element too, at the same instants', async () => {
     const name = 'testsrc2-30fps.mp4';

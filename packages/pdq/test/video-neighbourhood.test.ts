@@ -59,6 +59,20 @@ beforeAll(async () => {
     reencode('r23.976.mp4', '-r', '24000/1001', '-vf', 'scale=256:144'),
     // The fps filter keeps timing: no shift, only resampling.
     reencode('fps25.mp4', '-vf', 'fps=25,scale=240:136'),
+    // A video slower than the grid: 2 frames a second, each on screen for 15 ticks.
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=320x180:rate=2',
+      '-t',
+      '4',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      file('two-fps.mp4'),
+    ]),
     // An excerpt cut half-way between two instants of the original.
     ffmpeg([
       '-ss',
@@ -208,5 +222,22 @@ describe('neighbourhoods', () => {
       Array.from({ length: 240 }, (_, n) => n),
     );
     expect(matchVpdq(excerpt.frames, everyFrame.frames).queryPercent).toBe(100);
+  });
+
+  it('list a frame shown at several ticks once, and follow a slow video', async () => {
+    const progress: number[] = [];
+    const video = await hash('two-fps.mp4', {
+      ...bank,
+      onProgress: ({ decodedSeconds }) => progress.push(decodedSeconds),
+    });
+    // Frames every 0.5 s: around 1 s (0.867 … 1.133 s) frames 1 (from 0.5 s) and 2 (from 1 s);
+    // the last instant also keeps frame 7, on screen until the end (4 s).
+    expect(
+      groupVpdqInstants(video.frames).map((frames) => frames.map((f) => f.frameNumber)),
+    ).toEqual([[0], [1, 2], [3, 4], [5, 6, 7]]);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // Up to the last tick hashed, 3.967 s of the 4 s.
+    expect(progress.at(-1)).toBeCloseTo(119 / 30, 6);
   });
 });

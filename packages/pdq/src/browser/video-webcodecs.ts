@@ -95,7 +95,6 @@ export async function hashWithWebCodecs(
     const start = await track.getFirstTimestamp();
     const end = await track.computeDuration();
     const durationSeconds = end - start;
-    const targets = sampleTargets(secondsPerHash, neighbourhoodSeconds, durationSeconds);
     // Frame numbers as the Node entry gives them: the rank of the frame in presentation order
     // (decoders output frames in that order). Packet metadata only: nothing is decoded for this.
     const presentationTimes: number[] = [];
@@ -105,6 +104,7 @@ export async function hashWithWebCodecs(
       presentationTimes.push(packet.timestamp);
     }
     presentationTimes.sort((a, b) => a - b);
+    const targets = sampleTargets(secondsPerHash, neighbourhoodSeconds, durationSeconds);
     const sink = new VideoSampleSink(track);
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
@@ -173,8 +173,8 @@ export interface SampleTarget {
 /**
  * The moments to hash in a video of `durationSeconds`, in time order: each instant before the
  * end, or with a neighbourhood the ticks of the Node entry's grid around each instant that fall
- * inside the video; as in the Node entry, the ticks the next instant's neighbourhood would reach
- * after the last instant go to the last instant.
+ * before the end (as ffmpeg's `fps` gives them); as in the Node entry, the ticks the next instant's
+ * neighbourhood would reach after the last instant go to the last instant.
  *
  * @example
  * sampleTargets(1, 0, 2); // [{ seconds: 0, instant: 0, atInstant: true }, { seconds: 1, instant: 1, … }]
