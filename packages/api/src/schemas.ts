@@ -22,7 +22,7 @@ import {
 // In a browser the portal's CSP refuses eval. zod would probe for it (new Function) to compile
 // fast parsers, and the refused probe is a CSP violation report on every page that validates:
 // where there is a document, parse without compiling (the objects are small; nothing is lost).
-if (typeof document !== 'undefined') z.config({ jitless: true });
+if ('document' in globalThis) z.config({ jitless: true });
 
 /** The schemas that have a name in the OpenAPI document (`#/components/schemas/<id>`). */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
