@@ -13,7 +13,7 @@ import type { Occurrence } from './lexicon/matcher.ts';
 import { GLUED_AGE, vocabulary } from './lexicon/vocabulary.ts';
 import { languageOfWords } from './text/language.ts';
 import type { TextView } from './text/normalize.ts';
-import { normalizeText } from './text/normalize.ts';
+import { normalizeTransient } from './text/normalize.ts';
 import { tokenize } from './text/tokenize.ts';
 import type { Token } from './text/tokenize.ts';
 import type {
@@ -87,16 +87,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   if (typeof text !== 'string') {
     throw new TypeError(`analyze expects the message as a string, got ${typeof text}`);
   }
-  const normalized = normalizeText(text);
+  // Compiled before normalising: compilation normalises the lexicons' words with the same
+  // scratch buffers that the message's views read.
+  const known = vocabulary();
+  const normalized = normalizeTransient(text);
   const tokens = tokenize(normalized.words.text);
-  const words = vocabulary().read(tokens);
+  const words = known.read(tokens);
   const language = languageOfWords(words.language);
   const defaultCountry = options.defaultCountry ?? inferCountry(language, text);
   const found = extractWithLooseDeadlines(normalized, defaultCountry);
 
   const tokenSpans = new TokenSpans(tokens, normalized.words);
   const occurrences = withoutOpaqueTokens(
-    vocabulary().find(tokens, words, language === 'ary-Latn'),
+    known.find(tokens, words, language === 'ary-Latn'),
     found.indicators,
     tokenSpans,
   );

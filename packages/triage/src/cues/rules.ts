@@ -177,6 +177,8 @@ export function indexConcepts(occurrences: readonly Occurrence[]): Map<AnyConcep
   return index;
 }
 
+const NONE: readonly Occurrence[] = Object.freeze([]);
+
 /** At most this many anchors are tried per rule, so pathological inputs stay linear. */
 const MAX_ANCHORS = 2000;
 
@@ -189,16 +191,29 @@ const MAX_ANCHORS = 2000;
 export function findCues(index: ConceptIndex, rules: readonly CueRule[] = CUE_RULES): CueMatch[] {
   const matches = new Map<Cue, CueMatch>();
   // Groups repeat across rules; each is merged and sorted once per message.
-  const merged = new Map<readonly AnyConcept[], Occurrence[]>();
-  const occurrencesOf = (group: readonly AnyConcept[]): Occurrence[] => {
+  const merged = new Map<readonly AnyConcept[], readonly Occurrence[]>();
+  const occurrencesOf = (group: readonly AnyConcept[]): readonly Occurrence[] => {
     let list = merged.get(group);
     if (list === undefined) {
-      list = [];
+      // Most groups have occurrences of one concept or none: that list is used as it is.
+      let only: readonly Occurrence[] | undefined;
+      let several = false;
       for (const concept of group) {
         const found = index.get(concept);
-        if (found !== undefined) list.push(...found);
+        if (found === undefined || found.length === 0) continue;
+        if (only === undefined) only = found;
+        else several = true;
       }
-      if (group.length > 1) list.sort((a, b) => a.first - b.first);
+      if (!several) {
+        list = only ?? NONE;
+      } else {
+        const all: Occurrence[] = [];
+        for (const concept of group) {
+          const found = index.get(concept);
+          if (found !== undefined) all.push(...found);
+        }
+        list = all.sort((a, b) => a.first - b.first);
+      }
       merged.set(group, list);
     }
     return list;
@@ -212,22 +227,21 @@ export function findCues(index: ConceptIndex, rules: readonly CueRule[] = CUE_RU
 }
 
 function matchRule(
-  occurrencesOf: (group: readonly AnyConcept[]) => Occurrence[],
+  occurrencesOf: (group: readonly AnyConcept[]) => readonly Occurrence[],
   r: CueRule,
 ): CueMatch | undefined {
   // A cheap test first: a rule whose any group has no occurrence cannot match.
   for (const group of r.groups) if (occurrencesOf(group).length === 0) return undefined;
   const groups = r.groups.map((group) => occurrencesOf(group));
-  if (groups.some((g) => g.length === 0)) return undefined;
-  const anchors = (groups[0] as Occurrence[]).slice(0, MAX_ANCHORS);
-  for (const anchor of anchors) {
+  const anchors = groups[0] as readonly Occurrence[];
+  for (let a = 0; a < anchors.length && a < MAX_ANCHORS; a++) {
+    const anchor = anchors[a] as Occurrence;
     let first = anchor.first;
     let last = anchor.last;
-    const concepts: AnyConcept[] = [anchor.concept];
     let ok = true;
     for (let g = 1; g < groups.length && ok; g++) {
       const best = nearest(
-        groups[g] as Occurrence[],
+        groups[g] as readonly Occurrence[],
         first,
         last,
         r.window,
@@ -238,12 +252,35 @@ function matchRule(
       } else {
         first = Math.min(first, best.first);
         last = Math.max(last, best.last);
-        concepts.push(best.concept);
       }
     }
-    if (ok) return { cue: r.cue, first, last, concepts };
+    if (ok) return { cue: r.cue, first, last, concepts: conceptsOf(groups, anchor, r) };
   }
   return undefined;
+}
+
+/** The concepts of a match, found again for the anchor that matched (rarely: once per cue). */
+function conceptsOf(
+  groups: ReadonlyArray<readonly Occurrence[]>,
+  anchor: Occurrence,
+  r: CueRule,
+): AnyConcept[] {
+  const concepts: AnyConcept[] = [anchor.concept];
+  let first = anchor.first;
+  let last = anchor.last;
+  for (let g = 1; g < groups.length; g++) {
+    const best = nearest(
+      groups[g] as readonly Occurrence[],
+      first,
+      last,
+      r.window,
+      r.ordered ? last : undefined,
+    ) as Occurrence;
+    first = Math.min(first, best.first);
+    last = Math.max(last, best.last);
+    concepts.push(best.concept);
+  }
+  return concepts;
 }
 
 /**

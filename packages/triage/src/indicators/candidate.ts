@@ -17,7 +17,7 @@ export interface DetectionContext {
   /** Country for phone numbers written without a country code, if any is known or inferred. */
   readonly defaultCountry: string | undefined;
   /** The words of `text` (see `wordsOf`), found once for all detectors. */
-  readonly words: readonly Word[];
+  readonly words: WordList;
   /** Where each run of ASCII digits starts (see `digitRunStarts`), for the detectors anchored on a number. */
   readonly digitStarts: readonly number[];
   /**
@@ -57,25 +57,60 @@ export function standsAlone(text: string, start: number, end: number): boolean {
 export const DETECTOR_LIMIT = 1000;
 
 /**
- * A word of the identifier view: letters and digits. Its lower-cased text is sliced on first use
- * and kept: most words are ruled out by their first code unit and never sliced.
+ * The words of the identifier view (letters and digits), found once and shared by the detectors
+ * that look for word lists: positions in typed arrays, and each word's lower-cased text sliced on
+ * first use only (most words are ruled out by their first letter and length, never sliced).
  */
-export class Word {
-  /** The first code unit, lower-cased, to rule words out before slicing them. */
-  readonly firstCode: number;
-  private sliced: string | undefined;
+export class WordList {
+  readonly count: number;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly lowered: Array<string | undefined> = [];
 
   constructor(
-    readonly start: number,
-    readonly end: number,
-    private readonly lowerText: string,
+    text: string,
+    private readonly lowerText: string = text.toLowerCase(),
   ) {
-    this.firstCode = lowerText.charCodeAt(start);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 0x20;
+      const isWord =
+        code < 128
+          ? ASCII_WORD[code] === 1
+          : code >= 0xd800 && code <= 0xdfff
+            ? false
+            : kindOf(code) !== 0;
+      if (isWord && start < 0) start = i;
+      else if (!isWord && start >= 0) {
+        starts.push(start);
+        ends.push(i);
+        start = -1;
+      }
+    }
+    this.count = starts.length;
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
   }
 
-  get lower(): string {
-    this.sliced ??= this.lowerText.slice(this.start, this.end);
-    return this.sliced;
+  start(index: number): number {
+    return this.starts[index] as number;
+  }
+
+  end(index: number): number {
+    return this.ends[index] as number;
+  }
+
+  /** The first code unit of the word, lower-cased. */
+  firstCode(index: number): number {
+    return this.lowerText.charCodeAt(this.starts[index] as number);
+  }
+
+  /** The word, lower-cased; undefined past the last word. */
+  lower(index: number): string | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    return (this.lowered[index] ??= this.lowerText.slice(this.starts[index], this.ends[index]));
   }
 }
 
@@ -83,26 +118,11 @@ export class Word {
  * The words of a text, found once and shared by the detectors that look for word lists.
  *
  * @example
- * wordsOf('Pay NOW').map((w) => w.lower); // ['pay', 'now']
+ * const words = wordsOf('Pay NOW');
+ * [words.lower(0), words.lower(1)]; // ['pay', 'now']
  */
-export function wordsOf(text: string, lower = text.toLowerCase()): Word[] {
-  const words: Word[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 0x20;
-    const isWord =
-      code < 128
-        ? ASCII_WORD[code] === 1
-        : code >= 0xd800 && code <= 0xdfff
-          ? false
-          : kindOf(code) !== 0;
-    if (isWord && start < 0) start = i;
-    else if (!isWord && start >= 0) {
-      words.push(new Word(start, i, lower));
-      start = -1;
-    }
-  }
-  return words;
+export function wordsOf(text: string, lower = text.toLowerCase()): WordList {
+  return new WordList(text, lower);
 }
 
 /**
@@ -171,21 +191,22 @@ const kindOf = kindOfCodePoint;
  */
 export function matchAtWords(
   text: string,
-  words: readonly Word[],
+  words: WordList,
   sticky: RegExp,
   accepts: (lowerWord: string, index: number) => boolean,
-  firstCodes?: FirstCodes,
+  shapes?: WordShapes,
   limit = DETECTOR_LIMIT,
 ): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
   let after = 0;
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index] as Word;
+  for (let index = 0; index < words.count; index++) {
     if (matches.length >= limit) break;
-    if (word.start < after) continue;
-    if (firstCodes !== undefined && firstCodes[word.firstCode] !== 1) continue;
-    if (!accepts(word.lower, index)) continue;
-    sticky.lastIndex = word.start;
+    const start = words.start(index);
+    if (start < after) continue;
+    if (shapes !== undefined && !hasShape(shapes, words.firstCode(index), words.end(index) - start))
+      continue;
+    if (!accepts(words.lower(index) as string, index)) continue;
+    sticky.lastIndex = start;
     const match = sticky.exec(text);
     if (match !== null && match[0].length > 0) {
       matches.push(match);
@@ -195,19 +216,39 @@ export function matchAtWords(
   return matches;
 }
 
-/** Which UTF-16 code units (index) may start a word of interest (1): a table, one read per word. */
-export type FirstCodes = Uint8Array;
+/**
+ * The shapes of the words of interest: for each first code unit (index), a bit per length (1 to
+ * 31, 32 and more share the last bit). One table read per word rules most words out unsliced.
+ */
+export type WordShapes = Uint32Array;
+
+function lengthBit(length: number): number {
+  return 1 << (Math.min(length, 32) - 1);
+}
+
+/** Whether a word with this first code unit and length may be one of interest. */
+export function hasShape(shapes: WordShapes, firstCode: number, length: number): boolean {
+  return ((shapes[firstCode] as number) & lengthBit(length)) !== 0;
+}
 
 /**
- * The first code units of a set of lower-case words, for `matchAtWords`.
+ * The shapes of a set of lower-case words, for `matchAtWords`; words starting with one of
+ * `anyLength` (prefixes glued to the word of interest) pass whatever their length.
  *
  * @example
- * firstCodesOf(['pay', 'send'])['p'.charCodeAt(0)]; // 1
+ * hasShape(wordShapesOf(['pay']), 'p'.charCodeAt(0), 3); // true
  */
-export function firstCodesOf(words: Iterable<string>): FirstCodes {
-  const codes = new Uint8Array(0x10000);
-  for (const word of words) if (word !== '') codes[word.charCodeAt(0)] = 1;
-  return codes;
+export function wordShapesOf(
+  words: Iterable<string>,
+  anyLength: Iterable<string> = [],
+): WordShapes {
+  const shapes = new Uint32Array(0x10000);
+  for (const word of words) {
+    if (word !== '')
+      shapes[word.charCodeAt(0)] = (shapes[word.charCodeAt(0)] as number) | lengthBit(word.length);
+  }
+  for (const prefix of anyLength) shapes[prefix.charCodeAt(0)] = 0xffffffff;
+  return shapes;
 }
 
 /**

@@ -33,14 +33,17 @@ export function findCryptoAddresses(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
   // Every address is a whole word of 26 to 106 ASCII letters and digits: classify each such word
   // by its prefix and length, rather than scanning the text once per currency.
-  for (const word of context.words) {
+  const { words } = context;
+  for (let index = 0; index < words.count; index++) {
     if (found.length >= DETECTOR_LIMIT) break;
-    const length = word.end - word.start;
+    const start = words.start(index);
+    const end = words.end(index);
+    const length = end - start;
     if (length < 26 || length > 110) continue;
-    const address = text.slice(word.start, word.end);
+    const address = text.slice(start, end);
     if (!ASCII_ALNUM.test(address)) continue;
     const finding = classifyAddress(address);
-    if (finding !== undefined) found.push({ ...finding, start: word.start, end: word.end });
+    if (finding !== undefined) found.push({ ...finding, start, end });
   }
   return found;
 }

@@ -8,7 +8,7 @@ import type { Candidate, DetectionContext } from './candidate.ts';
 import {
   DETECTOR_LIMIT,
   WORD_CHAR,
-  firstCodesOf,
+  wordShapesOf,
   firstWordsOf,
   followingWordsOf,
   matchAtDigits,
@@ -210,7 +210,7 @@ const WORD_ANCHOR_SOURCES = [
 ];
 const WORD_ANCHOR_FIRST = firstWordsOf(WORD_ANCHOR_SOURCES);
 const WORD_ANCHOR_NEXT = followingWordsOf(WORD_ANCHOR_SOURCES);
-const WORD_ANCHOR_CODES = firstCodesOf(WORD_ANCHOR_FIRST);
+const WORD_ANCHOR_SHAPES = wordShapesOf(WORD_ANCHOR_FIRST);
 /** First words so common ("a", "the", "la") that the word after them is checked before the pattern. */
 const COMMON_FIRST = new Set([
   'a',
@@ -352,10 +352,10 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
   const mayStartAnchor = (word: string, index: number): boolean => {
     if (!WORD_ANCHOR_FIRST.has(word)) return false;
     if (!COMMON_FIRST.has(word)) return true;
-    const next = words[index + 1]?.lower;
+    const next = words.lower(index + 1);
     return next !== undefined && (WORD_ANCHOR_NEXT.get(word)?.has(next) ?? false);
   };
-  for (const m of matchAtWords(text, words, WORD_ANCHORS, mayStartAnchor, WORD_ANCHOR_CODES)) {
+  for (const m of matchAtWords(text, words, WORD_ANCHORS, mayStartAnchor, WORD_ANCHOR_SHAPES)) {
     if (found.length >= DETECTOR_LIMIT) break;
     const g = m.groups ?? {};
     const end = m.index + m[0].length;

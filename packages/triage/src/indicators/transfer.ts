@@ -8,7 +8,7 @@ import type { TransferService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
 import {
   DETECTOR_LIMIT,
-  firstCodesOf,
+  wordShapesOf,
   firstWordsOf,
   matchAtWords,
   startsWord,
@@ -31,12 +31,17 @@ const MENTION = new RegExp(
 );
 
 const MENTION_FIRST = firstWordsOf(SERVICE_MENTIONS.map(([, words]) => words));
-/** First letters of a mention: a service's own, or an Arabic preposition glued to it. */
-const MENTION_CODES = firstCodesOf([...MENTION_FIRST, 'و', 'ف', 'ب', 'ل']);
+/** Arabic prepositions that glue to a service's name ("بويسترن", "فوفاكاش"). */
+const GLUED_PREPOSITIONS = new Set(['و', 'ف', 'ب', 'ل']);
+/** Shapes of a mention: a service's own first word, or any word behind a preposition. */
+const MENTION_SHAPES = wordShapesOf(MENTION_FIRST, GLUED_PREPOSITIONS);
 /** A service's first word, possibly behind Arabic prepositions glued to it ("بويسترن"). */
 function mayNameService(word: string): boolean {
+  if (MENTION_FIRST.has(word)) return true;
+  if (!GLUED_PREPOSITIONS.has(word.charAt(0))) return false;
   return (
-    MENTION_FIRST.has(word) || MENTION_FIRST.has(word.slice(1)) || MENTION_FIRST.has(word.slice(2))
+    MENTION_FIRST.has(word.slice(1)) ||
+    (GLUED_PREPOSITIONS.has(word.charAt(1)) && MENTION_FIRST.has(word.slice(2)))
   );
 }
 
@@ -88,7 +93,7 @@ export function findTransferReferences(context: DetectionContext): Candidate[] {
     context.words,
     MENTION,
     mayNameService,
-    MENTION_CODES,
+    MENTION_SHAPES,
   )) {
     const service = SERVICE_MENTIONS.find(
       ([name]) => match.groups?.[name.replace(/-/g, '_')] !== undefined,

@@ -60,6 +60,9 @@ export interface WordReading {
   readonly forms: readonly string[];
   /** The number of each form (`wordId`), -1 for a form no entry matches whole. */
   readonly ids: readonly number[];
+  /** `ids[0]`, and whether it is the only one: most words have one form, read without the array. */
+  readonly firstId: number;
+  readonly oneForm: boolean;
   /** Every entry a form starts. */
   readonly entries: readonly Entry[];
   /** The one-word entries among them. */
@@ -152,9 +155,12 @@ export class CompiledLexicon {
         push(bySecond, second.id, entry);
       }
     }
+    const ids = forms.map((form) => WORD_IDS.get(form) ?? -1);
     return {
       forms,
-      ids: forms.map((form) => WORD_IDS.get(form) ?? -1),
+      ids,
+      firstId: ids[0] ?? -1,
+      oneForm: ids.length === 1,
       entries: entries.length === 0 ? NO_ENTRIES : entries,
       single: single.length === 0 ? NO_ENTRIES : single,
       bySecond,
@@ -270,11 +276,14 @@ function secondWordAt(
     if (last !== undefined) out.push({ concept: entry.concept, first, last });
   };
   if (reading.bySecond !== undefined) {
-    for (let f = 0; f < next.ids.length; f++) {
-      const id = next.ids[f] as number;
-      if (id < 0) continue;
-      const entries = reading.bySecond.get(id);
+    if (next.oneForm) {
+      const entries = next.firstId < 0 ? undefined : reading.bySecond.get(next.firstId);
       if (entries !== undefined) for (const entry of entries) tryEntry(entry);
+    } else {
+      for (const id of next.ids) {
+        const entries = id < 0 ? undefined : reading.bySecond.get(id);
+        if (entries !== undefined) for (const entry of entries) tryEntry(entry);
+      }
     }
   }
   if (reading.secondStems !== undefined) {

@@ -141,10 +141,11 @@ class UnitBuffer {
   }
 
   /**
-   * The view, keeping only the units whose `keep` flag is 1 (all when omitted). Compacts in place,
-   * then copies out arrays of the exact size: the buffer itself is reused for the next message.
+   * The view, keeping only the units whose `keep` flag is 1 (all when omitted). Compacts in place;
+   * with `copy`, copies out arrays of the exact size (the buffer itself is reused for the next
+   * message), otherwise the view reads the buffer and lasts until the next normalisation.
    */
-  view(keep?: Uint8Array): TextView {
+  view(keep: Uint8Array | undefined, copy: boolean): TextView {
     let n = this.length;
     if (keep !== undefined) {
       let j = 0;
@@ -161,8 +162,8 @@ class UnitBuffer {
     }
     return {
       text: unitsToString(this.units, n),
-      starts: this.starts.slice(0, n),
-      ends: this.ends.slice(0, n),
+      starts: copy ? this.starts.slice(0, n) : this.starts.subarray(0, n),
+      ends: copy ? this.ends.slice(0, n) : this.ends.subarray(0, n),
     };
   }
 }
@@ -215,6 +216,21 @@ function unitsToString(units: Uint16Array, length: number): string {
  * toOriginalSpan(n.words, 9, 14); // [10, 19]: "v i d é o" in the original
  */
 export function normalizeText(original: string): NormalizedText {
+  return normalize(original, true);
+}
+
+/**
+ * Like `normalizeText`, but the views of a message shorter than 64 Ki units read scratch buffers
+ * that the next call overwrites: for `analyze`, which is done with them before it returns.
+ *
+ * @example
+ * const n = normalizeTransient(text); // use n, then forget it before the next call
+ */
+export function normalizeTransient(original: string): NormalizedText {
+  return normalize(original, false);
+}
+
+function normalize(original: string, copy: boolean): NormalizedText {
   const small = original.length < SCRATCH_LIMIT;
   const identifiers = small ? scratchIdentifiers : new UnitBuffer(original.length + 16);
   const words = small ? scratchWords : new UnitBuffer(original.length + 16);
@@ -250,8 +266,10 @@ export function normalizeText(original: string): NormalizedText {
   }
   return {
     original,
-    identifiers: identifiersChanged ? identifiers.view() : identityView(original),
-    words: words.view(wordKeepMask(words.units, words.length)),
+    identifiers: identifiersChanged
+      ? identifiers.view(undefined, copy || !small)
+      : identityView(original),
+    words: words.view(wordKeepMask(words.units, words.length), copy || !small),
   };
 }
 

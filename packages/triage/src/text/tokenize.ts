@@ -93,7 +93,10 @@ export function tokenize(text: string): Token[] {
       end: i,
       text: word,
       leet: mixed ? readLeet(word) : undefined,
-      arabic: first >= 0x600 && first <= 0x8ff && isArabic(word),
+      arabic:
+        first >= 0x600 &&
+        first <= 0x8ff &&
+        (first <= 0x6ff || (first >= 0x750 && first <= 0x77f) || first >= 0x8a0 || isArabic(word)),
       hash: hash | 0,
     });
   }
