@@ -111,7 +111,12 @@ export function neighbourhoodGrid(
   };
 }
 
-/** How many ticks each full neighbourhood keeps. */
+/**
+ * How many ticks each full neighbourhood keeps.
+ *
+ * @example
+ * ticksPerNeighbourhood(neighbourhoodGrid(1, 0.15)); // 9
+ */
 export function ticksPerNeighbourhood(grid: NeighbourhoodGrid): number {
   return grid.before + 1 + grid.after;
 }
