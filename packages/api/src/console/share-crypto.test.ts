@@ -63,6 +63,7 @@ describe('share crypto', () => {
       'old passphrase here',
       true,
     );
+    if (extractable === undefined) throw new Error('the old passphrase did not open the key');
     const resealed = await sealPrivateKey(extractable, 'new passphrase here', FAST);
     expect(await openPrivateKey(resealed, 'new passphrase here')).toBeDefined();
     expect(await openPrivateKey(resealed, 'old passphrase here')).toBeUndefined();
