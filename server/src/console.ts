@@ -124,6 +124,8 @@ export interface StartedConsole {
   readonly demoStaff: readonly DemoStaff[] | undefined;
   /** No admin can sign in yet (a new installation): the first admin's one-time setup path. */
   readonly adminSetupPath: string | undefined;
+  /** No admin can sign in yet, but one has a valid setup link already (`aman staff add`). */
+  readonly adminWaiting: string | undefined;
   close(): Promise<void>;
 }
 
@@ -161,7 +163,8 @@ export async function startConsole(
     return {
       services,
       demoStaff: demo?.staff,
-      adminSetupPath: bootstrap?.setupPath,
+      adminSetupPath: bootstrap?.kind === 'link' ? bootstrap.link.setupPath : undefined,
+      adminWaiting: bootstrap?.kind === 'waiting' ? bootstrap.name : undefined,
       close: async () => {
         services.correlation.stop();
         await consoleStore.close();

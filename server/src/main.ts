@@ -148,6 +148,8 @@ export interface RunningServer {
   readonly demoStaff: readonly DemoStaff[] | undefined;
   /** No admin can sign in yet: the path of the first admin's one-time setup link. */
   readonly adminSetupPath: string | undefined;
+  /** No admin can sign in yet, but this one has a valid setup link (made by `aman staff add`). */
+  readonly adminWaiting: string | undefined;
   /** Stops accepting requests, finishes those in flight, closes the store. */
   close(): Promise<void>;
 }
@@ -232,6 +234,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       demoApiKey: demo?.apiKey,
       demoStaff: started.demoStaff,
       adminSetupPath: started.adminSetupPath,
+      adminWaiting: started.adminWaiting,
       close: async () => {
         clearInterval(keyReload);
         await app.close();

@@ -70,6 +70,11 @@ const serve: Command = {
         lines.push(`    ${member.role.padEnd(12)} ${member.name.padEnd(18)} ${member.password}`);
       }
     }
+    if (server.adminWaiting !== undefined) {
+      lines.push(
+        `  console:  the admin "${server.adminWaiting}" has not used its setup link yet (aman staff reset ${server.adminWaiting} prints a new one)`,
+      );
+    }
     if (server.adminSetupPath !== undefined) {
       lines.push(
         `  console:  no admin yet; create the first one (link valid 72 h, works once):`,

@@ -266,16 +266,28 @@ export class StaffAccounts {
   }
 
   /**
-   * The first admin: when no admin can sign in (a new installation), an `admin` account with a
-   * setup link, printed by `aman serve`. Undefined when an admin exists.
+   * The first admin of a new installation, for `aman serve` to print: a new `admin` account and
+   * its setup link when there is no admin at all, or a new link when the only admins' links have
+   * expired. An admin whose link is still valid (made by `aman staff add`) is left alone: its
+   * link stays the one that works. Undefined when an admin can sign in.
    */
-  async bootstrapAdmin(): Promise<SetupLinkResponse | undefined> {
+  async bootstrapAdmin(): Promise<
+    | { readonly kind: 'link'; readonly link: SetupLinkResponse }
+    | { readonly kind: 'waiting'; readonly name: string }
+    | undefined
+  > {
     const staff = await this.deps.consoleStore.listStaff();
     const usable = staff.filter((entry) => entry.role === 'admin' && entry.disabledAt === null);
     if (usable.some((entry) => entry.passwordHash !== null)) return undefined;
-    const waiting = usable[0];
-    if (waiting !== undefined) return this.reset('cli', waiting.id);
-    return this.create('cli', { name: 'admin', role: 'admin' });
+    const now = this.deps.clock.now().getTime();
+    const waiting = usable.find((entry) => (entry.setupExpiresAt?.getTime() ?? 0) > now);
+    if (waiting !== undefined) return { kind: 'waiting', name: waiting.name };
+    const expired = usable[0];
+    const link =
+      expired === undefined
+        ? await this.create('cli', { name: 'admin', role: 'admin' })
+        : await this.reset('cli', expired.id);
+    return { kind: 'link', link };
   }
 
   private totpSecretOf(record: StaffRecord): string {

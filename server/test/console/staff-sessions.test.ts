@@ -278,17 +278,27 @@ describe.each(storeKinds)('staff accounts and sessions on $kind', (kind) => {
     const fresh = await kind.createLocation();
     const empty = await startConsoleTestServer(fresh.location);
     try {
-      const link = await empty.console.accounts.bootstrapAdmin();
+      const first = await empty.console.accounts.bootstrapAdmin();
+      expect(first?.kind).toBe('link');
+      const link = first?.kind === 'link' ? first.link : undefined;
       expect(link?.staff).toMatchObject({ name: 'admin', role: 'admin', active: false });
+      // Its link stays the one that works while it is valid: a restart does not replace it.
+      expect(await empty.console.accounts.bootstrapAdmin()).toEqual({
+        kind: 'waiting',
+        name: 'admin',
+      });
+      // Once it has expired, a new one.
+      empty.clock.advance(73 * 3_600_000);
       const again = await empty.console.accounts.bootstrapAdmin();
-      expect(again?.setupCode).not.toBe(link?.setupCode); // a new link; the first is void
+      const renewed = again?.kind === 'link' ? again.link : undefined;
+      expect(renewed?.setupCode).not.toBe(link?.setupCode);
       expect(
         codeOf(await empty.anonymous().setup({ code: link!.setupCode, password: 'x'.repeat(20) })),
       ).toBe('invalid_setup_code');
       unwrap(
         await empty
           .anonymous()
-          .setup({ code: again!.setupCode, password: 'the very first passphrase' }),
+          .setup({ code: renewed!.setupCode, password: 'the very first passphrase' }),
       );
       expect(await empty.console.accounts.bootstrapAdmin()).toBeUndefined();
     } finally {
