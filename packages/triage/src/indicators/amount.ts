@@ -5,7 +5,7 @@
 import type { Candidate, DetectionContext } from './candidate.ts';
 import {
   DETECTOR_LIMIT,
-  wordShapesOf,
+  wordHashesOf,
   firstWordsOf,
   matchAtDigits,
   matchAtWords,
@@ -78,7 +78,7 @@ const MULTIPLIER = String.raw`(?:\s?(k|mille|thousand|alf|alaf|ألف|الف|آ�
 const NUMBER_WORD =
   '(mille|thousand|alf|ألف|الف|الألف|الالف|ألفين|الفين|alfin|mya|مية|مائة|cent|hundred)';
 const NUMBER_WORD_FIRST = firstWordsOf([NUMBER_WORD.slice(1, -1)]);
-const NUMBER_WORD_SHAPES = wordShapesOf(NUMBER_WORD_FIRST);
+const NUMBER_WORD_HASHES = wordHashesOf(NUMBER_WORD_FIRST);
 const WORD_VALUES: ReadonlyMap<string, number> = new Map([
   ['mille', 1000],
   ['thousand', 1000],
@@ -155,7 +155,7 @@ export function findAmounts(context: DetectionContext): Candidate[] {
     context.words,
     WORD_THEN_CURRENCY,
     (w) => NUMBER_WORD_FIRST.has(w),
-    NUMBER_WORD_SHAPES,
+    NUMBER_WORD_HASHES,
   )) {
     if (found.length >= DETECTOR_LIMIT) break;
     const value = WORD_VALUES.get((m[1] as string).toLowerCase()) ?? NaN;

@@ -1,5 +1,6 @@
 /** What every indicator detector returns: a finding in the identifier view, before span mapping. */
 import { kindOfCodePoint } from '../text/characters.ts';
+import { FNV_OFFSET, FNV_PRIME, hashWord } from '../text/tokenize.ts';
 import type { Indicator } from '../types.ts';
 
 /** An indicator found at [start, end) of the identifier view; `value` and `span` are added later. */
@@ -32,22 +33,42 @@ export interface DetectionContext {
   readonly taken?: (start: number, end: number) => boolean;
 }
 
-/** Characters that may not touch an identifier on either side (it would be part of a longer word). */
-export const WORD_CHAR = /[\p{L}\p{N}]/u;
-
 /**
  * Whether a match at `start` begins a word (no letter or digit before it). Detectors check this in
  * code rather than with a leading lookbehind: a Unicode lookbehind tried at every position costs
  * more than the rest of the pattern (about 20 µs per KB each, measured).
  */
 export function startsWord(text: string, start: number, alsoNot = ''): boolean {
-  const before = text.charAt(start - 1);
-  return before === '' || (!WORD_CHAR.test(before) && !alsoNot.includes(before));
+  if (start === 0) return true;
+  if (isWordCode(text.charCodeAt(start - 1))) return false;
+  return alsoNot === '' || !alsoNot.includes(text.charAt(start - 1));
 }
+
+/**
+ * Whether a UTF-16 code unit is a letter or a digit in any script, which may not touch an
+ * identifier on either side (it would be part of a longer word). A surrogate half alone is neither.
+ */
+export function isWordCode(code: number): boolean {
+  if (code < 128) return ASCII_WORD[code] === 1;
+  return !(code >= 0xd800 && code <= 0xdfff) && kindOf(code) !== 0;
+}
+
+/** Whether a UTF-16 code unit is white space (what `\s` matches). */
+export function isSpaceCode(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    (code > 127 && SPACE.test(String.fromCharCode(code)))
+  );
+}
+const SPACE = /\s/u;
 
 /** Whether [start, end) of `text` stands alone: no letter or digit right before or after it. */
 export function standsAlone(text: string, start: number, end: number): boolean {
-  return !WORD_CHAR.test(text.charAt(start - 1)) && !WORD_CHAR.test(text.charAt(end));
+  return (
+    (start === 0 || !isWordCode(text.charCodeAt(start - 1))) &&
+    (end >= text.length || !isWordCode(text.charCodeAt(end)))
+  );
 }
 
 /**
@@ -65,6 +86,7 @@ export class WordList {
   readonly count: number;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
+  private readonly hashes: Int32Array;
   private readonly lowered: Array<string | undefined> = [];
 
   constructor(
@@ -73,7 +95,9 @@ export class WordList {
   ) {
     const starts: number[] = [];
     const ends: number[] = [];
+    const hashes: number[] = [];
     let start = -1;
+    let hash = 0;
     for (let i = 0; i <= text.length; i++) {
       const code = i < text.length ? text.charCodeAt(i) : 0x20;
       const isWord =
@@ -82,16 +106,28 @@ export class WordList {
           : code >= 0xd800 && code <= 0xdfff
             ? false
             : kindOf(code) !== 0;
-      if (isWord && start < 0) start = i;
-      else if (!isWord && start >= 0) {
+      if (isWord) {
+        if (start < 0) {
+          start = i;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ lowerText.charCodeAt(i), FNV_PRIME);
+      } else if (start >= 0) {
         starts.push(start);
         ends.push(i);
+        hashes.push(hash | 0);
         start = -1;
       }
     }
     this.count = starts.length;
     this.starts = Int32Array.from(starts);
     this.ends = Int32Array.from(ends);
+    this.hashes = Int32Array.from(hashes);
+  }
+
+  /** The word's hash (`hashWord` of its lower-cased text), to rule it out of a list unsliced. */
+  hash(index: number): number {
+    return this.hashes[index] as number;
   }
 
   start(index: number): number {
@@ -194,7 +230,7 @@ export function matchAtWords(
   words: WordList,
   sticky: RegExp,
   accepts: (lowerWord: string, index: number) => boolean,
-  shapes?: WordShapes,
+  shapes?: WordShapes | WordHashes,
   limit = DETECTOR_LIMIT,
 ): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
@@ -203,8 +239,11 @@ export function matchAtWords(
     if (matches.length >= limit) break;
     const start = words.start(index);
     if (start < after) continue;
-    if (shapes !== undefined && !hasShape(shapes, words.firstCode(index), words.end(index) - start))
+    if (shapes instanceof Uint32Array) {
+      if (!hasShape(shapes, words.firstCode(index), words.end(index) - start)) continue;
+    } else if (shapes !== undefined && !shapes.has(words.hash(index))) {
       continue;
+    }
     if (!accepts(words.lower(index) as string, index)) continue;
     sticky.lastIndex = start;
     const match = sticky.exec(text);
@@ -214,6 +253,19 @@ export function matchAtWords(
     }
   }
   return matches;
+}
+
+/** The hashes (`hashWord`) of the words of interest: a word whose hash is not in it is not one. */
+export type WordHashes = ReadonlySet<number>;
+
+/**
+ * The hashes of a set of lower-case words, for `matchAtWords`.
+ *
+ * @example
+ * wordHashesOf(['pay']).has(hashWord('pay')); // true
+ */
+export function wordHashesOf(words: Iterable<string>): WordHashes {
+  return new Set([...words].map((word) => hashWord(word)));
 }
 
 /**

@@ -7,13 +7,14 @@
 import type { Candidate, DetectionContext } from './candidate.ts';
 import {
   DETECTOR_LIMIT,
-  WORD_CHAR,
-  wordShapesOf,
   firstWordsOf,
   followingWordsOf,
   matchAtDigits,
   matchAtWords,
+  isSpaceCode,
+  isWordCode,
   startsWord,
+  wordHashesOf,
 } from './candidate.ts';
 
 /** Words that turn "48 hours" into a limit: within, you have, dans les, عندك, 3ndk… */
@@ -210,7 +211,7 @@ const WORD_ANCHOR_SOURCES = [
 ];
 const WORD_ANCHOR_FIRST = firstWordsOf(WORD_ANCHOR_SOURCES);
 const WORD_ANCHOR_NEXT = followingWordsOf(WORD_ANCHOR_SOURCES);
-const WORD_ANCHOR_SHAPES = wordShapesOf(WORD_ANCHOR_FIRST);
+const WORD_ANCHOR_HASHES = wordHashesOf(WORD_ANCHOR_FIRST);
 /** First words so common ("a", "the", "la") that the word after them is checked before the pattern. */
 const COMMON_FIRST = new Set([
   'a',
@@ -259,16 +260,20 @@ function phraseBefore(
 ): { start: number; word: string } | undefined {
   let end = anchor;
   let skipped = 0;
-  while (end > 0 && skipped < 4 && /[\s:]/.test(text.charAt(end - 1))) {
+  while (
+    end > 0 &&
+    skipped < 4 &&
+    (text.charCodeAt(end - 1) === 58 || isSpaceCode(text.charCodeAt(end - 1)))
+  ) {
     end--;
     skipped++;
   }
   let best: { start: number; word: string } | undefined;
   let start = end;
   for (let words = 0; words < MAX_PHRASE_WORDS && start > 0; words++) {
-    while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--;
+    while (start > 0 && !isSpaceCode(text.charCodeAt(start - 1))) start--;
     let from = start;
-    while (from < end && !WORD_CHAR.test(text.charAt(from))) from++; // "(within" → "within"
+    while (from < end && !isWordCode(text.charCodeAt(from))) from++; // "(within" → "within"
     const match = exact.exec(text.slice(from, end));
     if (match !== null) best = { start: from, word: (match[1] ?? match[0]).toLowerCase() };
     if (start === 0 || text.charAt(start - 1) === '\n') break;
@@ -355,7 +360,7 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
     const next = words.lower(index + 1);
     return next !== undefined && (WORD_ANCHOR_NEXT.get(word)?.has(next) ?? false);
   };
-  for (const m of matchAtWords(text, words, WORD_ANCHORS, mayStartAnchor, WORD_ANCHOR_SHAPES)) {
+  for (const m of matchAtWords(text, words, WORD_ANCHORS, mayStartAnchor, WORD_ANCHOR_HASHES)) {
     if (found.length >= DETECTOR_LIMIT) break;
     const g = m.groups ?? {};
     const end = m.index + m[0].length;

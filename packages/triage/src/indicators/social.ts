@@ -4,7 +4,7 @@
  */
 import type { SocialService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, firstWordsOf, matchAtWords, wordShapesOf } from './candidate.ts';
+import { DETECTOR_LIMIT, firstWordsOf, matchAtWords, wordHashesOf } from './candidate.ts';
 
 const SERVICE_WORDS: ReadonlyArray<readonly [SocialService, string]> = [
   ['skype', 'skype|سكايب|سكيب'],
@@ -27,7 +27,7 @@ const HANDLE_AFTER_SERVICE = new RegExp(
 );
 
 const SERVICE_FIRST = firstWordsOf(SERVICE_WORDS.map(([, words]) => words));
-const SERVICE_SHAPES = wordShapesOf(SERVICE_FIRST);
+const SERVICE_HASHES = wordHashesOf(SERVICE_FIRST);
 
 /** A Skype id is recognisable on its own. */
 const SKYPE_ID = /(?<![\w.])live:(?:\.cid\.[0-9a-f]{6,32}|[a-z0-9][\w.-]{1,40}[a-z0-9_])/gi;
@@ -46,7 +46,7 @@ export function findSocialHandles(context: DetectionContext): Candidate[] {
     context.words,
     HANDLE_AFTER_SERVICE,
     (w) => SERVICE_FIRST.has(w),
-    SERVICE_SHAPES,
+    SERVICE_HASHES,
   )) {
     const service = SERVICE_WORDS.find(([name]) => match.groups?.[name] !== undefined)?.[0];
     if (service === undefined) continue;

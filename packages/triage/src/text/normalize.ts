@@ -102,12 +102,33 @@ class UnitBuffer {
   units: Uint16Array;
   starts: Uint32Array;
   ends: Uint32Array;
+  /** What each unit is, for the word view's joins: 2 letter, 1 digit, 0 neither (see `pushWord`). */
+  kinds: Uint8Array;
   length = 0;
 
   constructor(capacity: number) {
     this.units = new Uint16Array(capacity);
     this.starts = new Uint32Array(capacity);
     this.ends = new Uint32Array(capacity);
+    this.kinds = new Uint8Array(capacity);
+  }
+
+  /** Adds a unit of the word view with its kind (2 letter, 1 digit, 0 neither). */
+  pushWord(unit: number, kind: number, start: number, end: number): void {
+    if (this.length === this.units.length) this.grow();
+    this.units[this.length] = unit;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.kinds[this.length] = kind;
+    this.length++;
+  }
+
+  pushWordString(piece: string, start: number, end: number): void {
+    for (let k = 0; k < piece.length; k++) {
+      const unit = piece.charCodeAt(k);
+      const kind = kindOfUnit(unit);
+      this.pushWord(unit, kind === 1 ? 2 : kind === 2 ? 1 : 0, start, end);
+    }
   }
 
   push(unit: number, start: number, end: number): void {
@@ -127,12 +148,15 @@ class UnitBuffer {
     const units = new Uint16Array(capacity);
     const starts = new Uint32Array(capacity);
     const ends = new Uint32Array(capacity);
+    const kinds = new Uint8Array(capacity);
     units.set(this.units);
     starts.set(this.starts);
     ends.set(this.ends);
+    kinds.set(this.kinds);
     this.units = units;
     this.starts = starts;
     this.ends = ends;
+    this.kinds = kinds;
   }
 
   /** Empties the buffer for reuse (the arrays are kept). */
@@ -244,7 +268,12 @@ function normalize(original: string, copy: boolean): NormalizedText {
     if (code < 128) {
       // ASCII: the same character in the identifier view, lower-cased in the word view.
       if (identifiersChanged) identifiers.push(code, i, i + 1);
-      words.push(code >= 65 && code <= 90 ? code + 32 : code, i, i + 1);
+      words.pushWord(
+        code >= 65 && code <= 90 ? code + 32 : code,
+        ASCII_KIND[code] as number,
+        i,
+        i + 1,
+      );
       i++;
       continue;
     }
@@ -260,7 +289,7 @@ function normalize(original: string, copy: boolean): NormalizedText {
         identifiersChanged = true;
       }
       if (identifiersChanged) identifiers.pushString(folded.id, i, i + width);
-      words.pushString(folded.word, i, i + width);
+      words.pushWordString(folded.word, i, i + width);
     }
     i += width;
   }
@@ -269,7 +298,7 @@ function normalize(original: string, copy: boolean): NormalizedText {
     identifiers: identifiersChanged
       ? identifiers.view(undefined, copy || !small)
       : identityView(original),
-    words: words.view(wordKeepMask(words.units, words.length), copy || !small),
+    words: words.view(wordKeepMask(words.units, words.kinds, words.length), copy || !small),
   };
 }
 
@@ -289,23 +318,18 @@ function kindOfUnit(unit: number): number {
 
 /** Scratch for `wordKeepMask`, reused from message to message (grown when needed). */
 let keepScratch = new Uint8Array(4096);
-let kindScratch = new Uint8Array(4096);
+
+/** The kind of each ASCII unit in the word view: 2 letter, 1 digit, 0 neither. */
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 2 : c >= 48 && c <= 57 ? 1 : 0,
+);
 
 /** Marks which units of the word view survive collapsing repeats and joining spaced letters. */
-function wordKeepMask(units: Uint16Array, n: number): Uint8Array {
-  // Scratch arrays for the usual message; a huge text gets its own, not kept afterwards.
-  if (keepScratch.length < n && n < SCRATCH_LIMIT) {
-    keepScratch = new Uint8Array(SCRATCH_LIMIT);
-    kindScratch = new Uint8Array(SCRATCH_LIMIT);
-  }
+function wordKeepMask(units: Uint16Array, word: Uint8Array, n: number): Uint8Array {
+  // A scratch array for the usual message; a huge text gets its own, not kept afterwards.
+  if (keepScratch.length < n && n < SCRATCH_LIMIT) keepScratch = new Uint8Array(SCRATCH_LIMIT);
   const keep =
     n <= keepScratch.length ? keepScratch.subarray(0, n).fill(1) : new Uint8Array(n).fill(1);
-  const word = n <= kindScratch.length ? kindScratch.subarray(0, n) : new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    // 2: letter, 1: digit, 0: neither.
-    const kind = kindOfUnit(units[i] as number);
-    word[i] = kind === 1 ? 2 : kind === 2 ? 1 : 0;
-  }
   // Runs of three or more of the same letter collapse to one: "pleeeease", "hhhhh".
   for (let i = 2; i < n; i++) {
     const unit = units[i] as number;

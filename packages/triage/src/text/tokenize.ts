@@ -103,8 +103,9 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a, 32 bits: the hash `tokenize` and `WordList` give a word. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
 /**
  * The hash `tokenize` gives a word, for tables keyed by word.
