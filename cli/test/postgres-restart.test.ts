@@ -125,7 +125,11 @@ describe('PostgreSQL restarted under a running server', () => {
     const clients = Array.from({ length: 4 }, load);
     await new Promise((resolve) => setTimeout(resolve, 500));
     pg.stop();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Down until the load has met the outage (however slow the machine is today).
+    const downSince = Date.now();
+    while (!statuses.has('503 store_unavailable') && Date.now() - downSince < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     pg.start();
     await new Promise((resolve) => setTimeout(resolve, 2000));
     running = false;
