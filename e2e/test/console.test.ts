@@ -19,6 +19,7 @@ import {
 } from './support/browser.ts';
 import { hamming, referenceHashes, TESTDATA } from './support/media.ts';
 import { startAman, type Aman } from './support/server.ts';
+import { fromBase32, totp } from '../../server/src/services/totp.ts';
 
 let aman: Aman;
 let browser: Browser;
@@ -307,5 +308,51 @@ describe('the console', () => {
     expect(await helpline.locator('[data-testid="cases"]').textContent()).not.toContain(caseNumber);
     await helpline.context().close();
     await victim.context.close();
+  });
+
+  it('lets an admin see every platform and change a bank threshold', async () => {
+    const page = await signIn('admin', 'en', '/console/platform');
+    await page.locator('[data-testid="platforms"] tr', { hasText: 'Demo platform' }).waitFor();
+    const lure = page.getByLabel('lure pdq');
+    await lure.fill('24');
+    await lure.blur();
+    await expect
+      .poll(async () => {
+        const banks = (await page.evaluate(async (): Promise<unknown> => {
+          const response = await fetch('/api/v1/console/banks');
+          return (await response.json()) as unknown;
+        })) as { banks: { name: string; thresholds: { pdq: number } }[] };
+        return banks.banks.find((bank) => bank.name === 'lure')?.thresholds.pdq;
+      })
+      .toBe(24);
+    await page.context().close();
+  });
+
+  it('turns one-time codes on from the account page; sign-in then asks for the code', async () => {
+    const page = await signIn('platform', 'en', '/console/account');
+    await page.getByRole('button', { name: 'Turn one-time codes on' }).click();
+    const secret = (await page.locator('[data-testid="totp-secret"]').textContent())!;
+    const code = totp(fromBase32(secret)!, new Date());
+    await page.locator('form:has([data-testid="totp-secret"]) input').fill(code);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="totp-state"]').textContent())
+      .toBe('One-time codes are on.');
+    await page.context().close();
+
+    const { page: again, errors } = await openPortal(browser, 'en', { width: 1280 });
+    await again.goto(`${aman.url}/console`);
+    const { name, password } = credentials('platform');
+    await again.locator('input[name="name"]').fill(name);
+    await again.locator('input[name="password"]').fill(password);
+    await again.locator('form button[type="submit"]').click();
+    await again.locator('input[name="totp"]').waitFor();
+    // The code used to turn codes on is spent: wait for the next one.
+    await again.waitForTimeout(Math.max(0, 30_000 - (Date.now() % 30_000)) + 200);
+    await again.locator('input[name="totp"]').fill(totp(fromBase32(secret)!, new Date()));
+    await again.locator('form button[type="submit"]').click();
+    await again.locator('.console-who').waitFor();
+    expect(errors.filter((error) => !error.includes('401'))).toEqual([]);
+    await again.context().close();
   });
 });
