@@ -72,9 +72,9 @@ export const docsJs = `'use strict';
       if (op.description) section.append(el('p', op.description));
       const security = (op.security || []).map((entry) => {
         const [scheme, scopes] = Object.entries(entry)[0];
-        return scheme === 'platformKey'
-          ? 'Authorization: Bearer <apiKey>, scope ' + scopes.join(', ')
-          : 'X-Case-Pin header';
+        if (scheme === 'platformKey') return 'Authorization: Bearer <apiKey>, scope ' + scopes.join(', ');
+        if (scheme === 'staffSession') return 'staff session (cookie), roles ' + scopes.join(', ');
+        return 'X-Case-Pin header';
       });
       section.append(el('p', 'Auth: ' + (security.length ? security.join('; ') : 'none'), 'auth'));
       if (op.parameters) {
