@@ -269,31 +269,54 @@ function secondWordAt(
   out: Occurrence[],
 ): void {
   const next = readings[at] as WordReading;
-  const tryEntry = (entry: Entry): void => {
-    if (entry.mark === stamp) return;
-    entry.mark = stamp;
-    const last = matchRest(entry.words, readings, at);
-    if (last !== undefined) out.push({ concept: entry.concept, first, last });
-  };
   if (reading.bySecond !== undefined) {
     if (next.oneForm) {
-      const entries = next.firstId < 0 ? undefined : reading.bySecond.get(next.firstId);
-      if (entries !== undefined) for (const entry of entries) tryEntry(entry);
+      if (next.firstId >= 0) {
+        tryEntries(reading.bySecond.get(next.firstId), undefined, readings, first, at, stamp, out);
+      }
     } else {
       for (const id of next.ids) {
-        const entries = id < 0 ? undefined : reading.bySecond.get(id);
-        if (entries !== undefined) for (const entry of entries) tryEntry(entry);
+        if (id >= 0)
+          tryEntries(reading.bySecond.get(id), undefined, readings, first, at, stamp, out);
       }
     }
   }
   if (reading.secondStems !== undefined) {
     for (const form of next.forms) {
-      const entries = reading.secondStems.get(form.charCodeAt(0));
-      if (entries === undefined) continue;
-      for (const entry of entries) {
-        if (form.startsWith((entry.words[1] as WordPattern).text)) tryEntry(entry);
-      }
+      tryEntries(
+        reading.secondStems.get(form.charCodeAt(0)),
+        form,
+        readings,
+        first,
+        at,
+        stamp,
+        out,
+      );
     }
+  }
+}
+
+/**
+ * Tries entries whose second word was found at `at` (for stems, only those `form` starts with),
+ * each once per start (`stamp`), and adds an occurrence for those whose remaining words follow.
+ */
+function tryEntries(
+  entries: readonly Entry[] | undefined,
+  form: string | undefined,
+  readings: readonly WordReading[],
+  first: number,
+  at: number,
+  stamp: number,
+  out: Occurrence[],
+): void {
+  if (entries === undefined) return;
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k] as Entry;
+    if (entry.mark === stamp) continue;
+    if (form !== undefined && !form.startsWith((entry.words[1] as WordPattern).text)) continue;
+    entry.mark = stamp;
+    const last = entry.words.length === 2 ? at : matchRest(entry.words, readings, at);
+    if (last !== undefined) out.push({ concept: entry.concept, first, last });
   }
 }
 

@@ -15,6 +15,8 @@ import type { Token } from '../text/tokenize.ts';
 
 /** What is known about one word. */
 export interface WordInfo {
+  /** The word, as in the word view. */
+  readonly word: string;
   /** How the French, English and Arabic lexicons read it. */
   readonly standard: WordReading;
   /** How the Arabizi lexicon reads it (computed on first use: only Arabizi messages need it). */
@@ -47,45 +49,45 @@ export interface MessageWords {
 }
 
 /** Distinct words remembered; the table is emptied when full (words repeat, so it refills fast). */
-const CAPACITY = 1 << 15;
+const CAPACITY = 1 << 13;
 /** Slots of the open-addressing table: a power of two, at most half full. */
 const SLOTS = CAPACITY * 2;
 
 /**
  * A hash table from word to `WordInfo`, keyed by the hash `tokenize` computed while reading the
- * word: a lookup costs one probe and one string comparison, where a `Map` would hash the freshly
- * sliced string again.
+ * word: a lookup reads one slot (the hash and the entry's number side by side) and compares one
+ * string, where a `Map` would hash the freshly sliced string again. Small, so that it stays in
+ * the processor's cache.
  */
 class WordTable {
-  private readonly slots = new Int32Array(SLOTS).fill(-1);
-  private readonly hashes = new Int32Array(CAPACITY);
-  private readonly words: string[] = [];
+  /** Per slot: the word's hash, then its number in `infos` plus one (0: empty). */
+  private readonly slots = new Int32Array(SLOTS * 2);
   private readonly infos: WordInfo[] = [];
 
   get(word: string, hash: number): WordInfo | undefined {
     const mask = SLOTS - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = this.slots[slot] as number;
-      if (at < 0) return undefined;
-      if (this.hashes[at] === hash && this.words[at] === word) return this.infos[at];
+      const at = this.slots[slot * 2 + 1] as number;
+      if (at === 0) return undefined;
+      if (this.slots[slot * 2] === hash) {
+        const info = this.infos[at - 1] as WordInfo;
+        if (info.word === word) return info;
+      }
     }
   }
 
-  set(word: string, hash: number, info: WordInfo): void {
-    if (this.words.length >= CAPACITY) this.clear();
+  set(hash: number, info: WordInfo): void {
+    if (this.infos.length >= CAPACITY) this.clear();
     const mask = SLOTS - 1;
     let slot = hash & mask;
-    while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & mask;
-    const at = this.words.length;
-    this.slots[slot] = at;
-    this.hashes[at] = hash;
-    this.words.push(word);
+    while ((this.slots[slot * 2 + 1] as number) !== 0) slot = (slot + 1) & mask;
     this.infos.push(info);
+    this.slots[slot * 2] = hash;
+    this.slots[slot * 2 + 1] = this.infos.length;
   }
 
   private clear(): void {
-    this.slots.fill(-1);
-    this.words.length = 0;
+    this.slots.fill(0);
     this.infos.length = 0;
   }
 }
@@ -113,12 +115,13 @@ export class Vocabulary {
       let info = this.table.get(token.text, token.hash);
       if (info === undefined) {
         info = {
+          word: token.text,
           standard: this.standard.read(token),
           arabizi: undefined,
           language: wordLanguage(token.text, token.arabic),
           age: ageOf(token.text),
         };
-        this.table.set(token.text, token.hash, info);
+        this.table.set(token.hash, info);
       }
       infos[i] = info;
       standard[i] = info.standard;

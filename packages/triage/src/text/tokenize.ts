@@ -5,20 +5,38 @@
  */
 import { isArabic, isLetter, kindAt } from './characters.ts';
 
-/** A word of the word view. Offsets are in the word view; map them back with `toOriginalSpan`. */
-export interface Token {
-  /** Position in the token list. */
-  readonly index: number;
-  readonly start: number;
-  readonly end: number;
-  /** The word as in the word view (lower case, no diacritics), digits kept. */
-  readonly text: string;
+/**
+ * A word of the word view. Offsets are in the word view; map them back with `toOriginalSpan`.
+ * What depends on the text alone (its leetspeak reading, its script) is read on demand: callers
+ * remember it per distinct word, so most tokens never compute it.
+ */
+export class Token {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    /** The word as in the word view (lower case, no diacritics), digits kept. */
+    readonly text: string,
+    /** A 32-bit FNV-1a hash of `text`, for tables that remember something per distinct word. */
+    readonly hash: number,
+  ) {}
+
   /** The leetspeak reading ("v1d3o" → "video") when it differs from `text`. */
-  readonly leet: string | undefined;
+  get leet(): string | undefined {
+    return readLeet(this.text);
+  }
+
   /** Whether the word is written in Arabic script. */
-  readonly arabic: boolean;
-  /** A 32-bit FNV-1a hash of `text`, for tables that remember something per distinct word. */
-  readonly hash: number;
+  get arabic(): boolean {
+    const first = this.text.charCodeAt(0);
+    return (
+      first >= 0x600 &&
+      first <= 0x8ff &&
+      (first <= 0x6ff ||
+        (first >= 0x750 && first <= 0x77f) ||
+        first >= 0x8a0 ||
+        isArabic(this.text))
+    );
+  }
 }
 
 const LEET: ReadonlyMap<string, string> = new Map(
@@ -58,13 +76,10 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    // Whether the word has a digit or an inner symbol: only then can it be leetspeak.
-    let mixed = false;
     let hash = FNV_OFFSET;
     while (i < n) {
       const code = text.charCodeAt(i);
       if (isWordCharAt(text, i)) {
-        if (code >= 48 && code <= 57) mixed = true;
         hash = Math.imul(hash ^ code, FNV_PRIME);
         if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
           hash = Math.imul(hash ^ text.charCodeAt(i + 1), FNV_PRIME);
@@ -78,27 +93,13 @@ export function tokenize(text: string): Token[] {
         isWordCharAt(text, i + 1) &&
         i > start
       ) {
-        mixed = true;
         hash = Math.imul(hash ^ code, FNV_PRIME);
         i += 1;
       } else {
         break;
       }
     }
-    const word = text.slice(start, i);
-    const first = word.charCodeAt(0);
-    tokens.push({
-      index: tokens.length,
-      start,
-      end: i,
-      text: word,
-      leet: mixed ? readLeet(word) : undefined,
-      arabic:
-        first >= 0x600 &&
-        first <= 0x8ff &&
-        (first <= 0x6ff || (first >= 0x750 && first <= 0x77f) || first >= 0x8a0 || isArabic(word)),
-      hash: hash | 0,
-    });
+    tokens.push(new Token(start, i, text.slice(start, i), hash | 0));
   }
   return tokens;
 }
@@ -118,6 +119,8 @@ export function hashWord(word: string): number {
   for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
   return hash | 0;
 }
+
+const LEET_CHARS = /[0-9@$!|€]/;
 
 const INNER_SYMBOL_CODES = new Set([...INNER_SYMBOLS].map((ch) => ch.charCodeAt(0)));
 /** A local reference: imported bindings called per character cost a getter each under tsx. */
@@ -140,6 +143,8 @@ function isWordCharAt(text: string, i: number): boolean {
  * digits are a number, not leet ("48h", "2eme"), and a word needs two real letters to be a word.
  */
 function readLeet(word: string): string | undefined {
+  // Only digits and the inner symbols stand for letters: a word without them is not leetspeak.
+  if (!LEET_CHARS.test(word)) return undefined;
   let letters = 0;
   let leetAfterLetter = false;
   let seenLetter = false;
