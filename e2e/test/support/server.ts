@@ -67,15 +67,12 @@ export async function startAman(
     banner: output,
     dir,
     async platformKey(name) {
-      const { stdout } = await run(process.execPath, [
-        amanBin,
-        'platform',
-        'add',
-        name,
-        '--db',
-        db,
-        '--json',
-      ]);
+      // The same data dir as the server: its key file opens this database.
+      const { stdout } = await run(
+        process.execPath,
+        [amanBin, 'platform', 'add', name, '--db', db, '--json'],
+        { env: { ...process.env, AMAN_DATA_DIR: dir } },
+      );
       return (JSON.parse(stdout) as { apiKey: string }).apiKey;
     },
     async stop() {
