@@ -93,9 +93,12 @@ export class WordList {
     text: string,
     private readonly lowerText: string = text.toLowerCase(),
   ) {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const hashes: number[] = [];
+    // At most one word every two characters: arrays of that size, filled in one pass.
+    const capacity = (text.length >> 1) + 1;
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    const hashes = new Int32Array(capacity);
+    let count = 0;
     let start = -1;
     let hash = 0;
     for (let i = 0; i <= text.length; i++) {
@@ -113,16 +116,17 @@ export class WordList {
         }
         hash = Math.imul(hash ^ lowerText.charCodeAt(i), FNV_PRIME);
       } else if (start >= 0) {
-        starts.push(start);
-        ends.push(i);
-        hashes.push(hash | 0);
+        starts[count] = start;
+        ends[count] = i;
+        hashes[count] = hash | 0;
+        count++;
         start = -1;
       }
     }
-    this.count = starts.length;
-    this.starts = Int32Array.from(starts);
-    this.ends = Int32Array.from(ends);
-    this.hashes = Int32Array.from(hashes);
+    this.count = count;
+    this.starts = starts;
+    this.ends = ends;
+    this.hashes = hashes;
   }
 
   /** The word's hash (`hashWord` of its lower-cased text), to rule it out of a list unsliced. */

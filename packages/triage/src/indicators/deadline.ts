@@ -235,6 +235,45 @@ const COMMON_FIRST = new Set([
   'jouj',
   'tlata',
 ]);
+/** First letters (lower case) of the time units and of the month names. */
+const UNIT_FIRST = new Set(
+  [...firstWordsOf(UNITS.map(([words]) => words))].map((w) => w.charCodeAt(0)),
+);
+const MONTH_FIRST = new Set(
+  [...firstWordsOf(MONTHS.map(([words]) => words))].map((w) => w.charCodeAt(0)),
+);
+
+/**
+ * Whether a number-anchored deadline can start at the run of digits at `start`: at most three
+ * digits followed (after up to two spaces) by a unit's first letter, or at most two digits
+ * followed by a date separator or a month. Most runs of digits (prices, phone numbers, IBANs)
+ * fail this at once, without trying the pattern.
+ */
+function mayAnchorAt(text: string, start: number): boolean {
+  let end = start;
+  while (end < text.length && end - start <= 3 && isAsciiDigit(text.charCodeAt(end))) end++;
+  const digits = end - start;
+  if (digits > 3) return false;
+  const right = text.charCodeAt(end);
+  if (
+    digits <= 2 &&
+    (right === 0x2f || right === 0x2e || right === 0x2d || right === 0x65 || right === 0x45)
+  )
+    return true; // "30/06", "30.06", "30-06", "1er juin"
+  let at = end;
+  while (at < text.length && at - end < 2 && isSpaceCode(text.charCodeAt(at))) at++;
+  const next = lowerCode(text.charCodeAt(at));
+  return UNIT_FIRST.has(next) || (digits <= 2 && at > end && MONTH_FIRST.has(next));
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function lowerCode(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
 /** What may stand right before each kind of anchor: whole phrases, tested against the words before it. */
 const LIMIT_EXACT = new RegExp(
   `^(${LIMIT_WORDS.join('|')})(?:\\s(?:exactly|only|just|seulement|juste|exactement))?$`,
@@ -318,7 +357,11 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
     const value = typeof normalized === 'function' ? normalized(phrase.word) : normalized;
     found.push({ type: 'deadline', normalized: value, valid: true, start: phrase.start, end });
   };
-  for (const m of matchAtDigits(text, context.digitStarts, DIGIT_ANCHORS)) {
+  for (const m of matchAtDigits(
+    text,
+    context.digitStarts.filter((d) => mayAnchorAt(text, d)),
+    DIGIT_ANCHORS,
+  )) {
     if (found.length >= DETECTOR_LIMIT) break;
     const g = m.groups ?? {};
     const end = m.index + m[0].length;
