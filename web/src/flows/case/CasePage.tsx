@@ -306,11 +306,9 @@ function OpenCase({ credentials }: { credentials: CaseCredentials }) {
         </section>
       )}
 
-      {active && (
-        <Suspense fallback={null}>
-          <ShareSection credentials={credentials} />
-        </Suspense>
-      )}
+      <Suspense fallback={null}>
+        <ShareSection credentials={credentials} active={active} />
+      </Suspense>
       <ConfirmDialog
         withdrawal={confirming}
         onConfirm={(what) => void withdraw(what)}

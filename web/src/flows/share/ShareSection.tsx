@@ -20,7 +20,14 @@ const MAX_SHARED_EVIDENCE_BYTES = 1_200_000;
  * writes here and the items of their evidence locker are encrypted in this browser for the
  * helpline's members (their public keys come with the directory); the server only relays them.
  */
-export default function ShareSection({ credentials }: { credentials: CaseCredentials }) {
+export default function ShareSection({
+  credentials,
+  active,
+}: {
+  credentials: CaseCredentials;
+  /** A withdrawn case cannot be shared again, but what was shared can still be taken back. */
+  active: boolean;
+}) {
   const m = useMessages(shareMessages);
   const { format } = useLocale();
   const { evidence } = useSession();
@@ -112,6 +119,7 @@ export default function ShareSection({ credentials }: { credentials: CaseCredent
     await load();
   };
 
+  if (!active && shares.length === 0) return null;
   return (
     <section aria-labelledby={`${id}-title`} data-testid="share-section">
       <h2 id={`${id}-title`}>{m.shareTitle}</h2>
@@ -136,8 +144,8 @@ export default function ShareSection({ credentials }: { credentials: CaseCredent
           </li>
         ))}
       </ul>
-      {directory !== null && directory.helplines.length === 0 && <p>{m.noHelplines}</p>}
-      {directory !== null && directory.helplines.length > 0 && (
+      {active && directory !== null && directory.helplines.length === 0 && <p>{m.noHelplines}</p>}
+      {active && directory !== null && directory.helplines.length > 0 && (
         <form onSubmit={(event) => void share(event)}>
           <div className="field">
             <label htmlFor={`${id}-helpline`}>{m.helpline}</label>
