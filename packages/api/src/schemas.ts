@@ -529,6 +529,7 @@ export const TriageResponse = z
         currency: z.string().optional(),
         amount: z.number().optional(),
         invalidReason: z.string().optional(),
+        city: z.string().optional().describe('the city of a money-transfer receiver, as written'),
       }),
     ),
     guidance: z.object({

@@ -111,6 +111,7 @@ export const INDICATOR_TYPES = [
   'transfer-ref',
   'amount',
   'deadline',
+  'receiver',
 ] as const;
 export type IndicatorType = (typeof INDICATOR_TYPES)[number];
 
@@ -148,7 +149,8 @@ export type TransferService = (typeof TRANSFER_SERVICES)[number];
  *   upper case without spaces for IBANs, lower case for Bech32 and Ethereum addresses, refanged
  *   URLs and e-mails, `service:handle` for social accounts, `"<amount> <ISO 4217 or ticker>"` for
  *   amounts (`"500 EUR"`), an ISO 8601 duration (`PT48H`), a named time (`tonight`) or a
- *   `--MM-DD` date for deadlines.
+ *   `--MM-DD` date for deadlines, `"<names>@<city>"` for a money-transfer receiver (names
+ *   lower-cased, unaccented and sorted, city reduced to its letters: `amrani el youssef@ouedzem`).
  * - `valid`: false when the value fails its checksum or its format (an IBAN whose mod-97 fails, a
  *   Bitcoin address with a bad checksum, a phone number that cannot exist). Such values are
  *   reported, never dropped: awareness pages quote malformed wallets, and a typo is still a lead.
@@ -169,6 +171,8 @@ export interface Indicator {
   readonly amount?: number;
   /** Why `valid` is false, in words: "checksum", "length", "country", "format". */
   readonly invalidReason?: string;
+  /** The city of a money-transfer `receiver`, as written. */
+  readonly city?: string;
 }
 
 /** Things a victim can do, as keys that the portal renders into a plan in the user's language. */

@@ -14,6 +14,7 @@ import { findDeadlines } from './deadline.ts';
 import { findEmails } from './email.ts';
 import { findIbans } from './iban.ts';
 import { findPhones } from './phone.ts';
+import { findReceivers } from './receiver.ts';
 import { findSocialHandles } from './social.ts';
 import { findTransferReferences } from './transfer.ts';
 import { findUrls } from './url.ts';
@@ -26,6 +27,7 @@ const DETECTORS: ReadonlyArray<(context: DetectionContext) => Candidate[]> = [
   findUrls,
   findSocialHandles,
   findTransferReferences,
+  findReceivers,
   findAmounts,
   findPhones,
   findDeadlines,

@@ -32,6 +32,7 @@ const LABELS: Record<IndicatorType, IndicatorLabel> = {
   'transfer-ref': 'transfer',
   amount: 'amount',
   deadline: 'deadline',
+  receiver: 'receiver',
 };
 
 /** Types whose `valid` is a real check (a checksum, a numbering plan, a length). */
@@ -85,7 +86,8 @@ export function toTriageView(result: TriageResult, text: string, locale: Locale)
     indicators: dedupeIndicators(result.indicators).map((indicator) => ({
       label: LABELS[indicator.type],
       service: indicator.service !== undefined ? (SERVICE_NAMES[indicator.service] ?? null) : null,
-      value: indicator.value,
+      value:
+        indicator.city === undefined ? indicator.value : `${indicator.value}, ${indicator.city}`,
       valid: CHECKED.has(indicator.type) ? indicator.valid : null,
     })),
   };

@@ -24,7 +24,8 @@ export type IndicatorLabel =
   | 'moneygram'
   | 'transfer'
   | 'amount'
-  | 'deadline';
+  | 'deadline'
+  | 'receiver';
 
 interface Verdict {
   title: string;
@@ -164,6 +165,7 @@ export const triageMessages = defineCatalog<{
       transfer: 'Money transfer reference',
       amount: 'Amount demanded',
       deadline: 'Deadline',
+      receiver: 'Money transfer receiver (name and city)',
     },
     noIndicators: 'No identifier (phone, account, wallet, transfer reference) was found.',
     keepInLocker: 'Keep this message in my evidence locker',
@@ -271,6 +273,7 @@ export const triageMessages = defineCatalog<{
       transfer: 'Référence de transfert d’argent',
       amount: 'Montant demandé',
       deadline: 'Délai',
+      receiver: 'Bénéficiaire du transfert (nom et ville)',
     },
     noIndicators:
       'Aucun identifiant (téléphone, compte, portefeuille, référence de transfert) n’a été trouvé.',
@@ -375,6 +378,7 @@ export const triageMessages = defineCatalog<{
       transfer: 'مرجع تحويل مالي',
       amount: 'المبلغ المطلوب',
       deadline: 'المهلة',
+      receiver: 'المستفيد من التحويل (الاسم والمدينة)',
     },
     noIndicators: 'لم يُعثر على أي معرّف (هاتف، حساب، محفظة، مرجع تحويل).',
     keepInLocker: 'احتفظ بهذه الرسالة في خزانة الأدلة',
