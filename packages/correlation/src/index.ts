@@ -16,7 +16,6 @@ export { isoWeek, type TrendSeries } from './views/trends.ts';
 export type { HubCandidate, HubOptions } from './views/hubs.ts';
 export { networkIdFor } from './views/network-id.ts';
 export { reportFromTriage, type TriageOutcome } from './pipeline.ts';
-export { findReceivers } from './identifiers/receivers.ts';
 export {
   toStixBundle,
   AMAN_STIX_EXTENSIONS,

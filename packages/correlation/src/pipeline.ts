@@ -1,8 +1,7 @@
 /**
- * From a triaged message to a report the correlator reads: triage's indicators, plus the
- * money-transfer receivers that triage does not extract yet (see identifiers/receivers.ts).
+ * From a triaged message to a report the correlator reads: triage's family and indicators (money-
+ * transfer receivers included: `@aman/triage` reads them, as `receiver` indicators).
  */
-import { findReceivers } from './identifiers/receivers.ts';
 import type { IndicatorInput, ReportInput, ScamFamily } from './types.ts';
 
 /** The part of `@aman/triage`'s `TriageResult` that correlation reads. */
@@ -12,13 +11,16 @@ export interface TriageOutcome {
 }
 
 /**
+ * The report of one triaged message. `_text` (the message) is no longer read: triage extracts
+ * everything the correlator links on; the parameter stays so that callers need not change.
+ *
  * @example
  * const text = 'Envoie 300 € par Western Union au nom de Youssef El Amrani, ville Oued Zem';
  * correlator.add(reportFromTriage({ id, caseId, receivedAt }, text, analyze(text)));
  */
 export function reportFromTriage(
   meta: Pick<ReportInput, 'id' | 'caseId' | 'receivedAt'> & Pick<ReportInput, 'lureHashes'>,
-  text: string,
+  _text: string,
   triage: TriageOutcome,
 ): ReportInput {
   return {
@@ -26,7 +28,7 @@ export function reportFromTriage(
     caseId: meta.caseId,
     receivedAt: meta.receivedAt,
     family: triage.family,
-    indicators: [...triage.indicators, ...findReceivers(text)],
+    indicators: triage.indicators,
     ...(meta.lureHashes === undefined ? {} : { lureHashes: meta.lureHashes }),
   };
 }
