@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   formatVpdqCompactJson,
-  groupVpdqInstants,
   parseVpdqLines,
+  vpdqInstants,
   type VpdqFrame,
+  type VpdqHashing,
 } from '@aman/pdq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
@@ -71,11 +72,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** An `aman hash --json` video record, as the tests read it. */
+type VideoJson = VpdqHashing & { frames: VpdqFrame[]; [key: string]: unknown };
+
 describe('aman hash on a video', () => {
-  it('prints the JSON record issue 9 defines', async () => {
-    const result = await runCli(['hash', '--json', '--neighbourhood', '0', clip]);
+  it('prints the JSON record issue 9 defines, with how it was hashed, one frame per instant', async () => {
+    const result = await runCli(['hash', '--json', clip]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const record = JSON.parse(result.stdout) as Record<string, unknown>;
+    const record = JSON.parse(result.stdout) as VideoJson;
     const bytes = readFileSync(clip);
     const reference = parseVpdqLines(referenceLines('testsrc2-30fps.mp4.reference-r1.txt'));
     expect(reference.ok).toBe(true);
@@ -86,6 +90,9 @@ describe('aman hash on a video', () => {
       'sha256',
       'durationSeconds',
       'frameRate',
+      'sampling',
+      'secondsPerHash',
+      'neighbourhoodSeconds',
       'frames',
     ]);
     expect(record).toEqual({
@@ -95,26 +102,44 @@ describe('aman hash on a video', () => {
       sha256: createHash('sha256').update(bytes).digest('hex'),
       durationSeconds: 4,
       frameRate: 30,
+      sampling: 'time',
+      secondsPerHash: 1,
+      neighbourhoodSeconds: 0,
       // At 30 fps and one hash a second, time sampling picks the reference's frames.
       frames: reference.ok ? reference.value : [],
     });
+    // The same as asking for it.
+    const explicit = await runCli(['hash', '--json', '--neighbourhood', '0', clip]);
+    expect(explicit.stdout).toBe(result.stdout);
   });
 
-  it('hashes the neighbourhood of each instant by default, in the same record', async () => {
+  it('hashes the neighbourhood of each instant with --neighbourhood, each frame at its own time', async () => {
     const [plain, neighbourhoods] = await Promise.all([
-      runCli(['hash', '--json', '--neighbourhood', '0', clip]),
       runCli(['hash', '--json', clip]),
+      runCli(['hash', '--json', '--neighbourhood', '0.15', clip]),
     ]);
     expect(neighbourhoods).toMatchObject({ code: 0, stderr: '' });
-    const record = JSON.parse(neighbourhoods.stdout) as { frames: VpdqFrame[] };
+    const record = JSON.parse(neighbourhoods.stdout) as VideoJson;
     expect(Object.keys(record)).toEqual(Object.keys(JSON.parse(plain.stdout) as object));
-    // Instant k: frames 30k - 4 … 30k + 4 (the last instant also the clip's last frames), stamped k.
-    const instants = groupVpdqInstants(record.frames);
-    expect(instants.map((frames) => frames[0]!.timestamp)).toEqual([0, 1, 2, 3]);
-    expect(instants[1]!.map((frame) => frame.frameNumber)).toEqual([
-      26, 27, 28, 29, 30, 31, 32, 33, 34,
+    expect(record).toMatchObject({
+      sampling: 'time',
+      secondsPerHash: 1,
+      neighbourhoodSeconds: 0.15,
+    });
+    // Every frame keeps its presentation timestamp: frame n of this 30 fps clip at n / 30 s.
+    for (const frame of record.frames) {
+      expect(frame.timestamp).toBe(Math.round((frame.frameNumber / 30) * 1e6) / 1e6);
+    }
+    // Grouped by the instant nearest each timestamp: instant k holds frames 30k - 4 … 30k + 4; the
+    // clip ends at 4 s, before its next instant, and its last frames belong to the last, 3 s.
+    const instants = vpdqInstants(record.frames, record);
+    expect(instants.map((frames) => frames.map((frame) => frame.frameNumber))).toEqual([
+      [0, 1, 2, 3, 4],
+      [26, 27, 28, 29, 30, 31, 32, 33, 34],
+      [56, 57, 58, 59, 60, 61, 62, 63, 64],
+      [86, 87, 88, 89, 90, 91, 92, 93, 94, 116, 117, 118, 119],
     ]);
-    for (const frame of (JSON.parse(plain.stdout) as { frames: VpdqFrame[] }).frames) {
+    for (const frame of (JSON.parse(plain.stdout) as VideoJson).frames) {
       expect(record.frames).toContainEqual(frame);
     }
   });
@@ -143,23 +168,39 @@ describe('aman hash on a video', () => {
     const md5 = createHash('md5').update(readFileSync(clip)).digest('hex');
     expect(await runCli(['hash', clip])).toEqual({
       code: 0,
-      stdout: `${md5}\t4 instants, 36 frames, 4.000 s\t${clip}\n`,
+      stdout: `${md5}\t4 frames, 4.000 s\t${clip}\n`,
       stderr: '',
     });
-    expect(await runCli(['hash', '--neighbourhood', '0', clip])).toEqual({
+    expect(await runCli(['hash', '--neighbourhood', '0.15', clip])).toEqual({
       code: 0,
-      stdout: `${md5}\t4 frames, 4.000 s\t${clip}\n`,
+      stdout: `${md5}\t36 frames, ±0.15 s around every 1 s, 4.000 s\t${clip}\n`,
       stderr: '',
     });
   });
 
   it('samples every N seconds', async () => {
     const result = await runCli(['hash', '--json', '--seconds-per-hash', '0.5', clip]);
-    const frames = (JSON.parse(result.stdout) as { frames: { timestamp: number }[] }).frames;
-    const instants = [...new Set(frames.map((f) => f.timestamp))];
-    expect(instants).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5]);
-    // Half a second apart, instants keep their neighbourhoods apart: 9 frames each but the first.
-    expect(frames).toHaveLength(5 + 7 * 9 + 4);
+    const record = JSON.parse(result.stdout) as VideoJson;
+    expect(record.secondsPerHash).toBe(0.5);
+    expect(record.frames.map((f) => [f.frameNumber, f.timestamp])).toEqual(
+      Array.from({ length: 8 }, (_, k) => [15 * k, k / 2]),
+    );
+    // Half a second apart, instants keep their neighbourhoods apart: 9 frames each but the first;
+    // the last, 3.5 s, also has the clip's last 4 frames, within reach of 4 s, the end.
+    const banked = await runCli([
+      'hash',
+      '--json',
+      '--seconds-per-hash',
+      '0.5',
+      '--neighbourhood',
+      '0.15',
+      clip,
+    ]);
+    const bank = JSON.parse(banked.stdout) as VideoJson;
+    expect(bank.frames).toHaveLength(5 + 7 * 9 + 4);
+    expect(vpdqInstants(bank.frames, bank).map((frames) => frames.length)).toEqual([
+      5, 9, 9, 9, 9, 9, 9, 13,
+    ]);
   });
 
   it.each([
@@ -261,21 +302,58 @@ describe('aman compare on videos', () => {
     const parsed = parseVpdqLines(referenceLines('testsrc2-30fps.mp4.reference-r1.txt'));
     writeFileSync(compact, parsed.ok ? formatVpdqCompactJson(parsed.value) : '');
     // The saved lists have one frame per instant: half of the clip's 4 is in the excerpt.
-    for (const saved of [lines, compact]) {
+    for (const saved of [lines, compact, record]) {
       const result = await runCli(['compare', '--json', join(dir, 'excerpt.mp4'), saved]);
-      expect(JSON.parse(result.stdout)).toEqual({
+      expect({ saved, ...(JSON.parse(result.stdout) as object) }).toEqual({
+        saved,
         queryPercent: 100,
         comparedPercent: 50,
         match: true,
       });
     }
-    // aman hash --json keeps the neighbourhoods: as the clip itself.
-    const result = await runCli(['compare', '--json', join(dir, 'excerpt.mp4'), record]);
-    expect(JSON.parse(result.stdout)).toEqual({
-      queryPercent: 100,
-      comparedPercent: 75,
-      match: true,
+    // Saved with --neighbourhood 0.15, the record says so: counted by instant, as the clip itself.
+    const banked = join(dir, 'clip.bank.json');
+    writeFileSync(
+      banked,
+      (await runCli(['hash', '--json', '--neighbourhood', '0.15', clip])).stdout,
+    );
+    const fromVideo = await runCli(['compare', '--json', join(dir, 'excerpt.mp4'), clip]);
+    const fromRecord = await runCli(['compare', '--json', join(dir, 'excerpt.mp4'), banked]);
+    expect(fromRecord).toMatchObject({ code: 0, stderr: '' });
+    expect(fromRecord.stdout).toBe(fromVideo.stdout);
+  });
+
+  it('counts a record by instant as its parameters say, and one without them frame by frame', async () => {
+    const full = JSON.parse(
+      (await runCli(['hash', '--json', '--neighbourhood', '0.15', clip])).stdout,
+    ) as VideoJson;
+    const banked = join(dir, 'clip.bank-again.json');
+    writeFileSync(banked, JSON.stringify(full));
+    expect((await runCli(['compare', banked, banked])).stdout).toBe(
+      'query (A):    100.00% of 4 instants (36 frames) found in B\n' +
+        'compared (B): 100.00% of 4 instants (36 frames) found in A\n' +
+        'match: at least 80% of A is in B\n',
+    );
+    // Written before the parameters were: its frames cannot say their instants.
+    const { sampling: _s, secondsPerHash: _n, neighbourhoodSeconds: _w, ...older } = full;
+    const saved = join(dir, 'clip.older.json');
+    writeFileSync(saved, JSON.stringify(older));
+    expect(await runCli(['compare', saved, saved])).toEqual({
+      code: 0,
+      stdout:
+        'query (A):    100.00% of 36 frames found in B\n' +
+        'compared (B): 100.00% of 36 frames found in A\n' +
+        'match: at least 80% of A is in B\n',
+      stderr: '',
     });
+    // Half of them is an error, not a guess.
+    const partial = join(dir, 'clip.partial.json');
+    writeFileSync(partial, JSON.stringify({ ...older, neighbourhoodSeconds: 0.15 }));
+    const refused = await runCli(['compare', clip, partial]);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toBe(
+      `aman: ${partial}: not a vPDQ hash: the hashing parameters are incomplete: neighbourhoodSeconds without sampling, secondsPerHash\n`,
+    );
   });
 
   it('refuses to compare a video with an image, and a malformed hash file', async () => {
@@ -315,19 +393,31 @@ describe('aman compare on copies re-encoded at another frame rate (ffmpeg -r)', 
     },
   );
 
-  it('matches them on saved aman hash --json outputs too, in both orders', async () => {
-    const saved: string[] = [];
+  it('matches them on outputs saved with aman hash --json --neighbourhood 0.15, in both orders', async () => {
+    const saved = new Map<string, string>();
     for (const name of ['fast.mp4', ...copies]) {
-      const result = await runCli(['hash', '--json', join(dir, name)]);
-      expect(result.code).toBe(0);
-      saved.push(join(dir, `${name}.json`));
-      writeFileSync(saved.at(-1)!, result.stdout);
+      for (const neighbourhood of ['0', '0.15']) {
+        const result = await runCli([
+          'hash',
+          '--json',
+          '--neighbourhood',
+          neighbourhood,
+          join(dir, name),
+        ]);
+        expect(result.code).toBe(0);
+        const path = join(dir, `${name}.${neighbourhood}.json`);
+        writeFileSync(path, result.stdout);
+        saved.set(`${name} ${neighbourhood}`, path);
+      }
     }
-    const [original, ...copied] = saved;
-    for (const copy of copied) {
+    const original = saved.get('fast.mp4 0.15')!;
+    for (const name of copies) {
+      const copy = saved.get(`${name} 0.15`)!;
       const orders: [string, string][] = [
-        [copy, original!],
-        [original!, copy],
+        [copy, original],
+        [original, copy],
+        // A platform's upload (one frame per instant) against the bank
+        [saved.get(`${name} 0`)!, original],
       ];
       for (const [a, b] of orders) {
         const result = await compare(a, b);

@@ -11,7 +11,7 @@ import { hashImage } from '@aman/pdq/node';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { compareVideos, isVideoArgument } from '../compare/video.ts';
-import { parseVideoFlags, VIDEO_FLAGS_USAGE } from '../hash/video.ts';
+import { parseVideoFlags, videoFlagsUsage } from '../hash/video.ts';
 
 const usage = `Usage: aman compare [--json] [--sampling time|reference] [--seconds-per-hash N]
                     [--neighbourhood S] A B
@@ -25,15 +25,18 @@ Two videos, or saved vPDQ hashes (aman hash --json or --format vpdq output, an H
 of "pdqHex,quality,timestamp" strings), are compared as upstream's vPDQ does: it prints the
 share of A's frames found in B and of B's found in A, and the verdict (a match when at least 80%
 of A, the query, is in B: an excerpt of a longer video matches it). Videos are hashed with
-neighbourhoods (--neighbourhood), and lists that have them are counted by instant: an instant
-is found when any of its frames is, so that a copy re-encoded at another frame rate matches
-its original both ways.
+neighbourhoods (--neighbourhood, default 0.15 s), and lists that have them are counted by
+instant: an instant is found when any of its frames is, so that a copy re-encoded at another
+frame rate matches its original both ways. A saved aman hash --json record says how it was
+hashed ("sampling", "secondsPerHash", "neighbourhoodSeconds"): each frame stands for the instant
+nearest its timestamp. Lists without those (reference lines, HMA strings, older records) are
+counted frame by frame.
 
 Options:
   --json   {"distance", "match", "a": {...}, "b": {...}} where each side has "pdq", and for
            files "path", "quality" and, when EXIF orientation applies, "oriented";
            for videos {"queryPercent", "comparedPercent", "match"}
-${VIDEO_FLAGS_USAGE}`;
+${videoFlagsUsage('bank')}`;
 
 interface Side {
   readonly label: string;
@@ -71,7 +74,7 @@ const compare: Command = {
     }
     const [first, second] = positionals as [string, string];
     if ((await isVideoArgument(first)) || (await isVideoArgument(second))) {
-      const video = parseVideoFlags(values);
+      const video = parseVideoFlags(values, 'bank');
       return compareVideos(first, second, { json: values.json, video }, io);
     }
     const [a, b] = await Promise.all(positionals.map(resolveSide));

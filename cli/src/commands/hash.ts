@@ -7,7 +7,7 @@ import { isError, type FileRecord } from '../hash/records.ts';
 import { defaultJobs, hashEntries } from '../hash/run.ts';
 import {
   parseVideoFlags,
-  VIDEO_FLAGS_USAGE,
+  videoFlagsUsage,
   videoTextLine,
   type VideoHashOptions,
 } from '../hash/video.ts';
@@ -25,12 +25,12 @@ Output, one line per image: <pdq hex>TAB<quality>TAB<path>. Quality runs from 0 
 hashes under 50 are unreliable. A file that cannot be hashed is reported on stderr, the other
 files are still hashed, and the exit status is 1.
 
-Videos (MP4, MOV, WebM, MKV, AVI…; needs ffmpeg) get vPDQ: PDQ hashes of the frames on screen
-at every instant (one a second), and by default of those within 0.15 s of it too, so that a
-copy shifted or resampled in time matches (what a bank should hold: --neighbourhood 0 gives
-one frame per instant, enough for an upload checked against such a bank). In text mode a
-video's line is <md5>TAB<instants, frames, duration>TAB<path>; the frames need --json or
---format vpdq.
+Videos (MP4, MOV, WebM, MKV, AVI…; needs ffmpeg) get vPDQ: the PDQ hash of the frame on
+screen at every instant (one a second), each with its frame number and presentation timestamp:
+what a platform hashes its uploads with. For a video you want to PROTECT (what you put in a
+bank), add --neighbourhood 0.15: the frames within 0.15 s of each instant too, so that a copy
+shifted or resampled in time (re-encoded at another frame rate) still matches it. In text mode
+a video's line is <md5>TAB<frames, duration>TAB<path>; the frames need --json or --format vpdq.
 
 Options:
   --json          one JSON object per line: {"path", "kind", "pdq", "quality", "md5", "sha256"},
@@ -39,7 +39,9 @@ Options:
                   reference hashes it) and "dihedral" with --dihedral. A file that fails gives
                   {"path", "error": {"code", "message"}}.
                   A video gives {"path", "kind": "video", "md5", "sha256", "durationSeconds",
-                  "frameRate", "frames": [{"frameNumber", "timestamp", "pdq", "quality"}]}.
+                  "frameRate", "sampling", "secondsPerHash", "neighbourhoodSeconds",
+                  "frames": [{"frameNumber", "timestamp", "pdq", "quality"}]}; each frame
+                  stands for the multiple of secondsPerHash nearest its timestamp.
   --format vpdq   one video's frames as upstream's vpdq-hash-video writes them:
                   frameNumber,quality,pdqHex,timestamp (one PATH, a video)
   --dihedral      also the 8 hashes of the picture's rotations and mirror images (orig, rot90,
@@ -47,7 +49,7 @@ Options:
                   before the path, comma-separated
   --jobs N        files hashed in parallel on worker threads (default: one per core, up to 8)
   --max-pixels N  refuse larger images before decoding them (default 100M; accepts 100M, 2.5M)
-${VIDEO_FLAGS_USAGE}`;
+${videoFlagsUsage('upload')}`;
 
 const hash: Command = {
   summary: 'PDQ-hash images (files or directories); only hashes are printed',
@@ -161,7 +163,7 @@ function parseHashArgs(args: string[]): HashArgs {
     maxPixels:
       values['max-pixels'] === undefined ? DEFAULT_MAX_PIXELS : parsePixels(values['max-pixels']),
     vpdq: values.format === 'vpdq',
-    video: parseVideoFlags(values),
+    video: parseVideoFlags(values, 'upload'),
   };
 }
 

@@ -6,18 +6,21 @@
  * Videos are hashed with neighbourhoods on both sides (by default): B's make it a bank that copies
  * shifted or resampled in time find their frames in; A's let an instant of A be found when B's copy
  * lacks the very frame A shows then (a 25 fps copy of a 30 fps video drops one frame in six).
+ * Which instant a frame stands for comes from the hashing parameters: those compare used, or those
+ * a saved `aman hash --json` record carries. Lists without them (the reference's lines, HMA's
+ * compact strings, records written before the parameters were) are counted frame by frame.
  */
 import { open, readFile } from 'node:fs/promises';
 import {
-  groupVpdqInstants,
   matchVpdqInstants,
   MEDIA_SNIFF_BYTES,
   parseVpdqCompact,
   parseVpdqFrames,
+  parseVpdqHashing,
   parseVpdqLines,
-  singleInstants,
   sniffMediaType,
   VPDQ_QUERY_MATCH_PERCENT,
+  vpdqInstants,
   type VpdqInstant,
 } from '@aman/pdq';
 import { CliError, EXIT_FAILURE } from '../cli-error.ts';
@@ -82,7 +85,7 @@ async function load(argument: string, video: VideoHashOptions): Promise<readonly
   if (kind === 'video') {
     const record = await hashVideoRecord(argument, video);
     if ('error' in record) throw new CliError(`${argument}: ${record.error.message}`, EXIT_FAILURE);
-    return groupVpdqInstants(record.frames);
+    return vpdqInstants(record.frames, record);
   }
   if (kind === 'other') {
     throw new CliError(
@@ -99,8 +102,9 @@ async function load(argument: string, video: VideoHashOptions): Promise<readonly
 
 /**
  * Reference lines, a JSON array of compact strings or of frames, or an `aman hash --json` video
- * line, as instants: frames that share a timestamp, except in compact strings, whose timestamps
- * (3 significant digits) merge seconds past 1000, so each of their frames is an instant.
+ * record, as instants: grouped as the record's hashing parameters say, one frame per instant for
+ * everything without them and for compact strings, whose timestamps (3 significant digits) blur
+ * time past 100 s.
  */
 function parseVpdqText(
   text: string,
@@ -109,7 +113,7 @@ function parseVpdqText(
   if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) {
     const lines = parseVpdqLines(text);
     return lines.ok
-      ? { ok: true, instants: groupVpdqInstants(lines.value) }
+      ? { ok: true, instants: vpdqInstants(lines.value) }
       : { ok: false, message: lines.error.message };
   }
   let json: unknown;
@@ -118,19 +122,23 @@ function parseVpdqText(
   } catch {
     return { ok: false, message: 'invalid JSON' };
   }
-  const frames =
+  const record =
     typeof json === 'object' && json !== null && !Array.isArray(json)
-      ? (json as { frames?: unknown }).frames
-      : json;
+      ? (json as Record<string, unknown>)
+      : undefined;
+  const frames = record === undefined ? json : record.frames;
+  const hashing = record === undefined ? undefined : parseVpdqHashing(record);
+  if (hashing !== undefined && !hashing.ok) return { ok: false, message: hashing.error.message };
   if (Array.isArray(frames) && frames.every((item) => typeof item === 'string')) {
     const compact = parseVpdqCompact(frames);
+    // Frame by frame whatever the record says: 3 significant digits cannot place an instant.
     return compact.ok
-      ? { ok: true, instants: singleInstants(compact.value) }
+      ? { ok: true, instants: vpdqInstants(compact.value) }
       : { ok: false, message: compact.error.message };
   }
   const parsed = parseVpdqFrames(frames);
   return parsed.ok
-    ? { ok: true, instants: groupVpdqInstants(parsed.value) }
+    ? { ok: true, instants: vpdqInstants(parsed.value, hashing?.value) }
     : { ok: false, message: parsed.error.message };
 }
 

@@ -25,6 +25,8 @@ export interface PageVideoRun {
           readonly durationSeconds: number;
           readonly width: number;
           readonly height: number;
+          readonly sampling: 'time';
+          readonly secondsPerHash: number;
           readonly neighbourhoodSeconds: number;
           readonly frames: VpdqFrame[];
           readonly decoder: 'webcodecs' | 'element';

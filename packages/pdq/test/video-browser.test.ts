@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hammingDistance } from '../src/core/hash.ts';
 import { hashVideoFile, type VideoHash } from '../src/node/video.ts';
 import type { VpdqFrame } from '../src/video/frame.ts';
-import { groupVpdqInstants } from '../src/video/instants.ts';
+import { vpdqInstants, type VpdqHashing } from '../src/video/instants.ts';
 import { matchVpdq } from '../src/video/match.ts';
 import { parseVpdqLines } from '../src/video/text-format.ts';
 import {
@@ -170,9 +170,9 @@ describe('hashVideoBlob in Chromium', () => {
       inNode(name, 0.1),
     ]);
     const video = value(browser);
-    const perInstant = (frames: readonly VpdqFrame[]) =>
-      groupVpdqInstants(frames).map((group) => [group[0]!.timestamp, group.length]);
-    expect(perInstant(video.frames)).toEqual(perInstant(node.frames));
+    const perInstant = (hashed: VpdqHashing & { frames: readonly VpdqFrame[] }) =>
+      vpdqInstants(hashed.frames, hashed).map((group) => [group[0]!.timestamp, group.length]);
+    expect(perInstant(video)).toEqual(perInstant(node));
     // Frame for frame, in time order (the element numbers the ticks it seeked to).
     const distances = video.frames.map((f, i) => hammingDistance(f.pdq, node.frames[i]!.pdq));
     expect(Math.max(...distances)).toBeLessThanOrEqual(8);

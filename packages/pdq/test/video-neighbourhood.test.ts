@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashVideoFile, type HashVideoOptions, type VideoHash } from '../src/node/video.ts';
-import { groupVpdqInstants, matchVpdqInstants } from '../src/video/instants.ts';
+import { matchVpdqInstants, vpdqInstants } from '../src/video/instants.ts';
 import { matchVpdq } from '../src/video/match.ts';
 import { DEFAULT_NEIGHBOURHOOD_SECONDS } from '../src/video/neighbourhood.ts';
 import { distinctPhotos, ffmpeg, makeSlideshow, temporaryFolder } from './video-helpers.ts';
@@ -16,6 +16,9 @@ import { distinctPhotos, ffmpeg, makeSlideshow, temporaryFolder } from './video-
 let folder: { path: string; remove: () => Promise<void> };
 const file = (name: string) => join(folder.path, name);
 const bank = { neighbourhoodSeconds: DEFAULT_NEIGHBOURHOOD_SECONDS };
+
+/** The instants of a hashing, as its parameters say. */
+const byInstant = (video: VideoHash) => vpdqInstants(video.frames, video);
 
 async function hash(name: string, options: HashVideoOptions = {}): Promise<VideoHash> {
   const result = await hashVideoFile(file(name), { digests: false, ...options });
@@ -115,22 +118,27 @@ describe('one frame per instant', () => {
 });
 
 describe('neighbourhoods', () => {
-  it('hash the frames on screen within ±0.15 s of each instant, with their frame numbers', async () => {
+  it('hash the frames on screen within ±0.15 s of each instant, with their own timestamps', async () => {
     const [plain, neighbourhoods] = await Promise.all([
       hash('original.mp4'),
       hash('original.mp4', bank),
     ]);
     expect(neighbourhoods.neighbourhoodSeconds).toBe(0.15);
-    // At 30 fps the 1/30 s grid picks every frame: instant k shows frames 30k - 4 … 30k + 4,
-    // stamped k; the last instant (7 s) also keeps the last 4 frames (7.867 … 7.967 s).
-    const instants = groupVpdqInstants(neighbourhoods.frames);
+    // At 30 fps the 1/30 s grid picks every frame: instant k shows frames 30k - 4 … 30k + 4. The
+    // video ends at 8 s, before its next instant: its last frames (7.867 … 7.967 s), within reach
+    // of 8 s, belong to the last instant, 7 s (a copy one frame longer samples 8 s).
+    const instants = byInstant(neighbourhoods);
     const around = (k: number) =>
       Array.from({ length: 9 }, (_, j) => 30 * k - 4 + j).filter((n) => n >= 0);
     expect(instants.map((frames) => frames.map((f) => f.frameNumber))).toEqual([
       ...Array.from({ length: 7 }, (_, k) => around(k)),
       [...around(7), 236, 237, 238, 239],
     ]);
-    expect(instants.map((frames) => frames[0]!.timestamp)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Every frame keeps its presentation timestamp: frame n of this 30 fps video at n / 30 s.
+    for (const frame of neighbourhoods.frames) {
+      expect(frame.timestamp).toBe(Math.round((frame.frameNumber / 30) * 1e6) / 1e6);
+    }
+    expect(neighbourhoods.frames.find((f) => f.frameNumber === 26)!.timestamp).toBe(0.866667);
     // The plain list is inside: same frames, same hashes, same timestamps.
     for (const frame of plain.frames) expect(neighbourhoods.frames).toContainEqual(frame);
   });
@@ -145,9 +153,9 @@ describe('neighbourhoods', () => {
   });
 
   it('match a copy at another frame rate with its original at >= 80 %, in both orders', async () => {
-    const original = groupVpdqInstants((await hash('original.mp4', bank)).frames);
+    const original = byInstant(await hash('original.mp4', bank));
     for (const name of ['r25.mp4', 'r23.976.mp4', 'fps25.mp4']) {
-      const copy = groupVpdqInstants((await hash(name, bank)).frames);
+      const copy = byInstant(await hash(name, bank));
       const copyFirst = matchVpdqInstants(copy, original);
       const originalFirst = matchVpdqInstants(original, copy);
       // Measured here: 100 % each way for the three copies.
@@ -172,8 +180,8 @@ describe('neighbourhoods', () => {
     ]);
     expect(matchVpdq(plain.frames, copy.frames).queryPercent).toBeLessThan(80);
     const byInstant = matchVpdqInstants(
-      groupVpdqInstants(original.frames),
-      groupVpdqInstants(copy.frames),
+      vpdqInstants(original.frames, original),
+      vpdqInstants(copy.frames, copy),
     );
     expect(byInstant.queryPercent).toBe(100);
   });
@@ -188,8 +196,8 @@ describe('neighbourhoods', () => {
       [photos, pattern],
     ] as const) {
       const result = matchVpdqInstants(
-        groupVpdqInstants(query.frames),
-        groupVpdqInstants(compared.frames),
+        vpdqInstants(query.frames, query),
+        vpdqInstants(compared.frames, compared),
       );
       expect(result.queryFrames).toBeGreaterThan(0);
       expect([result.queryPercent, result.comparedPercent, result.match]).toEqual([0, 0, false]);
@@ -202,7 +210,7 @@ describe('neighbourhoods', () => {
       hash('photos.mp4', bank),
     ]);
     const perInstant = (video: VideoHash) =>
-      video.frames.length / groupVpdqInstants(video.frames).length;
+      video.frames.length / vpdqInstants(video.frames, video).length;
     expect(perInstant(pattern)).toBeLessThanOrEqual(9);
     expect(perInstant(pattern)).toBeGreaterThan(7);
     // A slow zoom over photos: neighbours a few bits apart are left out.
@@ -221,6 +229,14 @@ describe('neighbourhoods', () => {
     expect(everyFrame.frames.map((f) => f.frameNumber)).toEqual(
       Array.from({ length: 240 }, (_, n) => n),
     );
+    // Each frame belongs to the instant nearest its timestamp; frame 30k + 15, exactly half-way,
+    // to the earlier one (as the grid gives the half-way tick): instant k holds 30k - 14 … 30k + 15,
+    // and the last one, 7 s, the video's last frames too.
+    const everyInstant = (k: number) =>
+      Array.from({ length: k === 7 ? 44 : 30 }, (_, j) => 30 * k - 14 + j).filter((n) => n >= 0);
+    expect(byInstant(everyFrame).map((frames) => frames.map((f) => f.frameNumber))).toEqual(
+      Array.from({ length: 8 }, (_, k) => everyInstant(k)),
+    );
     expect(matchVpdq(excerpt.frames, everyFrame.frames).queryPercent).toBe(100);
   });
 
@@ -230,11 +246,18 @@ describe('neighbourhoods', () => {
       ...bank,
       onProgress: ({ decodedSeconds }) => progress.push(decodedSeconds),
     });
-    // Frames every 0.5 s: around 1 s (0.867 … 1.133 s) frames 1 (from 0.5 s) and 2 (from 1 s);
-    // the last instant also keeps frame 7, on screen until the end (4 s).
-    expect(
-      groupVpdqInstants(video.frames).map((frames) => frames.map((f) => f.frameNumber)),
-    ).toEqual([[0], [1, 2], [3, 4], [5, 6, 7]]);
+    // Frames every 0.5 s: around 1 s (0.867 … 1.133 s) frames 1 (from 0.5 s) and 2 (from 1 s),
+    // each listed once with its own timestamp. Frame 1 starts half-way between 0 s and 1 s, so it
+    // stands for the earlier instant, 0 s; frame 7 (from 3.5 s, on screen until the end) for 3 s.
+    expect(video.frames.map((f) => [f.frameNumber, f.timestamp])).toEqual(
+      Array.from({ length: 8 }, (_, n) => [n, n / 2]),
+    );
+    expect(byInstant(video).map((frames) => frames.map((f) => f.frameNumber))).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+    ]);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     // Up to the last tick hashed, 3.967 s of the 4 s.

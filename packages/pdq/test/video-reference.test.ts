@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hashVideoFile } from '../src/node/video.ts';
-import { formatVpdqLines, parseVpdqLines } from '../src/video/text-format.ts';
+import { instantOfTimestamp } from '../src/video/sampling.ts';
+import { formatVpdqLine, formatVpdqLines, parseVpdqLines } from '../src/video/text-format.ts';
 import { ffmpeg, fixturesDir, temporaryFolder } from './video-helpers.ts';
 
 const expectations = readdirSync(fixturesDir)
@@ -49,14 +50,22 @@ describe('time sampling', () => {
     // Every frame of the NTSC clip, hashed by the reference: frame n is shown from n·1001/30000 s.
     const everyFrame = referenceLines('testsrc2-ntsc.mp4.reference-r0.5.txt');
     const video = await hashFixture('testsrc2-ntsc.mp4', { secondsPerHash: 0.5 });
-    // 120 frames: the last is on screen from 3.970 s to 4.004 s, so 4 s is sampled too.
-    expect(video.frames.map((f) => f.timestamp)).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4]);
-    // 0.5 s falls in frame 14 (0.467 s … 0.501 s), 1 s in frame 29 (0.968 s … 1.001 s), …
-    expect(video.frames.map((f) => f.frameNumber)).toEqual([0, 14, 29, 44, 59, 74, 89, 104, 119]);
+    // 0.5 s falls in frame 14 (0.467 s … 0.501 s), 1 s in frame 29 (0.968 s … 1.001 s), …; the
+    // last of the 120 frames is on screen from 3.970 s to 4.004 s, so 4 s is sampled too.
+    const numbers = [0, 14, 29, 44, 59, 74, 89, 104, 119];
+    expect(video.frames.map((f) => f.frameNumber)).toEqual(numbers);
+    // Each frame with its own presentation timestamp, n · 1001/30000 s to the microsecond; the
+    // instant it stands for is the multiple of 0.5 s nearest it.
+    expect(video.frames.map((f) => f.timestamp)).toEqual(
+      numbers.map((n) => Math.round((n * 1001 * 1e6) / 30000) / 1e6),
+    );
+    expect(video.frames.map((f) => instantOfTimestamp(f.timestamp, 0.5))).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
     // The reference's r0.5 steps by int(0.5 x 29.97) = 14 frames: frames 0, 14, 28, 42…; both hash
-    // frames 0 and 14 identically.
-    expect(video.frames.slice(0, 2)).toEqual(
-      everyFrame.slice(0, 2).map((f, k) => ({ ...f, timestamp: k * 0.5 })),
+    // frames 0 and 14 identically, and write the same lines for them.
+    expect(video.frames.slice(0, 2).map(formatVpdqLine)).toEqual(
+      everyFrame.slice(0, 2).map(formatVpdqLine),
     );
   });
 
@@ -84,12 +93,17 @@ describe('time sampling', () => {
       for (const frame of frames) {
         expect(frame.pdq).toBe(everyFrame[frame.frameNumber]!.pdq);
       }
-      const numberAt = (t: number) => frames.find((f) => f.timestamp === t)!.frameNumber;
-      expect(numberAt(1.75)).toBe(52);
-      expect([numberAt(2), numberAt(2.5), numberAt(3), numberAt(3.25)]).toEqual([59, 59, 59, 59]);
-      expect(numberAt(3.5)).toBe(60);
+      // The frame on screen every 0.25 s, each frame once with its own timestamp: frame 59
+      // (1.967 s) is on screen at 2 s and through the pause until 3.5 s, when frame 60 starts.
       // Frame 119 shows from 5.467 s to the end at 5.5 s: the last instant sampled is 5.25 s.
-      expect(frames.at(-1)).toMatchObject({ timestamp: 5.25, frameNumber: 112 });
+      const shown = [0, 7, 15, 22, 30, 37, 45, 52, 59, 60, 67, 75, 82, 90, 97, 105, 112];
+      expect(frames.map((f) => f.frameNumber)).toEqual(shown);
+      // Matroska keeps timestamps in milliseconds: what the file says is what is written.
+      const startOf = (n: number) => Math.round((n / 30 + (n >= 60 ? 1.5 : 0)) * 1000) / 1000;
+      expect(frames.map((f) => f.timestamp)).toEqual(shown.map(startOf));
+      expect(frames.map((f) => instantOfTimestamp(f.timestamp, 0.25) * 0.25)).toEqual([
+        0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 3.5, 3.75, 4, 4.25, 4.5, 4.75, 5, 5.25,
+      ]);
     } finally {
       await remove();
     }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashVideoFile, type HashVideoOptions, type VideoHash } from '../src/node/video.ts';
-import { groupVpdqInstants, matchVpdqInstants } from '../src/video/instants.ts';
+import { matchVpdqInstants, vpdqInstants } from '../src/video/instants.ts';
 import { matchVpdq } from '../src/video/match.ts';
 import { distinctPhotos, ffmpeg, makeSlideshow, temporaryFolder } from './video-helpers.ts';
 
@@ -151,8 +151,11 @@ describe('time sampling survives re-encoding', () => {
   it('keeps all of this with neighbourhoods (bank side), counted by instant', async () => {
     const bank = { neighbourhoodSeconds: 0.15 };
     const [original, copy, excerpt, unrelated] = await Promise.all(
-      ['original.mp4', 'reencoded.mp4', 'excerpt.mp4', 'unrelated-testsrc2.mp4'].map(async (name) =>
-        groupVpdqInstants((await hash(name, bank)).frames),
+      ['original.mp4', 'reencoded.mp4', 'excerpt.mp4', 'unrelated-testsrc2.mp4'].map(
+        async (name) => {
+          const video = await hash(name, bank);
+          return vpdqInstants(video.frames, video);
+        },
       ),
     );
     expect(matchVpdqInstants(copy!, original!).queryPercent).toBeGreaterThanOrEqual(90);

@@ -20,13 +20,9 @@ import {
 import type { PdqHash } from '../core/hash.ts';
 import type { PdqHasher } from '../core/pdq.ts';
 import type { VpdqFrame } from '../video/frame.ts';
-import {
-  neighbourhoodFrameList,
-  neighbourhoodGrid,
-  neighbourhoodTicks,
-  type NeighbourFrame,
-} from '../video/neighbourhood.ts';
-import { timeSampleTimestamp } from '../video/sampling.ts';
+import { neighbourhoodGrid, neighbourhoodTicks } from '../video/neighbourhood.ts';
+import { roundMicroseconds, timeSampleTimestamp } from '../video/sampling.ts';
+import { timeFrameList, type SampledFrame } from '../video/time-frames.ts';
 
 /** Why WebCodecs could not hash the file; `unsupported` means: try the `<video>` element instead. */
 export class WebCodecsFailure extends Error {
@@ -109,16 +105,17 @@ export async function hashWithWebCodecs(
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (context === null) throw new WebCodecsFailure('unsupported', 'no 2D canvas context');
-    const hashed: NeighbourFrame[] = [];
-    let previous: { frameNumber: number; pdq: PdqHash; quality: number } | undefined;
+    const hashed: SampledFrame[] = [];
+    let previous: Omit<SampledFrame, 'atInstant'> | undefined;
     let k = 0;
     for await (const sample of sink.samplesAtTimestamps(
       targets.map(({ seconds }) => start + seconds + INSTANT_SLACK_SECONDS),
     )) {
-      const { seconds, instant, atInstant } = targets[k]!;
+      const { seconds, atInstant } = targets[k]!;
       if (sample === null)
         throw new WebCodecsFailure('corrupt', `no frame could be decoded at ${seconds} s`);
       const frameNumber = rankOf(presentationTimes, sample.timestamp);
+      const timestamp = roundMicroseconds(sample.timestamp - start);
       if (previous?.frameNumber === frameNumber) {
         // Neighbouring ticks show the same frame (a video slower than the grid): hashed already.
         sample.close();
@@ -139,13 +136,13 @@ export async function hashWithWebCodecs(
           channels: 4,
           data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
         });
-        previous = { frameNumber, pdq: hash, quality };
+        previous = { frameNumber, timestamp, pdq: hash, quality };
       }
-      hashed.push({ instant, atInstant, ...previous });
+      hashed.push({ atInstant, ...previous });
       k++;
       onFrame(hashed.length, seconds, durationSeconds);
     }
-    const frames = neighbourhoodFrameList(hashed, secondsPerHash);
+    const frames = timeFrameList(hashed, secondsPerHash, durationSeconds);
     if (frames.length === 0)
       throw new WebCodecsFailure('corrupt', 'the video has no frame to hash');
     return { durationSeconds, width, height, frames };
@@ -164,8 +161,6 @@ export async function hashWithWebCodecs(
 export interface SampleTarget {
   /** Seconds from the first frame. */
   readonly seconds: number;
-  /** Index of the instant it stands for. */
-  readonly instant: number;
   /** The instant itself, rather than a neighbouring tick. */
   readonly atInstant: boolean;
 }
@@ -173,11 +168,11 @@ export interface SampleTarget {
 /**
  * The moments to hash in a video of `durationSeconds`, in time order: each instant before the
  * end, or with a neighbourhood the ticks of the Node entry's grid around each instant that fall
- * before the end (as ffmpeg's `fps` gives them); as in the Node entry, the ticks the next instant's
- * neighbourhood would reach after the last instant go to the last instant.
+ * before the end (as ffmpeg's `fps` gives them), including, as in the Node entry, those within
+ * reach of the next instant when the video ends before it (they belong to the last instant).
  *
  * @example
- * sampleTargets(1, 0, 2); // [{ seconds: 0, instant: 0, atInstant: true }, { seconds: 1, instant: 1, … }]
+ * sampleTargets(1, 0, 2); // [{ seconds: 0, atInstant: true }, { seconds: 1, atInstant: true }]
  */
 export function sampleTargets(
   secondsPerHash: number,
@@ -193,7 +188,6 @@ export function sampleTargets(
   if (grid === undefined || grid.after === 0) {
     return Array.from({ length: instants }, (_, instant) => ({
       seconds: timeSampleTimestamp(instant, secondsPerHash),
-      instant,
       atInstant: true,
     }));
   }
@@ -201,7 +195,6 @@ export function sampleTargets(
   return neighbourhoodTicks(grid, instants + 1)
     .map(({ tick, instant }) => ({
       seconds: (tick * grid.tick.num) / grid.tick.den,
-      instant: Math.min(instant, instants - 1),
       atInstant: tick === instant * grid.ticksPerInterval,
     }))
     .filter(({ seconds }) => seconds < durationSeconds - INSTANT_SLACK_SECONDS);

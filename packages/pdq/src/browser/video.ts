@@ -10,18 +10,20 @@
  *
  * Pixels come from the browser's own decoder and colour conversion, so hashes differ from ffmpeg's
  * by a few bits (see the package README); they match the same video hashed by the Node entry.
- * Frame numbers: with WebCodecs, the frame's rank in presentation order, as the Node entry gives
- * them; with the `<video>` element, which does not expose it, the sample's index.
+ * Frames carry their presentation timestamps, as in the Node entry. Frame numbers: with WebCodecs,
+ * the frame's rank in presentation order, as the Node entry gives them; with the `<video>` element,
+ * which does not expose it, the index of the first moment seeked to that showed the frame.
  */
 import type { PdqHash } from '../core/hash.ts';
 import { createPdqHasher } from '../core/pdq.ts';
 import type { VpdqFrame } from '../video/frame.ts';
+import { parseNeighbourhoodSeconds } from '../video/neighbourhood.ts';
 import {
-  neighbourhoodFrameList,
-  parseNeighbourhoodSeconds,
-  type NeighbourFrame,
-} from '../video/neighbourhood.ts';
-import { DEFAULT_SECONDS_PER_HASH, parseSecondsPerHash } from '../video/sampling.ts';
+  DEFAULT_SECONDS_PER_HASH,
+  parseSecondsPerHash,
+  roundMicroseconds,
+} from '../video/sampling.ts';
+import { timeFrameList, type SampledFrame } from '../video/time-frames.ts';
 import { digestBlob, type BlobDigests } from './video-digest.ts';
 import type { VideoWorkerReply, VideoWorkerRequest } from './video-protocol.ts';
 import {
@@ -64,7 +66,8 @@ export interface BrowserVideoOptions {
    * 0 (default): the frame on screen at each instant. Above 0, up to half the interval: also the
    * frames on screen within ± this many seconds of each instant, on the Node entry's 1/30 s grid.
    * What a victim's bank should hold (`DEFAULT_NEIGHBOURHOOD_SECONDS`): copies shifted or
-   * resampled in time still find their frames. The frames of one instant share its timestamp.
+   * resampled in time still find their frames. Every frame keeps its own timestamp: its instant is
+   * the multiple of `secondsPerHash` nearest it (`vpdqInstants(frames, result)`).
    */
   readonly neighbourhoodSeconds?: number;
   /** Also MD5 and SHA-256 of the file (default true), streamed: the file is never held whole. */
@@ -236,7 +239,9 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 
 /**
  * The `<video>` decoder: seek to each instant (and each tick of its neighbourhood), draw the frame
- * to a canvas, hash it. Frame numbers are the indices of the moments hashed.
+ * to a canvas, hash it. The element says which frame it presented (its presentation timestamp,
+ * from requestVideoFrameCallback), not its rank: a frame is numbered by the index of the first
+ * moment that showed it.
  */
 async function hashWithElement(
   blob: Blob,
@@ -278,26 +283,26 @@ async function hashWithElement(
     if (context === null)
       throw new VideoFailure('browser_unsupported', 'this browser has no 2D canvas');
     const targets = sampleTargets(secondsPerHash, neighbourhoodSeconds, durationSeconds);
-    const hashed: NeighbourFrame[] = [];
+    const drawn: ElementDraw[] = [];
     const inFlight: Promise<void>[] = [];
     let framesHashed = 0;
-    for (const [index, { seconds, instant, atInstant }] of targets.entries()) {
+    for (const [index, { seconds, atInstant }] of targets.entries()) {
       signal?.throwIfAborted();
       // The element keeps time in microseconds: a tick such as 29/30 s, rounded down, would show
       // the frame before the one starting then.
-      await seek(video, seconds + SEEK_SLACK_SECONDS, stallTimeoutMs, signal);
+      const presentedAt = await seek(video, seconds + SEEK_SLACK_SECONDS, stallTimeoutMs, signal);
       context.drawImage(video, 0, 0, width, height);
       const rgba = context.getImageData(0, 0, width, height).data;
       inFlight.push(
         hasher.hash(width, height, rgba).then(({ pdq, quality }) => {
-          hashed[index] = { instant, atInstant, frameNumber: index, pdq, quality };
+          drawn[index] = { seconds, atInstant, presentedAt, pdq, quality };
           report(++framesHashed, seconds, durationSeconds);
         }),
       );
       if (inFlight.length >= FRAMES_IN_FLIGHT) await inFlight.shift();
     }
     await Promise.all(inFlight);
-    const frames = neighbourhoodFrameList(hashed, secondsPerHash);
+    const frames = timeFrameList(identifyFrames(drawn), secondsPerHash, durationSeconds);
     if (frames.length === 0)
       throw new VideoFailure('video_corrupt', 'the video has no frame to hash');
     return { durationSeconds, width, height, frames };
@@ -307,6 +312,43 @@ async function hashWithElement(
     video.remove();
     URL.revokeObjectURL(url);
   }
+}
+
+/** A moment the `<video>` element was seeked to, and what it drew. */
+interface ElementDraw {
+  /** The moment, in seconds from the first frame. */
+  readonly seconds: number;
+  readonly atInstant: boolean;
+  /** The presentation timestamp of the frame the seek presented; undefined when none was. */
+  readonly presentedAt: number | undefined;
+  readonly pdq: PdqHash;
+  readonly quality: number;
+}
+
+/**
+ * Tells the frames apart: a seek that presented a frame names it by its presentation timestamp; one
+ * that presented nothing stayed on the frame shown before (a still, a video slower than the grid)
+ * when it drew the same hash. Otherwise (a browser without requestVideoFrameCallback, or one that
+ * presented too late), the frame's timestamp is taken to be the moment itself, at most a frame late.
+ */
+function identifyFrames(drawn: readonly ElementDraw[]): SampledFrame[] {
+  const frames: SampledFrame[] = [];
+  let current: (Omit<SampledFrame, 'atInstant'> & { presentedAt: number | undefined }) | undefined;
+  for (const [index, { seconds, atInstant, presentedAt, pdq, quality }] of drawn.entries()) {
+    const same =
+      current !== undefined &&
+      (presentedAt === undefined
+        ? current.pdq === pdq
+        : current.presentedAt !== undefined &&
+          roundMicroseconds(presentedAt) === roundMicroseconds(current.presentedAt));
+    if (current === undefined || !same) {
+      const timestamp = roundMicroseconds(presentedAt ?? seconds);
+      current = { frameNumber: index, timestamp, pdq, quality, presentedAt };
+    }
+    const { frameNumber, timestamp } = current;
+    frames.push({ frameNumber, timestamp, atInstant, pdq: current.pdq, quality: current.quality });
+  }
+  return frames;
 }
 
 /** The duration, even for files whose header does not state it (some WebM): seek past the end. */
@@ -324,9 +366,10 @@ async function knownDuration(
 }
 
 /**
- * Seeks and waits until the frame at \`seconds\` is the one a canvas draws. 'seeked' alone is not
- * enough in Chromium: the element can still hand out the previous frame for a moment, so we also
- * wait for the new frame to be presented (requestVideoFrameCallback), unless it was already on
+ * Seeks and waits until the frame at `seconds` is the one a canvas draws, and says which frame
+ * that is: its presentation timestamp, or undefined when no frame was presented. 'seeked' alone is
+ * not enough in Chromium: the element can still hand out the previous frame for a moment, so we
+ * also wait for the new frame to be presented (requestVideoFrameCallback), unless it was already on
  * screen (a seek within the same frame presents nothing new).
  */
 async function seek(
@@ -334,7 +377,7 @@ async function seek(
   seconds: number,
   stallTimeoutMs: number,
   signal?: AbortSignal,
-): Promise<void> {
+): Promise<number | undefined> {
   const presented =
     'requestVideoFrameCallback' in video
       ? new Promise<number>((resolve) =>
@@ -344,12 +387,13 @@ async function seek(
   const done = waitFor(video, 'seeked', stallTimeoutMs, signal);
   video.currentTime = seconds;
   await done;
-  if (presented !== undefined) {
-    await Promise.race([
-      presented,
-      new Promise((resolve) => setTimeout(resolve, PRESENTATION_WAIT_MS)),
-    ]);
-  }
+  const presentedAt =
+    presented === undefined
+      ? undefined
+      : await Promise.race([
+          presented,
+          new Promise<undefined>((resolve) => setTimeout(resolve, PRESENTATION_WAIT_MS)),
+        ]);
   // 'seeked' implies the frame is there; allow a moment more where a browser is slower.
   for (
     let waited = 0;
@@ -358,6 +402,7 @@ async function seek(
   ) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  return presentedAt;
 }
 
 /** How long to wait for a seeked frame to be presented when it may be the one already shown. */

@@ -4,24 +4,20 @@
  */
 import { createPdqHasher } from '../core/pdq.ts';
 import type { VpdqFrame } from '../video/frame.ts';
-import {
-  instantOfTick,
-  keptTick,
-  neighbourhoodFrameList,
-  neighbourhoodGrid,
-  parseNeighbourhoodSeconds,
-  type NeighbourhoodGrid,
-} from '../video/neighbourhood.ts';
+import { keptTick, neighbourhoodGrid, parseNeighbourhoodSeconds } from '../video/neighbourhood.ts';
 import {
   DEFAULT_SECONDS_PER_HASH,
-  framesShownAt,
   framesShownAtTicks,
   parseSecondsPerHash,
+  presentationSeconds,
   referenceFrameStep,
   referenceTimestamp,
-  timeSampleTimestamp,
+  roundMicroseconds,
+  secondsPerHashRational,
+  type Rational,
   type VpdqSampling,
 } from '../video/sampling.ts';
+import { timeFrameList, type SampledFrame } from '../video/time-frames.ts';
 import { decodeFrames, type DecodePlan } from './video-decoder.ts';
 import { digestFile, type FileDigests } from './video-digest.ts';
 import { classifyFfmpegFailure, videoFailure, type VideoFailure } from './video-errors.ts';
@@ -39,7 +35,8 @@ export interface HashVideoOptions {
    * platform hashes its uploads with). Above 0, up to half the interval: also every frame on screen
    * within ± this many seconds of each instant, on a 1/30 s grid (what a bank should hold: copies
    * shifted or resampled in time still find their frames; see `DEFAULT_NEIGHBOURHOOD_SECONDS`).
-   * The frames of one instant share its timestamp.
+   * Every frame keeps its own timestamp: its instant is the multiple of `secondsPerHash` nearest
+   * it (`vpdqInstants(frames, result)`).
    */
   readonly neighbourhoodSeconds?: number;
   /** ffmpeg is killed after this long without any output (default 30 000 ms). */
@@ -156,6 +153,21 @@ export async function hashVideoFile(
     neighbourhood,
     threads: options.threads,
   };
+  // Time sampling delivers the frames on screen at ticks: the instants, or the grid's kept ticks.
+  const ticks: TickGrid | undefined =
+    sampling !== 'time'
+      ? undefined
+      : neighbourhood === undefined
+        ? {
+            tick: secondsPerHashRational(secondsPerHash),
+            ticksPerInstant: 1,
+            at: (index) => index,
+          }
+        : {
+            tick: neighbourhood.tick,
+            ticksPerInstant: neighbourhood.ticksPerInterval,
+            at: (index) => keptTick(neighbourhood, index),
+          };
   const hasher = createPdqHasher();
   const hashed: { pdq: VpdqFrame['pdq']; quality: number }[] = [];
   // Neighbouring ticks often show the same frame (a video slower than the grid): hash it once.
@@ -194,14 +206,9 @@ export async function hashVideoFile(
           }
           width = frame.width;
           height = frame.height;
-          if (sampling === 'time') {
-            const index = hashed.length - 1;
-            const seconds =
-              neighbourhood === undefined
-                ? timeSampleTimestamp(index, secondsPerHash)
-                : (keptTick(neighbourhood, index) * neighbourhood.tick.num) /
-                  neighbourhood.tick.den;
-            decodedSeconds = Math.max(decodedSeconds, seconds);
+          if (ticks !== undefined) {
+            const at = ticks.at(hashed.length - 1);
+            decodedSeconds = Math.max(decodedSeconds, (at * ticks.tick.num) / ticks.tick.den);
           }
           report();
         },
@@ -236,35 +243,31 @@ export async function hashVideoFile(
     );
   }
 
-  const frames =
-    sampling === 'reference'
-      ? hashed.map((h, k) => {
-          const frameNumber = k * plan.frameStep;
-          return { frameNumber, timestamp: referenceTimestamp(frameNumber, probe.frameRate), ...h };
-        })
-      : neighbourhood === undefined
-        ? timeFrames(hashed, run.pts, probe.timeBase, secondsPerHash, probe.frameRate)
-        : neighbourhoodFrames(
-            hashed,
-            run.pts,
-            probe.timeBase,
-            secondsPerHash,
-            neighbourhood,
-            probe.frameRate,
-          );
   const lastPts = run.pts.at(-1);
   const measured =
     lastPts === undefined
       ? 0
       : ((lastPts - run.pts[0]!) * probe.timeBase.num) / probe.timeBase.den +
         (probe.frameRate > 0 ? 1 / probe.frameRate : 0);
+  const durationSeconds = probe.durationSeconds ?? measured;
+  const frames =
+    ticks === undefined
+      ? hashed.map((h, k) => {
+          const frameNumber = k * plan.frameStep;
+          return { frameNumber, timestamp: referenceTimestamp(frameNumber, probe.frameRate), ...h };
+        })
+      : timeFrameList(
+          sampledFrames(hashed, run.pts, probe, ticks),
+          secondsPerHash,
+          durationSeconds,
+        );
   return {
     ok: true,
     value: {
       kind: 'video',
       md5: fileDigests?.md5,
       sha256: fileDigests?.sha256,
-      durationSeconds: probe.durationSeconds ?? measured,
+      durationSeconds,
       frameRate: probe.frameRate,
       width,
       height,
@@ -276,49 +279,49 @@ export async function hashVideoFile(
   };
 }
 
-/** Time-mode frames: stamped at k·interval, numbered by the source frame on screen then. */
-function timeFrames(
-  hashed: readonly { pdq: VpdqFrame['pdq']; quality: number }[],
-  pts: readonly number[],
-  timeBase: { num: number; den: number },
-  secondsPerHash: number,
-  frameRate: number,
-): VpdqFrame[] {
-  const shown = framesShownAt(pts, timeBase, secondsPerHash, hashed.length);
-  return hashed.map((h, k) => {
-    const timestamp = timeSampleTimestamp(k, secondsPerHash);
-    // Without ffmpeg's frame log (it never happens with a sane file), estimate from the rate.
-    const frameNumber = shown[k] ?? Math.round(timestamp * frameRate);
-    return { frameNumber, timestamp, ...h };
-  });
+/** The ticks time sampling delivers frames at: the instants, or a neighbourhood grid's kept ticks. */
+interface TickGrid {
+  /** The length of a tick, in seconds. */
+  readonly tick: Rational;
+  /** Instant k is tick `k · ticksPerInstant`. */
+  readonly ticksPerInstant: number;
+  /** The tick of the `index`-th frame delivered. */
+  readonly at: (index: number) => number;
 }
 
 /**
- * Neighbourhood frames: ffmpeg delivered the frames on screen at the kept ticks, in order, up to
- * the last frame. Each is numbered by the frame on screen at its tick and stamped with its instant.
- * The ticks the next instant's neighbourhood would reach after the last instant (the video's last
- * moments) go to the last instant, so that a copy one frame longer still finds them.
+ * The frames ffmpeg delivered in time sampling, one per tick, each with the number and the
+ * presentation timestamp of the source frame on screen at its tick. The ticks after the last
+ * instant that the next instant's neighbourhood would reach, had the video not ended first, come
+ * too: those last moments belong to the last instant (`instantOfTimestamp` given the duration), so
+ * that a copy one frame longer, which samples that next instant, still finds them.
  */
-function neighbourhoodFrames(
+function sampledFrames(
   hashed: readonly { pdq: VpdqFrame['pdq']; quality: number }[],
   pts: readonly number[],
-  timeBase: { num: number; den: number },
-  secondsPerHash: number,
-  grid: NeighbourhoodGrid,
-  frameRate: number,
-): VpdqFrame[] {
-  const ticks = hashed.map((_, index) => keptTick(grid, index));
-  // Every instant's own tick is kept: the last instant sampled is the last whose tick came out.
-  const lastInstant = Math.floor((ticks.at(-1) ?? 0) / grid.ticksPerInterval);
-  const shown = framesShownAtTicks(pts, timeBase, grid.tick, ticks);
-  const neighbours = hashed.map((h, index) => {
-    const tick = ticks[index]!;
-    const instant = Math.min(instantOfTick(grid, tick), lastInstant);
-    const frameNumber =
-      shown[index] ?? Math.round(((tick * grid.tick.num) / grid.tick.den) * frameRate);
-    return { instant, atInstant: tick === instant * grid.ticksPerInterval, frameNumber, ...h };
+  probe: { readonly timeBase: Rational; readonly frameRate: number },
+  grid: TickGrid,
+): SampledFrame[] {
+  const ticks = hashed.map((_, index) => grid.at(index));
+  const shown = framesShownAtTicks(pts, probe.timeBase, grid.tick, ticks);
+  return hashed.map((h, index) => {
+    const at = ticks[index]!;
+    const frame = shown[index];
+    const atInstant = at % grid.ticksPerInstant === 0;
+    if (frame !== undefined) {
+      const timestamp = presentationSeconds(pts[frame]!, pts[0]!, probe.timeBase);
+      return { frameNumber: frame, timestamp, atInstant, ...h };
+    }
+    // Without ffmpeg's frame log (it never happens with a sane file): the tick's time, and the
+    // frame number the stated rate gives it.
+    const seconds = roundMicroseconds((at * grid.tick.num) / grid.tick.den);
+    return {
+      frameNumber: Math.round(seconds * probe.frameRate),
+      timestamp: seconds,
+      atInstant,
+      ...h,
+    };
   });
-  return neighbourhoodFrameList(neighbours, secondsPerHash);
 }
 
 /**

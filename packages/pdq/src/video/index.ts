@@ -6,4 +6,5 @@ export * from './match.ts';
 export * from './instants.ts';
 export * from './sampling.ts';
 export * from './neighbourhood.ts';
+export * from './time-frames.ts';
 export { formatFixed, formatSignificant } from './decimal.ts';

@@ -4,7 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PdqHash } from '../core/hash.ts';
 import type { VpdqFeature } from './frame.ts';
-import { groupVpdqInstants, matchVpdqInstants, singleInstants } from './instants.ts';
+import {
+  groupVpdqInstants,
+  matchVpdqInstants,
+  parseVpdqHashing,
+  singleInstants,
+  vpdqInstants,
+} from './instants.ts';
 import { matchVpdq } from './match.ts';
 import { parseVpdqLines } from './text-format.ts';
 
@@ -41,14 +47,136 @@ const at = (timestamp: number, pdq: PdqHash, quality = 100): VpdqFeature => ({
 });
 
 describe('groupVpdqInstants', () => {
-  it('groups frames that share a timestamp, in order of first appearance', () => {
-    const frames = [at(0, base), at(0, other), at(1, base), at(2, other), at(1, other)];
-    expect(groupVpdqInstants(frames)).toEqual([
-      [frames[0], frames[1]],
-      [frames[2], frames[4]],
-      [frames[3]],
+  it('groups frames by the instant nearest their timestamps, instants in time order', () => {
+    // Neighbourhoods of ±0.15 s at one hash a second, on a 25 fps video
+    const frames = [0, 0.12, 0.84, 0.96, 1, 1.12, 2.88, 3].map((t, i) =>
+      at(t, i % 2 === 0 ? base : other),
+    );
+    expect(groupVpdqInstants(frames, 1)).toEqual([
+      frames.slice(0, 2),
+      frames.slice(2, 6),
+      frames.slice(6, 8),
     ]);
+    // Half-way goes to the earlier instant; intervals other than a second.
+    const halfway = [at(0.25, base), at(0.2501, other), at(0.75, base)];
+    expect(groupVpdqInstants(halfway, 0.5)).toEqual([[halfway[0]], [halfway[1], halfway[2]]]);
     expect(singleInstants(frames)).toEqual(frames.map((frame) => [frame]));
+  });
+});
+
+describe('vpdqInstants', () => {
+  const frames = [at(0, base), at(0.1, other), at(1, base), at(1.1, other)];
+  it('groups by instant only lists hashed with neighbourhoods', () => {
+    const time = { sampling: 'time', secondsPerHash: 1, durationSeconds: 2 } as const;
+    expect(vpdqInstants(frames, { ...time, neighbourhoodSeconds: 0.15 })).toEqual([
+      frames.slice(0, 2),
+      frames.slice(2),
+    ]);
+    // One frame per instant: frame by frame, as upstream counts (a slow video can put two
+    // consecutive instants' frames nearest one multiple).
+    expect(vpdqInstants(frames, { ...time, neighbourhoodSeconds: 0 })).toEqual(
+      singleInstants(frames),
+    );
+    expect(
+      vpdqInstants(frames, {
+        sampling: 'reference',
+        secondsPerHash: 0,
+        neighbourhoodSeconds: 0,
+        durationSeconds: 2,
+      }),
+    ).toEqual(singleInstants(frames));
+    // No instant at or past the end: a 1.05 s video's frame at 1.1 s belongs to 1 s, and a 1 s
+    // video's frames at 1 s and after to 0 s.
+    expect(
+      vpdqInstants(frames, { ...time, neighbourhoodSeconds: 0.15, durationSeconds: 1.05 }),
+    ).toEqual([frames.slice(0, 2), frames.slice(2)]);
+    expect(
+      vpdqInstants(frames, { ...time, neighbourhoodSeconds: 0.15, durationSeconds: 1 }),
+    ).toEqual([frames]);
+    // Without parameters (reference lines, compact strings, older records): frame by frame.
+    expect(vpdqInstants(frames)).toEqual(singleInstants(frames));
+  });
+});
+
+describe('parseVpdqHashing', () => {
+  it('reads the parameters of a record, or none', () => {
+    expect(
+      parseVpdqHashing({
+        durationSeconds: 4,
+        sampling: 'time',
+        secondsPerHash: 0.5,
+        neighbourhoodSeconds: 0.15,
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        sampling: 'time',
+        secondsPerHash: 0.5,
+        neighbourhoodSeconds: 0.15,
+        durationSeconds: 4,
+      },
+    });
+    expect(
+      parseVpdqHashing({
+        durationSeconds: 4,
+        sampling: 'reference',
+        secondsPerHash: 0,
+        neighbourhoodSeconds: 0,
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        sampling: 'reference',
+        secondsPerHash: 0,
+        neighbourhoodSeconds: 0,
+        durationSeconds: 4,
+      },
+    });
+    expect(parseVpdqHashing({ path: 'clip.mp4', frames: [] })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+  });
+
+  it.each([
+    [{ neighbourhoodSeconds: 0.15 }, 'vpdq_bad_parameters', 'incomplete'],
+    [
+      { sampling: 'time', secondsPerHash: 1, neighbourhoodSeconds: 0 },
+      'vpdq_bad_parameters',
+      'durationSeconds must be a number of seconds >= 0, got undefined',
+    ],
+    [
+      { sampling: 'fast', secondsPerHash: 1, neighbourhoodSeconds: 0, durationSeconds: 4 },
+      'vpdq_bad_parameters',
+      'sampling must be "time" or "reference", got "fast"',
+    ],
+    [
+      { sampling: 'time', secondsPerHash: 0, neighbourhoodSeconds: 0, durationSeconds: 4 },
+      'vpdq_bad_seconds_per_hash',
+      'greater than 0',
+    ],
+    [
+      { sampling: 'time', secondsPerHash: '1', neighbourhoodSeconds: 0, durationSeconds: 4 },
+      'vpdq_bad_seconds_per_hash',
+      'must be a number',
+    ],
+    [
+      { sampling: 'time', secondsPerHash: 1, neighbourhoodSeconds: 0.6, durationSeconds: 4 },
+      'vpdq_bad_neighbourhood',
+      'half the sampling interval',
+    ],
+    [
+      { sampling: 'reference', secondsPerHash: 1, neighbourhoodSeconds: 0.15, durationSeconds: 4 },
+      'vpdq_bad_neighbourhood',
+      'reference sampling hashes single frames',
+    ],
+  ])('refuses %j', (record, code, message) => {
+    const parsed = parseVpdqHashing(record);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error.code).toBe(code);
+      expect(parsed.error.message).toContain(message);
+    }
   });
 });
 
@@ -64,10 +192,7 @@ describe('matchVpdqInstants', () => {
       ['chair-orig-22-hd-no-bar', 'pattern-hd-no-bar', 0, 0],
     ];
     for (const [query, compared, queryPercent, comparedPercent] of recorded) {
-      const result = matchVpdqInstants(
-        groupVpdqInstants(sample(query)),
-        groupVpdqInstants(sample(compared)),
-      );
+      const result = matchVpdqInstants(vpdqInstants(sample(query)), vpdqInstants(sample(compared)));
       expect([result.queryPercent, result.comparedPercent]).toEqual([
         queryPercent,
         comparedPercent,

@@ -1,6 +1,6 @@
 /**
  * Matching by instant: for frame lists hashed with neighbourhoods (`./neighbourhood.ts`), where
- * the frames of one sampling instant share its timestamp.
+ * several frames stand for one sampling instant.
  *
  * Upstream's matcher (`./match.ts`) counts frames: a query frame is found when some frame of the
  * other side is within 31 bits. That is right when the query has one frame per instant (an
@@ -10,10 +10,12 @@
  * on a `-r 25` copy of fast-moving video). Counting instants does not: an instant is found when
  * any of its frames is within the threshold of any frame of the other side.
  *
- * With one frame per instant (upstream's lists, reference sampling, `neighbourhoodSeconds: 0`) the
- * result is exactly `matchVpdq`'s: same deduplication, same filter, same percentages.
+ * Frames carry their real timestamps; which instant each stands for follows from the hashing
+ * parameters (`vpdqInstants`): the multiple of `secondsPerHash` nearest its timestamp. Lists
+ * without parameters (the reference's lines, HMA's compact strings) are one frame per instant, and
+ * then the result is exactly `matchVpdq`'s: same deduplication, same filter, same percentages.
  */
-import { popcount32 } from '../core/hash.ts';
+import { popcount32, type ParseResult } from '../core/hash.ts';
 import {
   VPDQ_COMPARED_MATCH_PERCENT,
   VPDQ_DISTANCE_THRESHOLD,
@@ -22,6 +24,14 @@ import {
   type VpdqFeature,
 } from './frame.ts';
 import type { VpdqMatchOptions, VpdqMatchResult } from './match.ts';
+import { parseNeighbourhoodSeconds } from './neighbourhood.ts';
+import { failure } from './result.ts';
+import {
+  instantOfTimestamp,
+  parseSecondsPerHash,
+  VPDQ_SAMPLINGS,
+  type VpdqSampling,
+} from './sampling.ts';
 
 /** The frames of one sampling instant (one frame for lists without neighbourhoods). */
 export type VpdqInstant<T extends VpdqFeature = VpdqFeature> = readonly T[];
@@ -34,29 +44,128 @@ export interface VpdqInstantMatchResult extends VpdqMatchResult {
 }
 
 /**
- * Groups a frame list by instant: frames that share a timestamp, in order of first appearance.
- * Lists without neighbourhoods give one frame per instant. Use it on lists whose timestamps are
- * exact (Aman's JSON, the reference's 3-decimal lines), not on python-threatexchange's compact
- * strings, whose 3 significant digits merge seconds past 1000.
+ * How a frame list was hashed: what `hashVideoFile` and `hashVideoBlob` return beside the frames,
+ * and what `aman hash --json` writes in each video record. Enough to tell which instant each frame
+ * stands for.
+ */
+export interface VpdqHashing {
+  readonly sampling: VpdqSampling;
+  readonly secondsPerHash: number;
+  /** 0: one frame per instant; else the frames within ± this many seconds of each instant too. */
+  readonly neighbourhoodSeconds: number;
+  /** The video's duration: no frame stands for an instant at or past its end. */
+  readonly durationSeconds: number;
+}
+
+/**
+ * Reads the hashing parameters of an untrusted record (`aman hash --json` output): `undefined`
+ * when it has none of `sampling`, `secondsPerHash` and `neighbourhoodSeconds` (a record written
+ * before they were), an error when it has some but not all, or a value out of range. The record's
+ * `durationSeconds` goes with them.
  *
  * @example
- * groupVpdqInstants(record.frames).length; // the number of instants sampled
+ * const hashing = parseVpdqHashing(JSON.parse(line));
+ * if (hashing.ok) matchVpdqInstants(vpdqInstants(upload.frames), vpdqInstants(record.frames, hashing.value));
  */
-export function groupVpdqInstants<T extends VpdqFeature>(frames: readonly T[]): T[][] {
+export function parseVpdqHashing(record: {
+  readonly [key: string]: unknown;
+}): ParseResult<VpdqHashing | undefined> {
+  const { sampling, secondsPerHash, neighbourhoodSeconds, durationSeconds } = record;
+  const present = HASHING_KEYS.filter((key) => record[key] !== undefined);
+  if (present.length === 0) return { ok: true, value: undefined };
+  if (present.length < HASHING_KEYS.length) {
+    const missing = HASHING_KEYS.filter((key) => !present.includes(key));
+    return failure(
+      'vpdq_bad_parameters',
+      `the hashing parameters are incomplete: ${present.join(', ')} without ${missing.join(', ')}`,
+    );
+  }
+  if (
+    typeof durationSeconds !== 'number' ||
+    !Number.isFinite(durationSeconds) ||
+    durationSeconds < 0
+  ) {
+    return failure(
+      'vpdq_bad_parameters',
+      `durationSeconds must be a number of seconds >= 0, got ${JSON.stringify(durationSeconds)}`,
+    );
+  }
+  if (!VPDQ_SAMPLINGS.includes(sampling as VpdqSampling)) {
+    return failure(
+      'vpdq_bad_parameters',
+      `sampling must be ${VPDQ_SAMPLINGS.map((mode) => `"${mode}"`).join(' or ')}, got ${JSON.stringify(sampling)}`,
+    );
+  }
+  const mode = sampling as VpdqSampling;
+  const interval = parseSecondsPerHash(secondsPerHash, mode);
+  if (!interval.ok) return interval;
+  const hashing = { sampling: mode, secondsPerHash: interval.value, durationSeconds };
+  if (mode === 'reference') {
+    return neighbourhoodSeconds === 0
+      ? { ok: true, value: { ...hashing, neighbourhoodSeconds: 0 } }
+      : failure(
+          'vpdq_bad_neighbourhood',
+          `reference sampling hashes single frames: neighbourhoodSeconds must be 0, got ${JSON.stringify(neighbourhoodSeconds)}`,
+        );
+  }
+  const neighbourhood = parseNeighbourhoodSeconds(neighbourhoodSeconds, interval.value);
+  if (!neighbourhood.ok) return neighbourhood;
+  return { ok: true, value: { ...hashing, neighbourhoodSeconds: neighbourhood.value } };
+}
+
+const HASHING_KEYS = ['sampling', 'secondsPerHash', 'neighbourhoodSeconds'] as const;
+
+/**
+ * A frame list as instants, as its hashing parameters say: with neighbourhoods, the frames grouped
+ * by the instant nearest their timestamps (`groupVpdqInstants`); otherwise, or without parameters
+ * (the reference's lines, HMA's compact strings, older records), one frame per instant, which
+ * `matchVpdqInstants` counts exactly as upstream counts frames.
+ *
+ * @example
+ * const result = await hashVideoFile('recording.mp4', { neighbourhoodSeconds: 0.15 });
+ * if (result.ok) vpdqInstants(result.value.frames, result.value); // grouped by instant
+ * vpdqInstants(parsedCompactStrings); // one frame per instant
+ */
+export function vpdqInstants<T extends VpdqFeature>(
+  frames: readonly T[],
+  hashing?: VpdqHashing,
+): T[][] {
+  if (hashing === undefined || hashing.sampling !== 'time' || hashing.neighbourhoodSeconds === 0) {
+    return singleInstants(frames);
+  }
+  return groupVpdqInstants(frames, hashing.secondsPerHash, hashing.durationSeconds);
+}
+
+/**
+ * Groups a time-sampled frame list by instant: each frame goes to the multiple of
+ * `secondsPerHash` nearest its timestamp, and before the video's end when its duration is given
+ * (`instantOfTimestamp`), instants in time order. Use it on lists whose timestamps are exact
+ * (Aman's JSON), not on python-threatexchange's compact strings, whose 3 significant digits blur
+ * time past 100 s.
+ *
+ * @example
+ * groupVpdqInstants(record.frames, record.secondsPerHash, record.durationSeconds).length; // instants
+ */
+export function groupVpdqInstants<T extends VpdqFeature>(
+  frames: readonly T[],
+  secondsPerHash: number,
+  durationSeconds?: number,
+): T[][] {
   const instants = new Map<number, T[]>();
   for (const frame of frames) {
-    const group = instants.get(frame.timestamp);
-    if (group === undefined) instants.set(frame.timestamp, [frame]);
+    const instant = instantOfTimestamp(frame.timestamp, secondsPerHash, durationSeconds);
+    const group = instants.get(instant);
+    if (group === undefined) instants.set(instant, [frame]);
     else group.push(frame);
   }
-  return [...instants.values()];
+  return [...instants.entries()].sort(([a], [b]) => a - b).map(([, group]) => group);
 }
 
 /**
  * One instant per frame: how upstream's matcher sees a list.
  *
  * @example
- * matchVpdqInstants(singleInstants(compactFrames), groupVpdqInstants(banked));
+ * matchVpdqInstants(singleInstants(compactFrames), vpdqInstants(banked.frames, banked));
  */
 export function singleInstants<T extends VpdqFeature>(frames: readonly T[]): T[][] {
   return frames.map((frame) => [frame]);
@@ -72,7 +181,7 @@ export function singleInstants<T extends VpdqFeature>(frames: readonly T[]): T[]
  * instants left without a frame.
  *
  * @example
- * const result = matchVpdqInstants(groupVpdqInstants(copy.frames), groupVpdqInstants(original.frames));
+ * const result = matchVpdqInstants(vpdqInstants(copy.frames, copy), vpdqInstants(original.frames, original));
  * // { queryPercent: 100, comparedPercent: 100, match: true, queryInstants: 20, … }
  */
 export function matchVpdqInstants(

@@ -1,27 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PdqHash } from '../core/hash.ts';
 import {
   defaultNeighbourhoodSeconds,
-  instantOfTick,
   keptTick,
-  NEIGHBOUR_DEDUPE_BITS,
-  neighbourhoodFrameList,
   neighbourhoodGrid,
   neighbourhoodTicks,
   parseNeighbourhoodSeconds,
-  type NeighbourFrame,
 } from './neighbourhood.ts';
-import { framesShownAtTicks } from './sampling.ts';
-
-/** Flips the lowest `bits` bits of a hash. */
-function flip(hash: PdqHash, bits: number): PdqHash {
-  let value = BigInt(`0x${hash}`);
-  for (let bit = 0; bit < bits; bit++) value ^= 1n << BigInt(bit);
-  return value.toString(16).padStart(64, '0') as PdqHash;
-}
-
-const base = 'e42926b9cb58d261383b699f0ff2e1076fe6183dff4986d82ca36da48034fc54' as PdqHash;
+import { framesShownAtTicks, instantOfTimestamp } from './sampling.ts';
 
 describe('neighbourhood options', () => {
   it('accepts 0 up to half the interval', () => {
@@ -102,7 +88,11 @@ describe('neighbourhoodGrid', () => {
           const ticks = neighbourhoodTicks(grid, instants);
           ticks.forEach(({ tick, instant }, index) => {
             expect(keptTick(grid, index)).toBe(tick);
-            expect(instantOfTick(grid, tick)).toBe(instant);
+            // What a reader recovers from a timestamp at the tick: its instant, ties included.
+            const seconds = (tick * grid.tick.num) / grid.tick.den;
+            expect(instantOfTimestamp(Math.round(seconds * 1e6) / 1e6, secondsPerHash)).toBe(
+              instant,
+            );
             const offset = tick - instant * grid.ticksPerInterval;
             expect(offset).toBeGreaterThanOrEqual(-grid.before);
             expect(offset).toBeLessThanOrEqual(grid.after);
@@ -128,46 +118,5 @@ describe('neighbourhoodGrid', () => {
     expect(framesShownAtTicks(pts, { num: 1, den: 12800 }, grid.tick, ticks)).toEqual([
       0, 0, 1, 2, 3, 21, 22, 23, 24, 25, 25, 26, 27, 28,
     ]);
-  });
-});
-
-describe('neighbourhoodFrameList', () => {
-  const frame = (
-    instant: number,
-    frameNumber: number,
-    pdq: PdqHash,
-    atInstant = false,
-  ): NeighbourFrame => ({ instant, atInstant, frameNumber, pdq, quality: 100 });
-
-  it('stamps each frame with its instant and lists a frame once per instant', () => {
-    const far = flip(base, 40);
-    const hashed = [
-      frame(0, 0, base, true),
-      frame(0, 1, far),
-      frame(1, 29, flip(base, 80)),
-      frame(1, 30, flip(base, 120), true),
-      frame(1, 30, flip(base, 120)),
-      frame(2, 30, flip(base, 120)),
-      frame(2, 30, flip(base, 120), true),
-    ];
-    expect(neighbourhoodFrameList(hashed, 0.5)).toEqual([
-      { frameNumber: 0, timestamp: 0, pdq: base, quality: 100 },
-      { frameNumber: 1, timestamp: 0, pdq: far, quality: 100 },
-      { frameNumber: 29, timestamp: 0.5, pdq: flip(base, 80), quality: 100 },
-      { frameNumber: 30, timestamp: 0.5, pdq: flip(base, 120), quality: 100 },
-      // A still frame that spans two neighbourhoods belongs to both.
-      { frameNumber: 30, timestamp: 1, pdq: flip(base, 120), quality: 100 },
-    ]);
-  });
-
-  it(`leaves out neighbours within ${NEIGHBOUR_DEDUPE_BITS} bits of a kept frame, never the frame at the instant`, () => {
-    const hashed = [
-      frame(1, 26, flip(base, 3)), // 3 bits from the frame at the instant: left out
-      frame(1, 27, flip(base, 20)), // kept
-      frame(1, 28, flip(base, 20 - NEIGHBOUR_DEDUPE_BITS)), // within reach of 27: left out
-      frame(1, 29, flip(base, 21 + NEIGHBOUR_DEDUPE_BITS)), // 9 bits from 27: kept
-      frame(1, 30, base, true),
-    ];
-    expect(neighbourhoodFrameList(hashed, 1).map((f) => f.frameNumber)).toEqual([27, 29, 30]);
   });
 });

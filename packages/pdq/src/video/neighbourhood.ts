@@ -11,17 +11,18 @@
  * instant itself is the frame one-per-instant sampling hashes, so a neighbourhood list always
  * contains the plain list.
  *
- * Each frame keeps its real frame number and is stamped with the instant it stands for: the frames
- * of one instant share its timestamp. That keeps the frame list in its usual format (a server
- * stores them as any frames) while letting `matchVpdqInstants` count instants rather than frames
- * when a neighbourhood list is the query.
+ * Each frame keeps its real frame number and presentation timestamp (`./time-frames.ts`); the
+ * instant it stands for is the multiple of s nearest that timestamp (`instantOfTimestamp`), which
+ * `vpdqInstants` recovers from the hashing parameters when a neighbourhood list is matched.
+ * W is at most s/2. Below s/2, every tick is nearer its own instant than any other. At s/2 exactly
+ * (the every-frame case) the neighbourhoods tile the video and the tick half-way between two
+ * instants goes to the earlier one, as `instantOfTimestamp` gives a half-way timestamp.
  *
  * Decoders (../node, ../browser) turn a grid into decoder work; this module only does arithmetic.
  */
-import { hammingDistance, type ParseResult, type PdqHash } from '../core/hash.ts';
-import type { VpdqFrame } from './frame.ts';
+import type { ParseResult } from '../core/hash.ts';
 import { failure } from './result.ts';
-import { secondsPerHashRational, timeSampleTimestamp, type Rational } from './sampling.ts';
+import { secondsPerHashRational, type Rational } from './sampling.ts';
 
 /** Default reach of a neighbourhood: ±0.15 s, 9 frames of a 30 fps video per instant. */
 export const DEFAULT_NEIGHBOURHOOD_SECONDS = 0.15;
@@ -139,17 +140,6 @@ export function keptTick(grid: NeighbourhoodGrid, index: number): number {
 }
 
 /**
- * The instant a kept tick belongs to: the nearest multiple of the interval.
- *
- * @example
- * instantOfTick(neighbourhoodGrid(1, 0.15), 26); // 1
- */
-export function instantOfTick(grid: NeighbourhoodGrid, tick: number): number {
-  const cycle = Math.floor(tick / grid.ticksPerInterval);
-  return tick - cycle * grid.ticksPerInterval <= grid.after ? cycle : cycle + 1;
-}
-
-/**
  * The ticks that the neighbourhoods of instants `0 … instantCount - 1` keep, in time order, each
  * with its instant (ticks before the video are left out).
  *
@@ -178,56 +168,6 @@ export function neighbourhoodTicks(
  * fast-moving `testsrc2`, the same match percentages on both).
  */
 export const NEIGHBOUR_DEDUPE_BITS = 8;
-
-/** A hashed frame of a neighbourhood, before it is stamped. */
-export interface NeighbourFrame {
-  readonly instant: number;
-  /** True for the frame on screen at the instant itself (always kept). */
-  readonly atInstant: boolean;
-  readonly frameNumber: number;
-  readonly pdq: PdqHash;
-  readonly quality: number;
-}
-
-/**
- * The frame list of a neighbourhood hashing, from its frames in time order: each frame stamped with
- * its instant, listed once per instant (neighbouring ticks often show the same frame), neighbours
- * within `NEIGHBOUR_DEDUPE_BITS` of a kept frame of the same instant left out, the frame at the
- * instant always kept. In time order.
- *
- * @example
- * neighbourhoodFrameList(hashed, 1); // [{ frameNumber: 0, timestamp: 0, … }, { frameNumber: 26, timestamp: 1, … }, …]
- */
-export function neighbourhoodFrameList(
-  hashed: readonly NeighbourFrame[],
-  secondsPerHash: number,
-): VpdqFrame[] {
-  const frames: VpdqFrame[] = [];
-  let start = 0;
-  while (start < hashed.length) {
-    const instant = hashed[start]!.instant;
-    let end = start;
-    while (end < hashed.length && hashed[end]!.instant === instant) end++;
-    const group = hashed.slice(start, end);
-    // The frame at the instant first, so that the neighbours are measured against it.
-    const kept: NeighbourFrame[] = group.filter((frame) => frame.atInstant).slice(0, 1);
-    for (const frame of group) {
-      const redundant = kept.some(
-        (other) =>
-          other.frameNumber === frame.frameNumber ||
-          hammingDistance(other.pdq, frame.pdq) <= NEIGHBOUR_DEDUPE_BITS,
-      );
-      if (!redundant) kept.push(frame);
-    }
-    const timestamp = timeSampleTimestamp(instant, secondsPerHash);
-    kept.sort((a, b) => a.frameNumber - b.frameNumber);
-    for (const { frameNumber, pdq, quality } of kept) {
-      frames.push({ frameNumber, timestamp, pdq, quality });
-    }
-    start = end;
-  }
-  return frames;
-}
 
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];

@@ -116,6 +116,67 @@ export function timeSampleTimestamp(index: number, secondsPerHash: number): numb
 }
 
 /**
+ * The instant a time-sampled frame belongs to, from its presentation timestamp: the nearest
+ * multiple of `secondsPerHash`, a timestamp exactly half-way going to the earlier instant (as the
+ * sampler gives the half-way tick of a neighbourhood of half the interval to the earlier instant).
+ * Given the video's duration, never an instant at or past the end: the frames of the video's last
+ * moments, within reach of an instant the video ends before, belong to its last instant.
+ * Exact on microseconds: the numbers are read to the microsecond (timestamps are written so, and
+ * `secondsPerHash` has at most 6 decimals), so 0.15 s at 0.1 s per hash is a tie, not 0.1500…01.
+ *
+ * @example
+ * instantOfTimestamp(0.967633, 1); // 1: frame 29 of a 29.97 fps video stands for the instant 1 s
+ * instantOfTimestamp(0.5, 1); // 0: half-way goes to the earlier instant
+ * instantOfTimestamp(3.9, 1, 4); // 3: a 4-second video has no instant at 4 s
+ */
+export function instantOfTimestamp(
+  timestamp: number,
+  secondsPerHash: number,
+  durationSeconds?: number,
+): number {
+  const t = Math.round(timestamp * 1e6);
+  const s = Math.round(secondsPerHash * 1e6);
+  if (!(t >= 0) || !(s > 0)) {
+    throw new RangeError(
+      `instantOfTimestamp needs a timestamp >= 0 and an interval > 0, got ${timestamp} and ${secondsPerHash}`,
+    );
+  }
+  // The smallest k with t <= (k + 1/2)·s, i.e. ceil((2t - s) / 2s), in integers.
+  const nearest = Math.floor((2 * t + s - 1) / (2 * s));
+  if (durationSeconds === undefined) return nearest;
+  // The last k with k·s < duration (0 for an empty video).
+  const d = Math.round(durationSeconds * 1e6);
+  return Math.min(nearest, Math.max(0, Math.floor((d - 1) / s)));
+}
+
+/**
+ * A frame's presentation time in seconds from the video's first frame, rounded to the microsecond
+ * (exact integer arithmetic, half up): `(pts - start) · timeBase`. What a time-sampled frame is
+ * stamped with, in Node; the browser's decoders give microseconds already.
+ *
+ * @example
+ * presentationSeconds(1024, 0, { num: 1, den: 15360 }); // 0.066667 (frame 2 at 30 fps)
+ */
+export function presentationSeconds(pts: number, start: number, timeBase: Rational): number {
+  if (pts < start) throw new RangeError(`pts ${pts} is before the first frame's (${start})`);
+  // round(x / d) = floor((2x + d) / 2d), with x = (pts - start) · num · 10^6 and d = den.
+  const x = (BigInt(pts) - BigInt(start)) * BigInt(timeBase.num) * 1_000_000n;
+  const d = BigInt(timeBase.den);
+  return Number((2n * x + d) / (2n * d)) / 1e6;
+}
+
+/**
+ * Seconds rounded to the microsecond, as time-sampled frames are stamped (the browser's decoders
+ * count in microseconds; `presentationSeconds` rounds ffmpeg's time bases the same way).
+ *
+ * @example
+ * roundMicroseconds(0.46713333333333334); // 0.467133
+ */
+export function roundMicroseconds(seconds: number): number {
+  return Math.round(seconds * 1e6) / 1e6;
+}
+
+/**
  * For each time-mode sample, the index of the frame on screen at that instant: the last frame
  * whose presentation time, counted from the first frame, is at or before `index · secondsPerHash`.
  * `pts` are the frames' presentation timestamps in decoding output order, in units of `timeBase`
