@@ -112,9 +112,11 @@ describe.each(LOCALES)('"Protect my video or photos" and "My case" in %s', (loca
       createHash('md5').update(videoBytes).digest('hex'),
     );
     const frames = signals.find((signal) => signal.type === 'vpdq')?.value as string[];
-    // The bank side: 20 instants (compact strings end with the instant), each with its neighbours.
-    expect(new Set(frames.map((frame) => frame.split(',')[2])).size).toBe(20);
-    expect(frames.length).toBeGreaterThan(20);
+    // The bank side: 20 instants, each with its neighbours. Compact strings end with each frame's
+    // own time; a frame stands for the nearest second, the video's last moments for the last one.
+    const seconds = frames.map((frame) => Number(frame.split(',')[2]));
+    expect(new Set(seconds.map((t) => Math.min(19, Math.round(t)))).size).toBe(20);
+    expect(new Set(seconds).size).toBeGreaterThan(20);
     await screenshot(page, `${locale}-protect-review`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
