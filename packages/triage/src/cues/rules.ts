@@ -4,6 +4,7 @@
  * several rules (ways of saying it); the first that matches gives its span.
  */
 import type { AnyConcept } from '../lexicon/concepts.ts';
+import { CONCEPTS, INDICATOR_CONCEPTS } from '../lexicon/concepts.ts';
 import type { Occurrence } from '../lexicon/matcher.ts';
 import type { Cue } from '../types.ts';
 
@@ -139,7 +140,26 @@ export const CUE_RULES: readonly CueRule[] = [
 ];
 
 /** Occurrences of each concept, sorted by position. */
-export type ConceptIndex = ReadonlyMap<AnyConcept, readonly Occurrence[]>;
+export interface ConceptIndex {
+  get(concept: AnyConcept): readonly Occurrence[] | undefined;
+}
+
+/** Every concept a rule or the verdict may ask for, numbered: an index is an array, not a map. */
+const CONCEPT_NUMBERS: ReadonlyMap<AnyConcept, number> = new Map(
+  [...CONCEPTS, ...INDICATOR_CONCEPTS].map((concept, i) => [concept, i]),
+);
+
+/** The occurrences of each concept of one message, in an array by concept number. */
+class ConceptLists implements ConceptIndex {
+  readonly lists: Array<Occurrence[] | undefined> = new Array<Occurrence[] | undefined>(
+    CONCEPT_NUMBERS.size,
+  );
+
+  get(concept: AnyConcept): readonly Occurrence[] | undefined {
+    const number = CONCEPT_NUMBERS.get(concept);
+    return number === undefined ? undefined : this.lists[number];
+  }
+}
 
 /**
  * Builds the concept index from occurrences (any order, duplicates allowed).
@@ -147,14 +167,18 @@ export type ConceptIndex = ReadonlyMap<AnyConcept, readonly Occurrence[]>;
  * @example
  * indexConcepts([{ concept: 'video', first: 2, last: 2 }]).get('video'); // [{ … first: 2 … }]
  */
-export function indexConcepts(occurrences: readonly Occurrence[]): Map<AnyConcept, Occurrence[]> {
-  const index = new Map<AnyConcept, Occurrence[]>();
+export function indexConcepts(occurrences: readonly Occurrence[]): ConceptIndex {
+  const index = new ConceptLists();
+  const lists = index.lists;
   for (const occurrence of occurrences) {
-    const list = index.get(occurrence.concept);
-    if (list === undefined) index.set(occurrence.concept, [occurrence]);
+    const number = CONCEPT_NUMBERS.get(occurrence.concept) as number;
+    const list = lists[number];
+    if (list === undefined) lists[number] = [occurrence];
     else list.push(occurrence);
   }
-  for (const [concept, list] of index) {
+  for (let number = 0; number < lists.length; number++) {
+    const list = lists[number];
+    if (list === undefined || list.length < 2) continue;
     // Occurrences mostly arrive in text order already: sort and deduplicate only when needed.
     let sorted = true;
     let distinct = true;
@@ -166,11 +190,8 @@ export function indexConcepts(occurrences: readonly Occurrence[]): Map<AnyConcep
     }
     if (!sorted) list.sort((a, b) => a.first - b.first || a.last - b.last);
     if (!sorted || !distinct) {
-      index.set(
-        concept,
-        list.filter(
-          (o, i) => i === 0 || o.first !== list[i - 1]?.first || o.last !== list[i - 1]?.last,
-        ),
+      lists[number] = list.filter(
+        (o, i) => i === 0 || o.first !== list[i - 1]?.first || o.last !== list[i - 1]?.last,
       );
     }
   }
@@ -182,6 +203,56 @@ const NONE: readonly Occurrence[] = Object.freeze([]);
 /** At most this many anchors are tried per rule, so pathological inputs stay linear. */
 const MAX_ANCHORS = 2000;
 
+/** Rules with their groups numbered: groups repeat across rules and are merged once per message. */
+interface NumberedRules {
+  readonly groups: ReadonlyArray<readonly AnyConcept[]>;
+  /** For each rule, the numbers of its groups. */
+  readonly groupsOf: ReadonlyArray<readonly number[]>;
+}
+
+const numberedRuleSets = new WeakMap<readonly CueRule[], NumberedRules>();
+
+function numberRules(rules: readonly CueRule[]): NumberedRules {
+  let numbered = numberedRuleSets.get(rules);
+  if (numbered === undefined) {
+    const numbers = new Map<readonly AnyConcept[], number>();
+    const groups: Array<readonly AnyConcept[]> = [];
+    const groupsOf = rules.map((r) =>
+      r.groups.map((group) => {
+        let number = numbers.get(group);
+        if (number === undefined) {
+          number = groups.length;
+          numbers.set(group, number);
+          groups.push(group);
+        }
+        return number;
+      }),
+    );
+    numbered = { groups, groupsOf };
+    numberedRuleSets.set(rules, numbered);
+  }
+  return numbered;
+}
+
+/** The occurrences of a group's concepts, in order (most groups have one concept or none found). */
+function mergeGroup(index: ConceptIndex, group: readonly AnyConcept[]): readonly Occurrence[] {
+  let only: readonly Occurrence[] | undefined;
+  let several = false;
+  for (const concept of group) {
+    const found = index.get(concept);
+    if (found === undefined || found.length === 0) continue;
+    if (only === undefined) only = found;
+    else several = true;
+  }
+  if (!several) return only ?? NONE;
+  const all: Occurrence[] = [];
+  for (const concept of group) {
+    const found = index.get(concept);
+    if (found !== undefined) all.push(...found);
+  }
+  return all.sort((a, b) => a.first - b.first);
+}
+
 /**
  * Evaluates every rule; returns one match per cue (its first rule that matches, earliest anchor).
  *
@@ -189,59 +260,37 @@ const MAX_ANCHORS = 2000;
  * findCues(indexConcepts(occurrences)).find((m) => m.cue === 'threat-to-share');
  */
 export function findCues(index: ConceptIndex, rules: readonly CueRule[] = CUE_RULES): CueMatch[] {
+  const { groups, groupsOf } = numberRules(rules);
+  const merged = new Array<readonly Occurrence[] | undefined>(groups.length);
+  const groupAt = (number: number): readonly Occurrence[] =>
+    (merged[number] ??= mergeGroup(index, groups[number] as readonly AnyConcept[]));
   const matches = new Map<Cue, CueMatch>();
-  // Groups repeat across rules; each is merged and sorted once per message.
-  const merged = new Map<readonly AnyConcept[], readonly Occurrence[]>();
-  const occurrencesOf = (group: readonly AnyConcept[]): readonly Occurrence[] => {
-    let list = merged.get(group);
-    if (list === undefined) {
-      // Most groups have occurrences of one concept or none: that list is used as it is.
-      let only: readonly Occurrence[] | undefined;
-      let several = false;
-      for (const concept of group) {
-        const found = index.get(concept);
-        if (found === undefined || found.length === 0) continue;
-        if (only === undefined) only = found;
-        else several = true;
-      }
-      if (!several) {
-        list = only ?? NONE;
-      } else {
-        const all: Occurrence[] = [];
-        for (const concept of group) {
-          const found = index.get(concept);
-          if (found !== undefined) all.push(...found);
-        }
-        list = all.sort((a, b) => a.first - b.first);
-      }
-      merged.set(group, list);
-    }
-    return list;
-  };
-  for (const r of rules) {
+  for (let k = 0; k < rules.length; k++) {
+    const r = rules[k] as CueRule;
     if (matches.has(r.cue)) continue;
-    const match = matchRule(occurrencesOf, r);
+    const numbers = groupsOf[k] as readonly number[];
+    // A cheap test first: a rule whose any group has no occurrence cannot match.
+    if (numbers.some((number) => groupAt(number).length === 0)) continue;
+    const match = matchRule(r, numbers, groupAt);
     if (match !== undefined) matches.set(r.cue, match);
   }
   return [...matches.values()];
 }
 
 function matchRule(
-  occurrencesOf: (group: readonly AnyConcept[]) => readonly Occurrence[],
   r: CueRule,
+  numbers: readonly number[],
+  groupAt: (number: number) => readonly Occurrence[],
 ): CueMatch | undefined {
-  // A cheap test first: a rule whose any group has no occurrence cannot match.
-  for (const group of r.groups) if (occurrencesOf(group).length === 0) return undefined;
-  const groups = r.groups.map((group) => occurrencesOf(group));
-  const anchors = groups[0] as readonly Occurrence[];
+  const anchors = groupAt(numbers[0] as number);
   for (let a = 0; a < anchors.length && a < MAX_ANCHORS; a++) {
     const anchor = anchors[a] as Occurrence;
     let first = anchor.first;
     let last = anchor.last;
     let ok = true;
-    for (let g = 1; g < groups.length && ok; g++) {
+    for (let g = 1; g < numbers.length && ok; g++) {
       const best = nearest(
-        groups[g] as readonly Occurrence[],
+        groupAt(numbers[g] as number),
         first,
         last,
         r.window,
@@ -254,23 +303,24 @@ function matchRule(
         last = Math.max(last, best.last);
       }
     }
-    if (ok) return { cue: r.cue, first, last, concepts: conceptsOf(groups, anchor, r) };
+    if (ok) return { cue: r.cue, first, last, concepts: conceptsOf(r, numbers, groupAt, anchor) };
   }
   return undefined;
 }
 
 /** The concepts of a match, found again for the anchor that matched (rarely: once per cue). */
 function conceptsOf(
-  groups: ReadonlyArray<readonly Occurrence[]>,
-  anchor: Occurrence,
   r: CueRule,
+  numbers: readonly number[],
+  groupAt: (number: number) => readonly Occurrence[],
+  anchor: Occurrence,
 ): AnyConcept[] {
   const concepts: AnyConcept[] = [anchor.concept];
   let first = anchor.first;
   let last = anchor.last;
-  for (let g = 1; g < groups.length; g++) {
+  for (let g = 1; g < numbers.length; g++) {
     const best = nearest(
-      groups[g] as readonly Occurrence[],
+      groupAt(numbers[g] as number),
       first,
       last,
       r.window,
