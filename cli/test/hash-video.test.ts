@@ -144,6 +144,17 @@ describe('aman hash on a video', () => {
     }
   });
 
+  it('says in its usage that one frame per instant is the default, and when to add neighbourhoods', async () => {
+    const hashHelp = await runCli(['hash', '--help']);
+    expect(hashHelp.code).toBe(0);
+    expect(hashHelp.stdout).toContain('For a video you want to PROTECT');
+    expect(hashHelp.stdout).toContain('add --neighbourhood 0.15');
+    expect(hashHelp.stdout).toContain('(at most N/2; default 0, one frame per instant)');
+    expect(hashHelp.stdout).toContain('"sampling", "secondsPerHash", "neighbourhoodSeconds"');
+    const compareHelp = await runCli(['compare', '--help']);
+    expect(compareHelp.stdout).toContain('(default 0.15, at most N/2; 0 = one frame per');
+  });
+
   it("writes the reference tool's lines with --format vpdq --sampling reference", async () => {
     for (const [file, seconds] of [
       ['testsrc2-ntsc.mp4', '0.5'],
