@@ -1,5 +1,5 @@
 /**
- * The evidence locker stored with a case (web/NEEDS.md): three items sealed in the browser, stored,
+ * The evidence locker stored with a case (docs/EVIDENCE-LOCKER.md): three items sealed in the browser, stored,
  * gone after a reload (the portal keeps nothing), opened again from another browser profile with
  * the case number and PIN alone, and a dump of the database (file and WAL, raw bytes) holds no
  * plaintext of any of them.

@@ -3,7 +3,7 @@ import { routes } from '@aman/api';
 import { defineRoute, type RouteDeps } from '../http/define-route.ts';
 import type { EvidenceService } from '../services/evidence.service.ts';
 
-/** Victims: the evidence locker's sealed items (web/NEEDS.md). */
+/** Victims: the evidence locker's sealed items (docs/EVIDENCE-LOCKER.md). */
 export function evidenceRoutes(
   app: FastifyInstance,
   deps: RouteDeps & { evidence: EvidenceService },

@@ -1,5 +1,5 @@
 /**
- * The evidence locker's routes (web/NEEDS.md) over real HTTP, on both stores: sealed items in and
+ * The evidence locker's routes (docs/EVIDENCE-LOCKER.md) over real HTTP, on both stores: sealed items in and
  * out byte for byte, the PIN rules of every case route, the limits, and withdrawal.
  */
 import { randomBytes } from 'node:crypto';

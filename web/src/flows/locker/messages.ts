@@ -46,8 +46,9 @@ export const lockerMessages = defineCatalog({
       count === 1 ? '1 stored item opened.' : `${count} stored items opened.`,
     nothingStored: 'Nothing is stored with this case yet.',
     storeErrors: {
-      unavailable:
-        'This Aman server cannot store evidence yet. Your locker stays on this device until you close the page: make the evidence pack now to keep a copy.',
+      full: 'This case holds as much evidence as Aman keeps for one case. Delete a stored item, or keep this one on your device: make the evidence pack now to keep a copy.',
+      withdrawn:
+        'This case was withdrawn, so Aman keeps no evidence with it. Your locker stays on this device until you close the page: make the evidence pack now to keep a copy.',
       'wrong-pin': 'This case number and PIN do not match.',
       locked: 'Too many wrong PINs: the case is locked for a while.',
       'too-large': 'One item is too large to store. Remove it or use a smaller file.',
@@ -130,8 +131,9 @@ export const lockerMessages = defineCatalog({
       count === 1 ? '1 élément stocké ouvert.' : `${count} éléments stockés ouverts.`,
     nothingStored: 'Rien n’est encore stocké avec ce dossier.',
     storeErrors: {
-      unavailable:
-        'Ce serveur Aman ne peut pas encore stocker de preuves. Votre coffre reste sur cet appareil jusqu’à la fermeture de la page : préparez le dossier de preuves maintenant pour en garder une copie.',
+      full: 'Ce dossier contient déjà autant de preuves qu’Aman en garde pour un dossier. Supprimez un élément stocké, ou gardez celui-ci sur votre appareil : préparez le dossier de preuves maintenant pour en garder une copie.',
+      withdrawn:
+        'Ce dossier a été retiré : Aman n’y garde plus de preuves. Votre coffre reste sur cet appareil jusqu’à la fermeture de la page : préparez le dossier de preuves maintenant pour en garder une copie.',
       'wrong-pin': 'Ce numéro de dossier et ce code PIN ne correspondent pas.',
       locked: 'Trop de codes PIN erronés : le dossier est verrouillé pour un moment.',
       'too-large':
@@ -215,8 +217,9 @@ export const lockerMessages = defineCatalog({
       count === 1 ? 'فُتح عنصر مخزّن واحد.' : `عدد العناصر المخزّنة المفتوحة: ${count}.`,
     nothingStored: 'لم يُخزّن أي شيء مع هذا الملف بعد.',
     storeErrors: {
-      unavailable:
-        'لا يستطيع خادم أمان هذا تخزين الأدلة بعد. تبقى خزانتك على هذا الجهاز حتى تغلق الصفحة: جهّز ملف الأدلة الآن للاحتفاظ بنسخة.',
+      full: 'يحتوي هذا الملف على أقصى ما يحفظه أمان من الأدلة لملف واحد. احذف عنصرًا مخزّنًا، أو احتفظ بهذا العنصر على جهازك: جهّز ملف الأدلة الآن للاحتفاظ بنسخة.',
+      withdrawn:
+        'سُحب هذا الملف، فلا يحفظ أمان معه أي دليل. تبقى خزانتك على هذا الجهاز حتى تغلق الصفحة: جهّز ملف الأدلة الآن للاحتفاظ بنسخة.',
       'wrong-pin': 'رقم الملف والرمز السري غير متطابقين.',
       locked: 'رموز سرية خاطئة كثيرة: الملف مقفل لبعض الوقت.',
       'too-large': 'أحد العناصر أكبر من أن يُخزّن. أزله أو استعمل ملفًا أصغر.',
