@@ -11,7 +11,7 @@ import {
 } from './identifiers/link-key.ts';
 import { defaultSafelist } from './safelist/defaults.ts';
 import type { Safelist } from './safelist/safelist.ts';
-import { CorrelationStore, type AddedReport } from './store.ts';
+import { CorrelationStore, type AddedReport, type StoreOptions } from './store.ts';
 import { compareCodeUnits } from './order.ts';
 import type { ReportInput, Result } from './types.ts';
 import { networkGraph, wholeGraph, type GraphModel, type GraphOptions } from './views/graph.ts';
@@ -63,11 +63,18 @@ export interface IdentifierLookup {
  * correlator.lookup('phone', '+212 612 345 678');            // { ok: true, value: { reports: 2, clusterSize: 2, … } }
  */
 export class Correlator {
-  private readonly store: CorrelationStore;
+  private store: CorrelationStore;
+  private readonly storeOptions: StoreOptions;
+  /**
+   * Every report it holds, as given (not copied: do not change a report after adding it), in the
+   * order added: a removal rebuilds the store from the others (see `removeAll`).
+   */
+  private inputs: ReportInput[] = [];
   private networkIndex: { revision: number; roots: Map<string, number> } | null = null;
   /**
    * Summaries by network anchor. A report only ever joins networks (growing them), so a summary is
-   * current while its network keeps its size; a relink may split anything and clears the cache.
+   * current while its network keeps its size; a relink may split anything and clears the cache, and
+   * so does a removal (which rebuilds the store).
    */
   private readonly summaries = new Map<
     number,
@@ -75,12 +82,13 @@ export class Correlator {
   >();
 
   constructor(options: CorrelatorOptions = {}) {
-    this.store = new CorrelationStore({
+    this.storeOptions = {
       safelist: options.safelist ?? defaultSafelist(),
       ...(options.lureThreshold === undefined ? {} : { lureThreshold: options.lureThreshold }),
       ...(options.linkInvalid === undefined ? {} : { linkInvalid: options.linkInvalid }),
       ...(options.linkSameCase === undefined ? {} : { linkSameCase: options.linkSameCase }),
-    });
+    };
+    this.store = new CorrelationStore(this.storeOptions);
   }
 
   /** The safelist in use; add to it and the next read relinks without the new entries. */
@@ -102,6 +110,7 @@ export class Correlator {
   add(report: ReportInput): Result<AddResult> {
     const added = this.store.add(report);
     if (!added.ok) return added;
+    this.inputs.push(report);
     return { ok: true, value: { ...added.value, network: this.networkIdOf(added.value.index) } };
   }
 
@@ -118,10 +127,47 @@ export class Correlator {
     const refused: Array<{ id: unknown; code: string; message: string }> = [];
     for (const report of reports) {
       const result = this.store.add(report);
-      if (result.ok) added++;
-      else refused.push({ id: (report as { id?: unknown } | null)?.id, ...result.error });
+      if (result.ok) {
+        added++;
+        this.inputs.push(report);
+      } else refused.push({ id: (report as { id?: unknown } | null)?.id, ...result.error });
     }
     return { added, refused };
+  }
+
+  /**
+   * Removes a report (a victim took their message back). True when it was there. Everything reads
+   * afterwards as if it had never been added; see `removeAll`.
+   */
+  remove(reportId: string): boolean {
+    return this.removeAll([reportId]) === 1;
+  }
+
+  /**
+   * Removes reports; returns how many were there (unknown ids are ignored). Afterwards networks,
+   * counts, first and last seen, amounts, lookups, graphs, hubs and network ids are exactly what
+   * they would be had these reports never been added: the store is rebuilt from the remaining
+   * reports, in the order they were added. A removal can split a network (union-find cannot undo
+   * a union), and more: which spelling of an identifier is shown, its payment channel and the
+   * identifiers' order all come from the first report that mentioned them. Rebuilding costs what
+   * loading every report costs (`npm run bench:correlate` prints it); remove in batches.
+   */
+  removeAll(reportIds: Iterable<string>): number {
+    const removed = new Set<string>();
+    for (const id of reportIds) {
+      if (this.store.reportIndex(id) !== undefined) removed.add(id);
+    }
+    if (removed.size === 0) return 0;
+    const kept = this.inputs.filter((input) => !removed.has(input.id));
+    this.store = new CorrelationStore(this.storeOptions);
+    this.inputs = [];
+    this.networkIndex = null;
+    this.summaries.clear();
+    for (const input of kept) {
+      // Each was accepted once; the same checks accept it again.
+      if (this.store.add(input).ok) this.inputs.push(input);
+    }
+    return removed.size;
   }
 
   /** The network of a report, or undefined for an unknown report id. */
