@@ -222,6 +222,11 @@ export class AmanClient {
     return this.#call(routes.listReports, { params: { caseNumber }, pin });
   }
 
+  /** Takes a message back: deleted, and no longer linked (204: the value is `undefined`). */
+  deleteReport(caseNumber: string, pin: string, reportId: number): Promise<ApiResult<undefined>> {
+    return this.#call(routes.deleteReport, { params: { caseNumber, reportId }, pin });
+  }
+
   /** The helplines a case can be shared with, and the public keys to encrypt for. */
   helplines(): Promise<ApiResult<HelplineDirectory>> {
     return this.#call(routes.listHelplines, {});

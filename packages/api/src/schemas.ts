@@ -257,6 +257,11 @@ export const WithdrawResponse = z
       .min(0)
       .optional()
       .describe('Whole-case withdrawals: the evidence items deleted with the case.'),
+    reportsDeleted: z
+      .int()
+      .min(0)
+      .optional()
+      .describe('Whole-case withdrawals: the messages added to the case, deleted with it.'),
   })
   .register(apiSchemas, {
     id: 'WithdrawResponse',

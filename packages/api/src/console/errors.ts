@@ -55,6 +55,7 @@ export const consoleErrorCodes = {
   // 404
   staff_not_found: { status: 404, description: 'No staff member has this id.' },
   helpline_not_found: { status: 404, description: 'No helpline has this id.' },
+  report_not_found: { status: 404, description: 'This case has no message with this id.' },
   share_not_found: {
     status: 404,
     description: 'No share has this id (for this case, or for this helpline).',

@@ -261,6 +261,17 @@ export const consoleRoutes = {
     response: ReportsResponse,
     errors: [...pin],
   },
+  deleteReport: {
+    method: 'DELETE',
+    path: '/api/v1/cases/:caseNumber/reports/:reportId',
+    summary: 'Take a message back: deleted, and it stops linking networks at once',
+    description:
+      'The row and its encrypted text are deleted; every server process drops the message from correlation within its poll interval (this one before answering). Copies already shared with a helpline follow the share (see docs/CONSENT.md).',
+    tag: 'victims',
+    auth: 'pin',
+    status: 204,
+    errors: [...pin, 'invalid_id', 'report_not_found'],
+  },
   listHelplines: {
     method: 'GET',
     path: '/api/v1/helplines',
