@@ -41,7 +41,8 @@ export interface ConsoleServices {
 export interface ConsoleDeps {
   readonly store: Store;
   readonly consoleStore: ConsoleStore;
-  readonly cases: Pick<CaseService, 'unlock'>;
+  /** `afterReportsDeleted`, when given, lets a withdrawal drop the case's messages from correlation at once. */
+  readonly cases: Pick<CaseService, 'unlock'> & Partial<Pick<CaseService, 'afterReportsDeleted'>>;
   readonly platforms: Pick<PlatformService, 'create' | 'forgetKeys'>;
   readonly banks: Pick<BankService, 'list' | 'updateThresholds'>;
   readonly triage: (text: string) => TriageResponse;
@@ -87,6 +88,7 @@ export function createConsoleServices(deps: ConsoleDeps): ConsoleServices {
     pollIntervalMs: deps.pollIntervalMs,
     ...(deps.onError === undefined ? {} : { onError: deps.onError }),
   });
+  deps.cases.afterReportsDeleted?.(() => correlation.sync());
   const reports = new ReportService({
     consoleStore,
     cases: deps.cases,

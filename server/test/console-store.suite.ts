@@ -87,6 +87,41 @@ export function consoleStoreSuite(kind: StoreKindUnderTest): void {
       }
     });
 
+    it('deletes a report only for its own case, feeds its id in order, and never hands its id out again', async () => {
+      const caseId = await newCase();
+      const otherCase = await newCase();
+      const add = (receivedAt: Date) =>
+        consoleStore.addReport({
+          caseId,
+          receivedAt,
+          verdict: 'sextortion',
+          family: null,
+          body: (id) => `sealed-${id}`,
+          synthetic: false,
+        });
+      const first = await add(later(1));
+      const newest = await add(later(2));
+      const feedBefore = (await consoleStore.readReportDeletions(0, 10_000)).at(-1)?.seq ?? 0;
+
+      expect(await consoleStore.deleteReport(otherCase, newest.id)).toBe(false);
+      expect(await consoleStore.deleteReport(caseId, newest.id)).toBe(true);
+      expect(await consoleStore.deleteReport(caseId, newest.id)).toBe(false);
+      expect((await consoleStore.listCaseReports(caseId)).map((r) => r.id)).toEqual([first.id]);
+      // The newest row went: the next report still gets a larger id (tailing readers rely on it).
+      const next = await add(later(3));
+      expect(next.id).toBeGreaterThan(newest.id);
+
+      const withdrawn = await store.withdrawCaseSignals({ caseId, signalIds: 'all', at });
+      expect(withdrawn).toMatchObject({ kind: 'withdrawn', reportsDeleted: 2 });
+      expect(await consoleStore.listCaseReports(caseId)).toEqual([]);
+      const feed = await consoleStore.readReportDeletions(feedBefore, 100);
+      expect(feed.map((entry) => entry.reportId)).toEqual([newest.id, first.id, next.id]);
+      expect(feed.map((entry) => entry.seq)).toEqual(
+        [...feed.map((e) => e.seq)].sort((a, b) => a - b),
+      );
+      expect(await consoleStore.readReportDeletions(feed[0]!.seq, 1)).toEqual([feed[1]]);
+    });
+
     it('keeps one live share per case and helpline; revoking deletes its envelope, keys and notes', async () => {
       const caseId = await newCase();
       const helpline = await consoleStore.ensureHelpline('Suite helpline', at);

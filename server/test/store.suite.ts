@@ -249,6 +249,7 @@ export function storeSuite(kind: StoreKindUnderTest): void {
           kind: 'withdrawn',
           ids: [c],
           evidenceDeleted: 0,
+          reportsDeleted: 0,
         });
         expect((await store.findCase(created.number))?.status).toBe('withdrawn');
         expect(
@@ -501,6 +502,7 @@ export function storeSuite(kind: StoreKindUnderTest): void {
           kind: 'withdrawn',
           ids: [signal!.id],
           evidenceDeleted: 0,
+          reportsDeleted: 0,
         });
         expect(await store.readChanges(seq, 10)).toEqual([]);
         expect(await store.reviewSignal(signal!.id, 'release', at)).toEqual({

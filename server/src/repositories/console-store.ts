@@ -70,6 +70,12 @@ export interface ReportRecord {
   readonly synthetic: boolean;
 }
 
+/** One entry of the deletion feed: report `reportId` was deleted. */
+export interface ReportDeletion {
+  readonly seq: number;
+  readonly reportId: number;
+}
+
 export interface ShareKeyRecord {
   readonly staffId: number;
   /** JSON of the wrapped share key (WrappedShareKey). */
@@ -203,6 +209,13 @@ export interface ConsoleStore {
     body: (id: number) => string;
     synthetic: boolean;
   }): Promise<ReportRecord>;
+  /**
+   * Deletes one report of the case (the victim took it back) and appends its id to the deletion
+   * feed. False when the case has no such report.
+   */
+  deleteReport(caseId: number, reportId: number): Promise<boolean>;
+  /** Deleted reports' ids with seq > `afterSeq`, in seq order (handed out in commit order). */
+  readReportDeletions(afterSeq: number, limit: number): Promise<ReportDeletion[]>;
   /** Reports with id > `afterId`, in id order (ids are handed out in commit order). */
   readReports(afterId: number, limit: number): Promise<ReportRecord[]>;
   listCaseReports(caseId: number): Promise<ReportRecord[]>;

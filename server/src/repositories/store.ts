@@ -111,6 +111,8 @@ export type WithdrawResult =
       readonly ids: readonly number[];
       /** Whole-case withdrawals: the evidence items deleted with the case. */
       readonly evidenceDeleted?: number;
+      /** Whole-case withdrawals: the messages (reports) deleted with the case. */
+      readonly reportsDeleted?: number;
     }
   | { readonly kind: 'unknown_signal'; readonly id: number };
 

@@ -17,6 +17,9 @@ export function caseSharingRoutes(
   defineRoute(app, routes.listReports, deps, ({ params, pin }) =>
     reports.list(params['caseNumber']!, pin),
   );
+  defineRoute(app, routes.deleteReport, deps, ({ params, pin }) =>
+    reports.remove(params['caseNumber']!, pin, idParam(params['reportId'])),
+  );
   defineRoute(app, routes.listHelplines, deps, () => shares.directory());
   defineRoute(app, routes.createShare, deps, ({ params, pin, body }) =>
     shares.share(params['caseNumber']!, pin, body),

@@ -45,7 +45,17 @@ export interface CaseServiceDeps {
 }
 
 export class CaseService {
+  readonly #afterReportsDeleted: Array<() => Promise<void>> = [];
+
   constructor(private readonly deps: CaseServiceDeps) {}
+
+  /**
+   * Runs `listener` after a withdrawal deleted the case's messages, before it answers: correlation
+   * drops them (console.ts). A failure is left to the periodic tail, as for the matcher.
+   */
+  afterReportsDeleted(listener: () => Promise<void>): void {
+    this.#afterReportsDeleted.push(listener);
+  }
 
   /** Opens a case. The PIN is returned here and nowhere else, ever. */
   async open(request: CreateCaseRequest): Promise<CreateCaseResponse> {
@@ -142,14 +152,19 @@ export class CaseService {
       throw new DomainError('signal_not_found', `this case has no signal ${result.id}`);
     }
     await this.deps.syncMatcher();
+    if (result.reportsDeleted !== undefined && result.reportsDeleted > 0) {
+      for (const listener of this.#afterReportsDeleted) await listener().catch(() => {});
+    }
     await this.audit(record.id, signalIds === 'all' ? 'case.withdraw' : 'case.withdraw_signals', {
       signals: result.ids.length,
       ...(result.evidenceDeleted === undefined ? {} : { evidence: result.evidenceDeleted }),
+      ...(result.reportsDeleted === undefined ? {} : { messages: result.reportsDeleted }),
     });
     return {
       status: signalIds === 'all' ? 'withdrawn' : record.status,
       withdrawn: [...result.ids],
       ...(result.evidenceDeleted === undefined ? {} : { evidenceDeleted: result.evidenceDeleted }),
+      ...(result.reportsDeleted === undefined ? {} : { reportsDeleted: result.reportsDeleted }),
     };
   }
 

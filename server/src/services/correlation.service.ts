@@ -4,7 +4,8 @@
  * The reports table is the record; the correlator is an in-memory index over it, rebuilt at start
  * (each report's encrypted body opened once) and then kept up to date incrementally: right after
  * this process adds a report, and by tailing the table (ids only grow, in commit order) so that
- * another process's reports arrive within the poll interval. Staff safelist entries are stored too
+ * another process's reports arrive within the poll interval. Reports victims delete are tailed the
+ * same way (the report_deletions feed) and leave the correlator. Staff safelist entries are stored too
  * and applied on top of Aman's built-in safelist; an edit relinks at the next read.
  */
 import {
@@ -68,6 +69,7 @@ export class CorrelationService {
   readonly #safelist: Safelist = defaultSafelist();
   readonly #correlator = new Correlator({ safelist: this.#safelist });
   #lastReportId = 0;
+  #lastDeletionSeq = 0;
   #customRules = new Map<string, { entry: SafelistEntry; fingerprint: string }>();
   #syncing: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -298,6 +300,18 @@ export class CorrelationService {
       }
       if (page.length < PAGE) break;
     }
+    // After the reports: a report deleted before this read is not in the rows read above, and one
+    // deleted after them is in the feed read below. One removal per batch: it rebuilds the index.
+    const deleted: string[] = [];
+    for (;;) {
+      const page = await consoleStore.readReportDeletions(this.#lastDeletionSeq, PAGE);
+      for (const deletion of page) {
+        deleted.push(`r${deletion.reportId}`);
+        this.#lastDeletionSeq = deletion.seq;
+      }
+      if (page.length < PAGE) break;
+    }
+    if (deleted.length > 0) this.#correlator.removeAll(deleted);
     await this.#syncSafelist();
   }
 

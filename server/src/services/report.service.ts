@@ -96,6 +96,24 @@ export class ReportService {
     return toReportView(stored, body);
   }
 
+  /**
+   * Deletes one message of the case (the victim takes it back). Correlation drops it before this
+   * answers, other processes at their next poll. The audit entry names the report, never its text.
+   */
+  async remove(caseNumber: string, pin: string | undefined, reportId: number): Promise<undefined> {
+    const record = await this.deps.cases.unlock(caseNumber, pin);
+    if (!(await this.deps.consoleStore.deleteReport(record.id, reportId))) {
+      throw new DomainError('report_not_found', 'this case has no message with this id');
+    }
+    await this.deps.correlation.sync();
+    await this.deps.audit.record({
+      actor: { kind: 'victim', id: `case:${record.id}` },
+      action: 'report.delete',
+      target: `report:${reportId}`,
+    });
+    return undefined;
+  }
+
   async list(caseNumber: string, pin: string | undefined): Promise<ReportsResponse> {
     const record = await this.deps.cases.unlock(caseNumber, pin);
     return { reports: await this.ofCase(record.id) };

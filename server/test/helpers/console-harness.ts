@@ -63,7 +63,12 @@ const testKeyring = Keyring.generate();
 
 export async function startConsoleTestServer(
   location: string,
-  options: { clock?: TestClock; rateLimitPerMinute?: number } = {},
+  options: {
+    clock?: TestClock;
+    rateLimitPerMinute?: number;
+    /** How often correlation reads other processes' changes (default 0: only its own). */
+    correlationPollMs?: number;
+  } = {},
 ): Promise<ConsoleTestServer> {
   const store = await openMigratedStore(location);
   const consoleStore = openConsoleStore(location);
@@ -91,7 +96,7 @@ export async function startConsoleTestServer(
     clock,
     secrets: nodeSecrets,
     staffSecrets: nodeStaffSecrets,
-    pollIntervalMs: 0,
+    pollIntervalMs: options.correlationPollMs ?? 0,
   });
   await consoleServices.correlation.start();
   const app = await buildApp({

@@ -335,6 +335,7 @@ describe.each(storeKinds)('cases on $kind', (kind) => {
         status: 'withdrawn',
         withdrawn: [],
         evidenceDeleted: 0,
+        reportsDeleted: 0,
       });
     });
 

@@ -13,6 +13,7 @@ import type {
   NewStaff,
   NoteRecord,
   PlatformStatsRecord,
+  ReportDeletion,
   ReportRecord,
   RevokeKeyResult,
   SafelistRecord,
@@ -24,9 +25,7 @@ import type {
 import type { LockPolicy } from '../store.ts';
 import { nameKey } from '../sqlite/console-sqlite-store.ts';
 import { withClient } from './checkout.ts';
-
-/** 'arep' in ASCII. */
-const REPORTS_LOCK = 0x61726570;
+import { deleteReportRows, REPORTS_LOCK } from './report-deletions.ts';
 const INT8_OID = 20;
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -404,6 +403,18 @@ class ConsolePostgresStore implements ConsoleStore {
         synthetic: input.synthetic,
       };
     });
+  }
+
+  async deleteReport(caseId: number, reportId: number): Promise<boolean> {
+    return (await this.transaction((client) => deleteReportRows(client, caseId, reportId))) > 0;
+  }
+
+  async readReportDeletions(afterSeq: number, limit: number): Promise<ReportDeletion[]> {
+    const { rows } = await this.pool.query<{ seq: number; report_id: number }>(
+      'SELECT seq, report_id FROM report_deletions WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [afterSeq, limit],
+    );
+    return rows.map((row) => ({ seq: row.seq, reportId: row.report_id }));
   }
 
   async readReports(afterId: number, limit: number): Promise<ReportRecord[]> {

@@ -3,6 +3,7 @@
  * migration that has shipped: add a new one.
  */
 import { consolePostgresMigration } from './console-migrations.ts';
+import { reportDeletionsPostgresMigration } from './report-deletions.ts';
 
 export const postgresMigrations: readonly string[] = [
   `
@@ -117,4 +118,6 @@ export const postgresMigrations: readonly string[] = [
   `,
   // The console (issue 6): staff, sessions, helplines, reports, shares, notes, safelist, API keys.
   consolePostgresMigration,
+  // Victims take messages back: the feed of deleted report ids.
+  reportDeletionsPostgresMigration,
 ];

@@ -43,6 +43,7 @@ import {
 } from '../store.ts';
 import { withClient } from './checkout.ts';
 import { postgresMigrations } from './migrations.ts';
+import { deleteReportRows } from './report-deletions.ts';
 
 /** Advisory lock keys ('aman' and 'amig' in ASCII). */
 const FEED_LOCK = 0x616d616e;
@@ -331,7 +332,8 @@ class PostgresStore implements Store {
         const deleted = await client.query('DELETE FROM evidence WHERE case_id = $1', [
           input.caseId,
         ]);
-        return { ...result, evidenceDeleted: deleted.rowCount ?? 0 };
+        const reportsDeleted = await deleteReportRows(client, input.caseId, 'all');
+        return { ...result, evidenceDeleted: deleted.rowCount ?? 0, reportsDeleted };
       }
       return result;
     });

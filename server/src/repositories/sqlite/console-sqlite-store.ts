@@ -12,6 +12,7 @@ import type {
   NewStaff,
   NoteRecord,
   PlatformStatsRecord,
+  ReportDeletion,
   ReportRecord,
   RevokeKeyResult,
   SafelistRecord,
@@ -21,6 +22,7 @@ import type {
   StaffRecord,
 } from '../console-store.ts';
 import type { LockPolicy } from '../store.ts';
+import { deleteReportRows } from './report-deletions.ts';
 
 interface StaffRow {
   id: number;
@@ -99,6 +101,8 @@ export function openConsoleSqliteStore(path: string): ConsoleStore {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows (a message taken back, a revoked share) are overwritten, not left in free pages.
+  db.pragma('secure_delete = ON');
   return promisify(new ConsoleSqliteStore(db));
 }
 
@@ -408,6 +412,18 @@ class ConsoleSqliteStore implements SyncConsoleStore {
       };
     });
     return run.immediate();
+  }
+
+  deleteReport(caseId: number, reportId: number): boolean {
+    return this.db.transaction(() => deleteReportRows(this.db, caseId, reportId)).immediate() > 0;
+  }
+
+  readReportDeletions(afterSeq: number, limit: number): ReportDeletion[] {
+    return this.sql<[number, number], { seq: number; report_id: number }>(
+      'SELECT seq, report_id FROM report_deletions WHERE seq > ? ORDER BY seq LIMIT ?',
+    )
+      .all(afterSeq, limit)
+      .map((row) => ({ seq: row.seq, reportId: row.report_id }));
   }
 
   readReports(afterId: number, limit: number): ReportRecord[] {

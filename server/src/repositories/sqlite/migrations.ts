@@ -6,6 +6,7 @@
  * an error, not a silent conversion.
  */
 import { consoleSqliteMigration } from './console-migrations.ts';
+import { reportDeletionsSqliteMigration } from './report-deletions.ts';
 
 export const sqliteMigrations: readonly string[] = [
   `
@@ -127,4 +128,6 @@ export const sqliteMigrations: readonly string[] = [
   `,
   // The console (issue 6): staff, sessions, helplines, reports, shares, notes, safelist, API keys.
   consoleSqliteMigration,
+  // Victims take messages back: the feed of deleted report ids.
+  reportDeletionsSqliteMigration,
 ];

@@ -42,6 +42,7 @@ import {
   type WithdrawResult,
 } from '../store.ts';
 import { sqliteMigrations } from './migrations.ts';
+import { deleteReportRows } from './report-deletions.ts';
 
 interface BankRow {
   id: number;
@@ -347,7 +348,8 @@ class SqliteStore implements SyncStore {
           input.caseId,
         );
         const deleted = this.prepare('DELETE FROM evidence WHERE case_id = ?').run(input.caseId);
-        return { ...result, evidenceDeleted: deleted.changes };
+        const reportsDeleted = deleteReportRows(this.db, input.caseId, 'all');
+        return { ...result, evidenceDeleted: deleted.changes, reportsDeleted };
       }
       return result;
     });
