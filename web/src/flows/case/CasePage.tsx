@@ -22,6 +22,7 @@ import { mediaMessages } from '../media/messages.ts';
 import { batchSignals } from '../media/signals.ts';
 import { useHashQueue } from '../media/useHashQueue.ts';
 import { caseMessages } from './messages.ts';
+import { MessagesSection } from './MessagesSection.tsx';
 import { parsePin } from './pin.ts';
 
 /** Consent: share the case with a helpline (its encryption code loads with it). */
@@ -305,6 +306,8 @@ function OpenCase({ credentials }: { credentials: CaseCredentials }) {
           )}
         </section>
       )}
+
+      <MessagesSection key={view.status} credentials={credentials} />
 
       <Suspense fallback={null}>
         <ShareSection credentials={credentials} active={active} />

@@ -41,7 +41,7 @@ export const caseMessages = defineCatalog({
     confirmSelected: (count: number) =>
       `Platforms will stop recognising ${count === 1 ? 'this fingerprint' : `these ${count} fingerprints`} at once. You can add the files again later.`,
     confirmAll:
-      'Platforms will stop recognising all your files at once, and the case will take no new files.',
+      'Platforms will stop recognising all your files at once, and the case will take no new files. The messages you added to the case and the evidence kept in it are deleted.',
     confirm: 'Withdraw',
     keep: 'Keep them',
     withdrawn: (count: number) =>
@@ -52,6 +52,18 @@ export const caseMessages = defineCatalog({
       count === 1 ? '1 fingerprint added.' : `${count} fingerprints added.`,
     refresh: 'Refresh',
     close: 'Close my case on this screen',
+    messagesTitle: 'Messages you added',
+    messagesLead:
+      'They help link blackmailers who target several people. You can take any of them back.',
+    noMessages: 'No message added to this case.',
+    messageAdded: (date: string) => `added ${date}`,
+    removeMessage: 'Remove',
+    removeMessageOf: (date: string) => `Remove the message added ${date}`,
+    confirmRemoveTitle: 'Remove this message?',
+    confirmRemove:
+      'It is deleted from Aman and stops linking your case to other reports at once. A helpline you shared the case with no longer sees it either.',
+    keepMessage: 'Keep it',
+    messageRemoved: 'Message removed.',
   },
   fr: {
     title: 'Mon dossier',
@@ -95,7 +107,7 @@ export const caseMessages = defineCatalog({
     confirmSelected: (count: number) =>
       `Les plateformes cesseront immédiatement de reconnaître ${count === 1 ? 'cette empreinte' : `ces ${count} empreintes`}. Vous pourrez ajouter les fichiers à nouveau plus tard.`,
     confirmAll:
-      'Les plateformes cesseront immédiatement de reconnaître tous vos fichiers, et le dossier n’acceptera plus de nouveaux fichiers.',
+      'Les plateformes cesseront immédiatement de reconnaître tous vos fichiers, et le dossier n’acceptera plus de nouveaux fichiers. Les messages ajoutés au dossier et les preuves qui y sont gardées sont supprimés.',
     confirm: 'Retirer',
     keep: 'Les garder',
     withdrawn: (count: number) =>
@@ -106,6 +118,18 @@ export const caseMessages = defineCatalog({
       count === 1 ? '1 empreinte ajoutée.' : `${count} empreintes ajoutées.`,
     refresh: 'Actualiser',
     close: 'Fermer mon dossier sur cet écran',
+    messagesTitle: 'Messages que vous avez ajoutés',
+    messagesLead:
+      'Ils aident à relier les maîtres chanteurs qui visent plusieurs personnes. Vous pouvez retirer chacun d’eux.',
+    noMessages: 'Aucun message ajouté à ce dossier.',
+    messageAdded: (date: string) => `ajouté le ${date}`,
+    removeMessage: 'Retirer',
+    removeMessageOf: (date: string) => `Retirer le message ajouté le ${date}`,
+    confirmRemoveTitle: 'Retirer ce message ?',
+    confirmRemove:
+      'Il est supprimé d’Aman et cesse immédiatement de relier votre dossier à d’autres signalements. Une ligne d’écoute avec qui vous avez partagé le dossier ne le voit plus non plus.',
+    keepMessage: 'Le garder',
+    messageRemoved: 'Message retiré.',
   },
   ar: {
     title: 'ملفي',
@@ -144,7 +168,8 @@ export const caseMessages = defineCatalog({
     confirmTitle: 'هل تريد السحب؟',
     confirmSelected: (count: number) =>
       `ستتوقف المنصات فورًا عن التعرّف على ${count === 1 ? 'هذه البصمة' : `هذه البصمات (${count})`}. يمكنك إضافة الملفات من جديد لاحقًا.`,
-    confirmAll: 'ستتوقف المنصات فورًا عن التعرّف على كل ملفاتك، ولن يقبل الملف ملفات جديدة.',
+    confirmAll:
+      'ستتوقف المنصات فورًا عن التعرّف على كل ملفاتك، ولن يقبل الملف ملفات جديدة. وتُحذف الرسائل التي أضفتها إلى الملف والأدلة المحفوظة فيه.',
     confirm: 'اسحب',
     keep: 'احتفظ بها',
     withdrawn: (count: number) =>
@@ -155,5 +180,16 @@ export const caseMessages = defineCatalog({
       count === 1 ? 'أُضيفت بصمة واحدة.' : `عدد البصمات المضافة: ${count}.`,
     refresh: 'تحديث',
     close: 'أغلق ملفي على هذه الشاشة',
+    messagesTitle: 'الرسائل التي أضفتها',
+    messagesLead: 'تساعد على الربط بين المبتزّين الذين يستهدفون عدة أشخاص. يمكنك سحب أي منها.',
+    noMessages: 'لم تُضف أي رسالة إلى هذا الملف.',
+    messageAdded: (date: string) => `أُضيفت في ${date}`,
+    removeMessage: 'احذف',
+    removeMessageOf: (date: string) => `احذف الرسالة المضافة في ${date}`,
+    confirmRemoveTitle: 'هل تريد حذف هذه الرسالة؟',
+    confirmRemove:
+      'تُحذف من أمان وتتوقف فورًا عن ربط ملفك ببلاغات أخرى. ولن يراها أيضًا خط المساعدة الذي شاركت معه الملف.',
+    keepMessage: 'احتفظ بها',
+    messageRemoved: 'حُذفت الرسالة.',
   },
 });
