@@ -11,7 +11,7 @@ import {
 } from './identifiers/link-key.ts';
 import { defaultSafelist } from './safelist/defaults.ts';
 import type { Safelist } from './safelist/safelist.ts';
-import { CorrelationStore, type AddedReport, type StoreOptions } from './store.ts';
+import { CorrelationStore, type AddedReport } from './store.ts';
 import { compareCodeUnits } from './order.ts';
 import type { ReportInput, Result } from './types.ts';
 import { networkGraph, wholeGraph, type GraphModel, type GraphOptions } from './views/graph.ts';
@@ -64,10 +64,9 @@ export interface IdentifierLookup {
  */
 export class Correlator {
   private store: CorrelationStore;
-  private readonly storeOptions: StoreOptions;
   /**
-   * Every report it holds, as given (not copied: do not change a report after adding it), in the
-   * order added: a removal rebuilds the store from the others (see `removeAll`).
+   * Every report it holds, as given (not copied: do not change a report after adding it), by
+   * insertion index: a removal reads one when an identifier's first mention goes (`removeAll`).
    */
   private inputs: ReportInput[] = [];
   private networkIndex: { revision: number; roots: Map<string, number> } | null = null;
@@ -82,13 +81,12 @@ export class Correlator {
   >();
 
   constructor(options: CorrelatorOptions = {}) {
-    this.storeOptions = {
+    this.store = new CorrelationStore({
       safelist: options.safelist ?? defaultSafelist(),
       ...(options.lureThreshold === undefined ? {} : { lureThreshold: options.lureThreshold }),
       ...(options.linkInvalid === undefined ? {} : { linkInvalid: options.linkInvalid }),
       ...(options.linkSameCase === undefined ? {} : { linkSameCase: options.linkSameCase }),
-    };
-    this.store = new CorrelationStore(this.storeOptions);
+    });
   }
 
   /** The safelist in use; add to it and the next read relinks without the new entries. */
@@ -146,27 +144,22 @@ export class Correlator {
   /**
    * Removes reports; returns how many were there (unknown ids are ignored). Afterwards networks,
    * counts, first and last seen, amounts, lookups, graphs, hubs and network ids are exactly what
-   * they would be had these reports never been added: the store is rebuilt from the remaining
-   * reports, in the order they were added. A removal can split a network (union-find cannot undo
-   * a union), and more: which spelling of an identifier is shown, its payment channel and the
-   * identifiers' order all come from the first report that mentioned them. Rebuilding costs what
-   * loading every report costs (`npm run bench:correlate` prints it); remove in batches.
+   * they would be had these reports never been added. A union cannot be undone, so the store is
+   * rebuilt without them (`CorrelationStore.withoutReports`: columns copied and links replayed,
+   * nothing parsed again); `npm run bench:correlate` prints what that costs. Remove in batches.
    */
   removeAll(reportIds: Iterable<string>): number {
-    const removed = new Set<string>();
+    const removed = new Set<number>();
     for (const id of reportIds) {
-      if (this.store.reportIndex(id) !== undefined) removed.add(id);
+      const index = this.store.reportIndex(id);
+      if (index !== undefined) removed.add(index);
     }
     if (removed.size === 0) return 0;
-    const kept = this.inputs.filter((input) => !removed.has(input.id));
-    this.store = new CorrelationStore(this.storeOptions);
-    this.inputs = [];
+    const inputs = this.inputs;
+    this.store = this.store.withoutReports(removed, (report) => inputs[report]!);
+    this.inputs = inputs.filter((_, index) => !removed.has(index));
     this.networkIndex = null;
     this.summaries.clear();
-    for (const input of kept) {
-      // Each was accepted once; the same checks accept it again.
-      if (this.store.add(input).ok) this.inputs.push(input);
-    }
     return removed.size;
   }
 

@@ -5,7 +5,8 @@
  * Linking is incremental: adding a report looks up its identifiers (a hash-map probe each), unions
  * it with the first earlier report of each, and with the earlier owners of near-duplicate lure
  * hashes. Nothing else is touched. Only a safelist edit replays the links (`relink`), since an
- * identifier that stops linking can split a network and union-find cannot undo a union.
+ * identifier that stops linking can split a network and union-find cannot undo a union; removing
+ * reports makes a new store without them (`withoutReports`) for the same reason.
  */
 import { parsePdqHash, PDQ_MATCH_THRESHOLD, type PdqHash } from '@aman/pdq';
 import { Float64Column, Int32Column, Uint8Column } from './graph/columns.ts';
@@ -114,7 +115,10 @@ export class CorrelationStore {
   readonly lure = new LureIndex();
   readonly lureOwner = new Int32Column();
   lureGroups = new UnionFind();
-  /** Pairs (earlier hash, later hash) that matched, replayed by `relink`. */
+  /**
+   * Pairs (earlier hash, later hash) that matched, in the order found (the later hash's report
+   * found them when it was added); replayed by `relink` and `withoutReports`.
+   */
   private readonly lureLinks = new Int32Column();
 
   private safelistVersion: number;
@@ -228,10 +232,11 @@ export class CorrelationStore {
       hashIds.push(hashId);
       for (const { id } of near) {
         this.lureGroups.union(id, hashId);
-        const owner = this.lureOwner.get(id);
-        if (owner === report) continue;
+        // Pairs within one report are kept too: a removal replays the variant groups from them.
         this.lureLinks.push(id);
         this.lureLinks.push(hashId);
+        const owner = this.lureOwner.get(id);
+        if (owner === report) continue;
         this.networks.union(report, owner);
         lureMatches.add(this.reportIds[owner]!);
       }
@@ -273,6 +278,142 @@ export class CorrelationStore {
         this.lureOwner.get(this.lureLinks.get(i + 1)),
       );
     }
+  }
+
+  /**
+   * A new store with every report of this one but `removed` (insertion indexes), exactly as if
+   * those had never been added: the same unions in the same order, so the same networks, anchors
+   * and network ids; identifiers, cases and lure hashes numbered in the order they are first met;
+   * an identifier's display and payment channel from its first remaining mention (`inputOf` gives
+   * a report's input, read only then); an identifier no remaining report mentions is forgotten.
+   * It copies columns and replays links: no identifier is parsed again, no hash-map probe per
+   * mention.
+   */
+  withoutReports(
+    removed: ReadonlySet<number>,
+    inputOf: (report: number) => ReportInput,
+  ): CorrelationStore {
+    this.syncSafelist();
+    const next = new CorrelationStore({
+      safelist: this.safelist,
+      lureThreshold: this.lureThreshold,
+      linkInvalid: this.linkInvalid,
+      linkSameCase: this.linkSameCase,
+    });
+    const caseMap = new Int32Array(this.caseIds.length).fill(NO_REPORT);
+    const keyMap = new Int32Array(this.keys.length).fill(NO_REPORT);
+    /** 1 for an identifier first mentioned by a removed report: its display and channel change. */
+    const firstMentionGone = new Uint8Array(this.keys.length);
+    const hashMap = new Int32Array(this.lure.length).fill(NO_REPORT);
+    let pair = 0;
+    for (let r = 0; r < this.reportCount; r++) {
+      const mentionsEnd = this.mentionStart.get(r + 1);
+      if (removed.has(r)) {
+        for (let m = this.mentionStart.get(r); m < mentionsEnd; m++) {
+          const old = this.mentionKey.get(m);
+          if (keyMap[old] === NO_REPORT) firstMentionGone[old] = 1;
+        }
+        while (pair < this.lureLinks.length && this.lurePairFoundBy(pair) === r) pair += 2;
+        continue;
+      }
+      const report = next.networks.add();
+      const id = this.reportIds[r]!;
+      next.reportIds.push(id);
+      next.reportIndexById.set(id, report);
+      const time = this.reportTime.get(r);
+      next.reportTime.push(time);
+      next.reportFamily.push(this.reportFamily.get(r));
+      next.revision++;
+
+      const oldCase = this.reportCase.get(r);
+      let caseIndex = caseMap[oldCase]!;
+      if (caseIndex === NO_REPORT) {
+        caseIndex = next.caseIds.length;
+        caseMap[oldCase] = caseIndex;
+        next.caseIds.push(this.caseIds[oldCase]!);
+        next.caseIndexById.set(this.caseIds[oldCase]!, caseIndex);
+        next.caseFirstReport.push(report);
+      } else if (next.linkSameCase) {
+        next.networks.union(report, next.caseFirstReport.get(caseIndex));
+      }
+      next.reportCase.push(caseIndex);
+
+      for (let m = this.mentionStart.get(r); m < mentionsEnd; m++) {
+        const old = this.mentionKey.get(m);
+        let key = keyMap[old]!;
+        if (key === NO_REPORT) {
+          key = next.internCopy(this, old, firstMentionGone[old] === 1 ? inputOf(r) : undefined);
+          keyMap[old] = key;
+        }
+        const valid = this.mentionValid.get(m) === 1;
+        next.addMention(report, key, valid, time);
+        if (next.unlinkedReason(key, valid) === null) next.linkThrough(key, report);
+      }
+      next.mentionStart.push(next.mentionKey.length);
+      next.reportAmounts.push(this.reportAmounts[r]);
+
+      const hashIds: number[] = [];
+      for (const old of this.reportLureHashes[r] ?? []) {
+        const hashId = next.lure.add(this.lure.hash(old));
+        next.lureOwner.push(report);
+        next.lureGroups.add();
+        hashMap[old] = hashId;
+        hashIds.push(hashId);
+      }
+      for (; pair < this.lureLinks.length && this.lurePairFoundBy(pair) === r; pair += 2) {
+        const earlier = hashMap[this.lureLinks.get(pair)]!;
+        if (earlier === NO_REPORT) continue;
+        const later = hashMap[this.lureLinks.get(pair + 1)]!;
+        next.lureGroups.union(earlier, later);
+        next.lureLinks.push(earlier);
+        next.lureLinks.push(later);
+        const owner = next.lureOwner.get(earlier);
+        if (owner !== report) next.networks.union(report, owner);
+      }
+      next.reportLureHashes.push(hashIds.length > 0 ? hashIds : undefined);
+    }
+    for (const [spelling, old] of this.keyIndexBySpelling) {
+      if (old < 0) next.keyIndexBySpelling.set(spelling, old);
+      else if (keyMap[old] !== NO_REPORT) next.keyIndexBySpelling.set(spelling, keyMap[old]!);
+    }
+    return next;
+  }
+
+  /** The report that found lure pair `pair` (the owner of its later hash). */
+  private lurePairFoundBy(pair: number): number {
+    return this.lureOwner.get(this.lureLinks.get(pair + 1));
+  }
+
+  /**
+   * Registers identifier `old` of store `from` here. Its display and channel come with it, unless
+   * its first mention went: then from the first indicator of `input` that spells it.
+   */
+  private internCopy(from: CorrelationStore, old: number, input: ReportInput | undefined): number {
+    const key = from.keys[old]!;
+    const index = this.keys.length;
+    this.keys.push(key);
+    this.keyIndexByKey.set(key.key, index);
+    const indicator =
+      input === undefined
+        ? undefined
+        : input.indicators.find(
+            (candidate) =>
+              candidate.type !== 'amount' &&
+              from.keyIndexBySpelling.get(spellingOf(candidate)) === old,
+          );
+    this.keyDisplay.push(indicator === undefined ? from.keyDisplay[old]! : displayOf(indicator));
+    this.keyChannel.push(
+      indicator === undefined ? from.keyChannel[old]! : paymentChannel(key, indicator),
+    );
+    this.keySafelist.push(from.keySafelist[old]);
+    this.keyCountry.push(from.keyCountry[old]);
+    this.keyReportCount.push(0);
+    this.keyValidCount.push(0);
+    this.keyFirstSeen.push(Number.POSITIVE_INFINITY);
+    this.keyLastSeen.push(Number.NEGATIVE_INFINITY);
+    this.keyAnchorReport.push(NO_REPORT);
+    this.keyHeadMention.push(NO_REPORT);
+    return index;
   }
 
   /** Reports of the network holding `report`, oldest first. */
@@ -331,7 +472,7 @@ export class CorrelationStore {
    * seen before costs one map probe instead of canonicalisation.
    */
   private keyIndexOf(indicator: IndicatorInput): number {
-    const spelling = `${indicator.type}\u0000${indicator.service ?? ''}\u0000${indicator.normalized}`;
+    const spelling = spellingOf(indicator);
     const known = this.keyIndexBySpelling.get(spelling);
     if (known !== undefined) return known;
     const key = indicatorLinkKey(indicator);
@@ -447,6 +588,11 @@ function checkReport(input: ReportInput): Result<CheckedReport> {
     lureHashes.push(parsed.value);
   }
   return { ok: true, value: { time, lureHashes } };
+}
+
+/** How triage spelled an identifier: what `indicatorLinkKey` reads. */
+function spellingOf(indicator: IndicatorInput): string {
+  return `${indicator.type}\u0000${indicator.service ?? ''}\u0000${indicator.normalized}`;
 }
 
 /** How an identifier is shown: as first written; a receiver with its city. */
