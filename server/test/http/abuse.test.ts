@@ -165,6 +165,7 @@ describe('the size limit of every route', () => {
     evidenceId: 'x',
     staffId: 1,
     shareId: 1,
+    reportId: 1,
     keyId: 1,
     networkId: 'net-1',
   };

@@ -113,7 +113,9 @@ describe.each(storeKinds)('the audit log of a full scenario on $kind', (kind) =>
       target: 'bank:allow',
       details: '{"pdq":20,"vpdq":31}',
     });
-    expect(byAction('case.withdraw')[0]).toMatchObject({ details: '{"signals":2,"evidence":0}' });
+    expect(byAction('case.withdraw')[0]).toMatchObject({
+      details: '{"signals":2,"evidence":0,"messages":0}',
+    });
   });
 
   it('records key use per platform and route, and refused keys without the key', () => {
