@@ -52,9 +52,15 @@ export function Router({ initialPath, children }: { initialPath: string; childre
     setLocation((current) => ({ path: to, visit: current.visit + 1 }));
   }, []);
   useEffect(() => {
-    // Another tab's Back/Forward, or a link opened by the browser itself.
+    // Another tab's Back/Forward, or a link opened by the browser itself. A jump to an anchor of
+    // the same screen (the skip link) fires it too: that is no new visit, and the focus stays
+    // where the browser put it instead of going to the screen's heading.
     const onPopState = () =>
-      setLocation((current) => ({ path: window.location.pathname, visit: current.visit + 1 }));
+      setLocation((current) =>
+        current.path === window.location.pathname
+          ? current
+          : { path: window.location.pathname, visit: current.visit + 1 },
+      );
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
   }, []);
