@@ -20,6 +20,9 @@ installQuickExit(window);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
+// The app replaces the prerendered screens (it does not hydrate them: there is one per language).
+// React's root cleared them itself; Preact's (the browser build's React) would try to reuse them.
+root.replaceChildren();
 createRoot(root).render(
   <StrictMode>
     <App
