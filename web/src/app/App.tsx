@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { CountryProvider } from '../content/country.tsx';
-import type { Country } from '../content/services.ts';
+import type { Country } from '../content/countries.ts';
 import { LocaleProvider, useMessages } from '../i18n/LocaleProvider.tsx';
 import type { Locale } from '../i18n/locale.ts';
 import { Home } from '../pages/Home.tsx';

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '../i18n/locale.ts';
-import { COUNTRIES, type Country } from './services.ts';
+import { COUNTRIES, type Country } from './countries.ts';
 
 /** The only other thing remembered on this device: which country's services to show. */
 export const COUNTRY_STORAGE_KEY = 'aman.country';

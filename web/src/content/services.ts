@@ -1,12 +1,12 @@
 import { defineCatalog } from '../i18n/catalog.ts';
+import type { Country } from './countries.ts';
 
 /**
  * Every service, number and hotline the portal shows, each with the public source it was taken
  * from (ARCHITECTURE principle 8; the facts come from docs DOMAIN.md). Add one only with a source.
  */
 
-export const COUNTRIES = ['FR', 'MA', 'other'] as const;
-export type Country = (typeof COUNTRIES)[number];
+export { COUNTRIES, type Country } from './countries.ts';
 
 export type ServiceId =
   | 'cyber17'
