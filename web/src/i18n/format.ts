@@ -30,28 +30,40 @@ export function formatterFor(locale: Locale): Formatter {
   return formatter;
 }
 
+/** Builds a formatter on first use: Intl formatters are slow to make, the first screen needs none. */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 function createFormatter(locale: Locale): Formatter {
   const tag = intlLocaleOf(locale);
-  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short' });
-  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'long' });
-  const list = new Intl.ListFormat(tag, { type: 'conjunction' });
+  const number = once(() => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }));
+  const percent = once(
+    () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }),
+  );
+  const dateTime = once(
+    () => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short' }),
+  );
+  const date = once(() => new Intl.DateTimeFormat(tag, { dateStyle: 'long' }));
+  const list = once(() => new Intl.ListFormat(tag, { type: 'conjunction' }));
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  const byUnit = units.map(
-    (unit) =>
-      new Intl.NumberFormat(tag, {
-        style: 'unit',
-        unit,
-        unitDisplay: 'short',
-        maximumFractionDigits: 1,
-      }),
+  const byUnit = units.map((unit) =>
+    once(
+      () =>
+        new Intl.NumberFormat(tag, {
+          style: 'unit',
+          unit,
+          unitDisplay: 'short',
+          maximumFractionDigits: 1,
+        }),
+    ),
   );
   return {
-    number: (value) => number.format(value),
-    percent: (fraction) => percent.format(fraction),
-    dateTime: (value) => dateTime.format(new Date(value)),
-    date: (value) => date.format(new Date(value)),
+    number: (value) => number().format(value),
+    percent: (fraction) => percent().format(fraction),
+    dateTime: (value) => dateTime().format(new Date(value)),
+    date: (value) => date().format(new Date(value)),
     bytes(size) {
       let index = 0;
       let value = size;
@@ -59,8 +71,8 @@ function createFormatter(locale: Locale): Formatter {
         value /= 1024;
         index++;
       }
-      return byUnit[index]!.format(value);
+      return byUnit[index]!().format(value);
     },
-    list: (items) => list.format(items),
+    list: (items) => list().format(items),
   };
 }
