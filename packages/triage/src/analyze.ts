@@ -91,7 +91,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   // scratch buffers that the message's views read.
   const known = vocabulary();
   const normalized = normalizeTransient(text);
-  const tokens = tokenize(normalized.words.text);
+  const tokens = tokenize(normalized.words.text, known.lookupWord);
   const words = known.read(tokens);
   const language = languageOfWords(words.language);
   const defaultCountry = options.defaultCountry ?? inferCountry(language, text);

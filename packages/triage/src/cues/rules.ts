@@ -188,7 +188,7 @@ export function indexConcepts(occurrences: readonly Occurrence[]): ConceptIndex 
       if (a.first > b.first || (a.first === b.first && a.last > b.last)) sorted = false;
       else if (a.first === b.first && a.last === b.last) distinct = false;
     }
-    if (!sorted) list.sort((a, b) => a.first - b.first || a.last - b.last);
+    if (!sorted) sortByPosition(list);
     if (!sorted || !distinct) {
       lists[number] = list.filter(
         (o, i) => i === 0 || o.first !== list[i - 1]?.first || o.last !== list[i - 1]?.last,
@@ -199,6 +199,34 @@ export function indexConcepts(occurrences: readonly Occurrence[]): ConceptIndex 
 }
 
 const NONE: readonly Occurrence[] = Object.freeze([]);
+
+/**
+ * Sorts occurrences by first token, then last, keeping the order of equal ones. The lists are
+ * short and nearly in order (a few found by another reader appended at the end): insertion sort
+ * does it in place, where `Array.prototype.sort` allocates a work copy per call.
+ */
+function sortByPosition(list: Occurrence[]): void {
+  // A long list (a pathological input) keeps the n log n sort.
+  if (list.length > INSERTION_SORT_LIMIT) {
+    list.sort((a, b) => a.first - b.first || a.last - b.last);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as Occurrence;
+    let j = i - 1;
+    while (j >= 0 && comesAfter(list[j] as Occurrence, item)) {
+      list[j + 1] = list[j] as Occurrence;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+}
+
+const INSERTION_SORT_LIMIT = 64;
+
+function comesAfter(a: Occurrence, b: Occurrence): boolean {
+  return a.first > b.first || (a.first === b.first && a.last > b.last);
+}
 
 /** At most this many anchors are tried per rule, so pathological inputs stay linear. */
 const MAX_ANCHORS = 2000;
@@ -245,12 +273,36 @@ function mergeGroup(index: ConceptIndex, group: readonly AnyConcept[]): readonly
     else several = true;
   }
   if (!several) return only ?? NONE;
-  const all: Occurrence[] = [];
+  // Each list is in order already: merging them one after the other gives what a stable sort of
+  // their concatenation by first token would (ties keep the group's order), without sorting.
+  let all: readonly Occurrence[] = NONE;
   for (const concept of group) {
     const found = index.get(concept);
-    if (found !== undefined) all.push(...found);
+    if (found !== undefined && found.length > 0) all = all.length === 0 ? found : merge(all, found);
   }
-  return all.sort((a, b) => a.first - b.first);
+  return all;
+}
+
+/** Two lists in order of first token merged into one; on a tie, `a`'s come first. */
+function merge(a: readonly Occurrence[], b: readonly Occurrence[]): Occurrence[] {
+  const out = new Array<Occurrence>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Occurrence;
+    const y = b[j] as Occurrence;
+    if (y.first < x.first) {
+      out[k++] = y;
+      j++;
+    } else {
+      out[k++] = x;
+      i++;
+    }
+  }
+  while (i < a.length) out[k++] = a[i++] as Occurrence;
+  while (j < b.length) out[k++] = b[j++] as Occurrence;
+  return out;
 }
 
 /**

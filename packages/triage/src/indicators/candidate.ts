@@ -89,20 +89,34 @@ export class WordList {
   private readonly hashes: Int32Array;
   private readonly lowered: Array<string | undefined> = [];
 
+  /**
+   * Where each run of ASCII digits starts (see `digitRunStarts`), found in the same pass.
+   */
+  readonly digitStarts: number[] = [];
+
   constructor(
     text: string,
     private readonly lowerText: string = text.toLowerCase(),
+    scratch?: WordListScratch,
   ) {
     // At most one word every two characters: arrays of that size, filled in one pass.
     const capacity = (text.length >> 1) + 1;
-    const starts = new Int32Array(capacity);
-    const ends = new Int32Array(capacity);
-    const hashes = new Int32Array(capacity);
+    const buffers =
+      scratch !== undefined && capacity <= SCRATCH_WORDS ? scratch : newScratch(capacity);
+    const { starts, ends, hashes } = buffers;
+    const digitStarts = this.digitStarts;
+    // Lower-casing kept every offset (the usual case): an ASCII letter is lowered here rather
+    // than read again from the lower-cased text.
+    const aligned = lowerText.length === text.length;
     let count = 0;
     let start = -1;
     let hash = 0;
+    let previousIsDigit = false;
     for (let i = 0; i <= text.length; i++) {
       const code = i < text.length ? text.charCodeAt(i) : 0x20;
+      const isDigit = code >= 48 && code <= 57;
+      if (isDigit && !previousIsDigit) digitStarts.push(i);
+      previousIsDigit = isDigit;
       const isWord =
         code < 128
           ? ASCII_WORD[code] === 1
@@ -114,7 +128,13 @@ export class WordList {
           start = i;
           hash = FNV_OFFSET;
         }
-        hash = Math.imul(hash ^ lowerText.charCodeAt(i), FNV_PRIME);
+        const lower =
+          aligned && code < 128
+            ? code >= 65 && code <= 90
+              ? code + 32
+              : code
+            : lowerText.charCodeAt(i);
+        hash = Math.imul(hash ^ lower, FNV_PRIME);
       } else if (start >= 0) {
         starts[count] = start;
         ends[count] = i;
@@ -152,6 +172,36 @@ export class WordList {
     if (index < 0 || index >= this.count) return undefined;
     return (this.lowered[index] ??= this.lowerText.slice(this.starts[index], this.ends[index]));
   }
+}
+
+/** Arrays a `WordList` fills; reused from message to message by `transientWordsOf`. */
+interface WordListScratch {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly hashes: Int32Array;
+}
+
+function newScratch(capacity: number): WordListScratch {
+  return {
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    hashes: new Int32Array(capacity),
+  };
+}
+
+/** Words of a message up to this many (texts of up to twice as many units) use the scratch. */
+const SCRATCH_WORDS = 1 << 13;
+const scratchWords = newScratch(SCRATCH_WORDS);
+
+/**
+ * Like `wordsOf`, but the list reads arrays that the next call overwrites: for
+ * `extractWithLooseDeadlines`, which is done with it before it returns.
+ *
+ * @example
+ * const words = transientWordsOf(text, lower); // use it, then forget it before the next call
+ */
+export function transientWordsOf(text: string, lower: string): WordList {
+  return new WordList(text, lower, scratchWords);
 }
 
 /**
@@ -259,8 +309,39 @@ export function matchAtWords(
   return matches;
 }
 
-/** The hashes (`hashWord`) of the words of interest: a word whose hash is not in it is not one. */
-export type WordHashes = ReadonlySet<number>;
+/**
+ * The hashes (`hashWord`) of the words of interest: a word whose hash is not in it is not one.
+ * An open-addressing table of 32-bit integers rather than a `Set<number>`: most hashes lie
+ * outside V8's small-integer range, and a `Set` hashes each such number as a boxed double,
+ * which profiling showed costing more than the rest of `matchAtWords`.
+ */
+export class WordHashes {
+  private readonly slots: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+
+  constructor(hashes: Iterable<number>) {
+    const distinct = [...new Set(hashes)];
+    let size = 16;
+    while (size < distinct.length * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    this.mask = size - 1;
+    for (const hash of distinct) {
+      let slot = hash & this.mask;
+      while (this.used[slot] === 1) slot = (slot + 1) & this.mask;
+      this.slots[slot] = hash;
+      this.used[slot] = 1;
+    }
+  }
+
+  has(hash: number): boolean {
+    for (let slot = hash & this.mask; this.used[slot] === 1; slot = (slot + 1) & this.mask) {
+      if (this.slots[slot] === hash) return true;
+    }
+    return false;
+  }
+}
 
 /**
  * The hashes of a set of lower-case words, for `matchAtWords`.
@@ -269,7 +350,7 @@ export type WordHashes = ReadonlySet<number>;
  * wordHashesOf(['pay']).has(hashWord('pay')); // true
  */
 export function wordHashesOf(words: Iterable<string>): WordHashes {
-  return new Set([...words].map((word) => hashWord(word)));
+  return new WordHashes([...words].map((word) => hashWord(word)));
 }
 
 /**

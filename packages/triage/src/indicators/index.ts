@@ -8,7 +8,7 @@ import { toOriginalSpan } from '../text/normalize.ts';
 import type { Indicator } from '../types.ts';
 import { findAmounts } from './amount.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { digitRunStarts, wordsOf } from './candidate.ts';
+import { transientWordsOf } from './candidate.ts';
 import { findCryptoAddresses } from './crypto.ts';
 import { findDeadlines } from './deadline.ts';
 import { findEmails } from './email.ts';
@@ -67,12 +67,13 @@ export function extractWithLooseDeadlines(
   const taken = (start: number, end: number): boolean =>
     accepted.some((a) => start < a.end && a.start < end);
   const overlapsAccepted = (candidate: Candidate): boolean => taken(candidate.start, candidate.end);
+  const words = transientWordsOf(text, lower);
   const context: DetectionContext = {
     text,
     lower,
     defaultCountry,
-    words: wordsOf(text, lower),
-    digitStarts: digitRunStarts(text),
+    words,
+    digitStarts: words.digitStarts,
     looseDeadlines,
     taken,
   };
@@ -84,14 +85,29 @@ export function extractWithLooseDeadlines(
     }
   }
   accepted.sort((a, b) => a.start - b.start);
-  const toIndicator = ({ start, end, ...finding }: Candidate): Indicator => {
-    const span = toOriginalSpan(normalized.identifiers, start, end);
-    return { ...finding, value: normalized.original.slice(span[0], span[1]), span };
+  const toIndicator = (candidate: Candidate): Indicator => {
+    const span = toOriginalSpan(normalized.identifiers, candidate.start, candidate.end);
+    return withoutOffsets(candidate, normalized.original.slice(span[0], span[1]), span);
   };
   return {
     indicators: accepted.map(toIndicator),
     looseDeadlines: looseDeadlines.filter((c) => !overlapsAccepted(c)).map(toIndicator),
   };
+}
+
+/**
+ * The indicator a candidate stands for: its fields in the same order without the view offsets,
+ * then the value and span in the original. Copied by `for…in`: object rest
+ * (`{ start, end, ...finding }`) took some 2 µs per indicator in V8, twenty times this.
+ */
+function withoutOffsets(candidate: Candidate, value: string, span: Indicator['span']): Indicator {
+  const indicator: Record<string, unknown> = {};
+  for (const key in candidate) {
+    if (key !== 'start' && key !== 'end') indicator[key] = candidate[key as keyof Candidate];
+  }
+  indicator['value'] = value;
+  indicator['span'] = span;
+  return indicator as unknown as Indicator;
 }
 
 /** Lower case without changing any offset (a few letters, like "İ", lengthen when lower-cased). */

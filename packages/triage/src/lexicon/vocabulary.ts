@@ -11,7 +11,7 @@ import { FRENCH } from './french.ts';
 import type { Occurrence, WordReading } from './matcher.ts';
 import { CompiledLexicon, matchEntries } from './matcher.ts';
 import { wordLanguage } from '../text/language.ts';
-import type { Token } from '../text/tokenize.ts';
+import type { Token, WordLookup } from '../text/tokenize.ts';
 
 /** What is known about one word. */
 export interface WordInfo {
@@ -54,42 +54,95 @@ const CAPACITY = 1 << 13;
 const SLOTS = CAPACITY * 2;
 
 /**
+ * Code units of the remembered words, side by side, for `WordTable.find`; a word longer than
+ * `STORED_WORD_LIMIT` is compared with its string instead.
+ */
+const CHARS = CAPACITY * 16;
+const STORED_WORD_LIMIT = 64;
+
+/**
  * A hash table from word to `WordInfo`, keyed by the hash `tokenize` computed while reading the
- * word: a lookup reads one slot (the hash and the entry's number side by side) and compares one
- * string, where a `Map` would hash the freshly sliced string again. Small, so that it stays in
- * the processor's cache.
+ * word: a lookup reads one slot (the hash, the entry's number, where its letters are kept and its
+ * length, side by side) and compares letters in one compact array, where a `Map` would hash the
+ * freshly sliced string again and a string comparison would visit each word's own string. Small,
+ * so that it stays in the processor's cache.
  */
 class WordTable {
-  /** Per slot: the word's hash, then its number in `infos` plus one (0: empty). */
-  private readonly slots = new Int32Array(SLOTS * 2);
+  /** Per slot: hash, number in `infos` plus one (0: empty), offset in `chars` (-1: not kept), length. */
+  private readonly slots = new Int32Array(SLOTS * 4);
   private readonly infos: WordInfo[] = [];
+  private readonly chars = new Uint16Array(CHARS);
+  private charsUsed = 0;
 
   get(word: string, hash: number): WordInfo | undefined {
     const mask = SLOTS - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = this.slots[slot * 2 + 1] as number;
+      const at = this.slots[slot * 4 + 1] as number;
       if (at === 0) return undefined;
-      if (this.slots[slot * 2] === hash) {
+      if (this.slots[slot * 4] === hash) {
         const info = this.infos[at - 1] as WordInfo;
         if (info.word === word) return info;
       }
     }
   }
 
+  /** The entry of the word at [start, end) of `text`, compared in place (no slice). */
+  find(text: string, start: number, end: number, hash: number): WordInfo | undefined {
+    const mask = SLOTS - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = this.slots[slot * 4 + 1] as number;
+      if (at === 0) return undefined;
+      if (this.slots[slot * 4] !== hash || this.slots[slot * 4 + 3] !== length) continue;
+      const offset = this.slots[slot * 4 + 2] as number;
+      const info = this.infos[at - 1] as WordInfo;
+      if (
+        offset >= 0 ? this.sameChars(offset, text, start, length) : sameWord(info.word, text, start)
+      ) {
+        return info;
+      }
+    }
+  }
+
+  private sameChars(offset: number, text: string, start: number, length: number): boolean {
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) {
+      if (chars[offset + k] !== text.charCodeAt(start + k)) return false;
+    }
+    return true;
+  }
+
   set(hash: number, info: WordInfo): void {
-    if (this.infos.length >= CAPACITY) this.clear();
+    const length = info.word.length;
+    const stored = length <= STORED_WORD_LIMIT;
+    if (this.infos.length >= CAPACITY || (stored && this.charsUsed + length > CHARS)) this.clear();
     const mask = SLOTS - 1;
     let slot = hash & mask;
-    while ((this.slots[slot * 2 + 1] as number) !== 0) slot = (slot + 1) & mask;
+    while ((this.slots[slot * 4 + 1] as number) !== 0) slot = (slot + 1) & mask;
     this.infos.push(info);
-    this.slots[slot * 2] = hash;
-    this.slots[slot * 2 + 1] = this.infos.length;
+    this.slots[slot * 4] = hash;
+    this.slots[slot * 4 + 1] = this.infos.length;
+    this.slots[slot * 4 + 2] = stored ? this.charsUsed : -1;
+    this.slots[slot * 4 + 3] = length;
+    if (stored) {
+      for (let k = 0; k < length; k++) this.chars[this.charsUsed + k] = info.word.charCodeAt(k);
+      this.charsUsed += length;
+    }
   }
 
   private clear(): void {
     this.slots.fill(0);
     this.infos.length = 0;
+    this.charsUsed = 0;
   }
+}
+
+/** Whether `word` is `text` from `start` on (its length already checked). */
+function sameWord(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) {
+    if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  }
+  return true;
 }
 
 /** The lexicons of every language, compiled, and what is known about each word met so far. */
@@ -97,6 +150,15 @@ export class Vocabulary {
   private readonly standard = new CompiledLexicon([FRENCH, ENGLISH, ARABIC], 'standard');
   private readonly arabizi = new CompiledLexicon([ARABIZI], 'arabizi');
   private readonly table = new WordTable();
+
+  /**
+   * For `tokenize`: the string remembered for a word met before, so that its tokens share it.
+   *
+   * @example
+   * const tokens = tokenize(text, vocabulary().lookupWord);
+   */
+  readonly lookupWord: WordLookup = (text, start, end, hash) =>
+    this.table.find(text, start, end, hash)?.word;
 
   /**
    * What is known about each token, in order, in one pass over the message's words.

@@ -46,6 +46,12 @@ interface Folded {
   readonly word: string;
   /** Whether `id` is the code point itself (the identifier view keeps it as written). */
   readonly same: boolean;
+  /**
+   * When `word` is one code unit (most letters of every script): that unit and its kind in the
+   * word view (2 letter, 1 digit, 0 neither), pushed without reading the string; -1 otherwise.
+   */
+  readonly wordUnit: number;
+  readonly wordKind: number;
 }
 
 // Local references to the imported functions called per character: run through tsx, each call
@@ -56,11 +62,26 @@ const ignorable = isIgnorable;
 
 const ASCII_FOLDS: readonly Folded[] = Array.from({ length: 128 }, (_, code) => {
   const ch = String.fromCharCode(code);
-  return { id: ch, word: ch.toLowerCase(), same: true };
+  return makeFold(ch, ch.toLowerCase(), true);
 });
 
-/** Folds of the Basic Multilingual Plane by code point (most text), of the rest in a map. */
-const bmpFolds: Array<Folded | undefined> = [];
+function makeFold(id: string, word: string, same: boolean): Folded {
+  const single = word.length === 1;
+  return {
+    id,
+    word,
+    same,
+    wordUnit: single ? word.charCodeAt(0) : -1,
+    wordKind: single ? wordKindOfUnit(word.charCodeAt(0)) : 0,
+  };
+}
+
+/**
+ * Folds of the Basic Multilingual Plane by code point (most text), of the rest in a map. Filled
+ * with `undefined` up front: an array first written far from index 0 would fall back to
+ * dictionary elements, a hash lookup per character.
+ */
+const bmpFolds = new Array<Folded | undefined>(0x10000).fill(undefined);
 const astralFolds = new Map<number, Folded>();
 const ASTRAL_CACHE_LIMIT = 100_000;
 
@@ -84,10 +105,10 @@ function foldCodePoint(cp: number): Folded {
     word += ARABIC_FOLD.get(ch) ?? HOMOGLYPHS.get(ch)?.toLowerCase() ?? ch;
   }
   // NFD may leave a decomposable Arabic letter split; recompose what survived.
-  const folded = { id, word: word.normalize('NFC'), same: id === String.fromCodePoint(cp) };
-  if (cp <= 0xffff) bmpFolds[cp] = folded;
-  else if (astralFolds.size < ASTRAL_CACHE_LIMIT) astralFolds.set(cp, folded);
-  return folded;
+  const fold = makeFold(id, word.normalize('NFC'), id === String.fromCodePoint(cp));
+  if (cp <= 0xffff) bmpFolds[cp] = fold;
+  else if (astralFolds.size < ASTRAL_CACHE_LIMIT) astralFolds.set(cp, fold);
+  return fold;
 }
 
 /** Characters that may separate letters spaced out to dodge filters: "v.i.d.e.o", "p a y". */
@@ -126,8 +147,7 @@ class UnitBuffer {
   pushWordString(piece: string, start: number, end: number): void {
     for (let k = 0; k < piece.length; k++) {
       const unit = piece.charCodeAt(k);
-      const kind = kindOfUnit(unit);
-      this.pushWord(unit, kind === 1 ? 2 : kind === 2 ? 1 : 0, start, end);
+      this.pushWord(unit, wordKindOfUnit(unit), start, end);
     }
   }
 
@@ -289,7 +309,8 @@ function normalize(original: string, copy: boolean): NormalizedText {
         identifiersChanged = true;
       }
       if (identifiersChanged) identifiers.pushString(folded.id, i, i + width);
-      words.pushWordString(folded.word, i, i + width);
+      if (folded.wordUnit >= 0) words.pushWord(folded.wordUnit, folded.wordKind, i, i + width);
+      else words.pushWordString(folded.word, i, i + width);
     }
     i += width;
   }
@@ -311,9 +332,14 @@ function copyUnchanged(original: string, end: number, identifiers: UnitBuffer): 
   }
 }
 
-/** Surrogate halves are not letters here: emoji and rare scripts never join or collapse. */
-function kindOfUnit(unit: number): number {
-  return unit >= 0xd800 && unit <= 0xdfff ? 0 : kindOf(unit);
+/**
+ * The kind of a unit of the word view: 2 letter, 1 digit, 0 neither. Surrogate halves are not
+ * letters here: emoji and rare scripts never join or collapse.
+ */
+function wordKindOfUnit(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return 0;
+  const kind = kindOf(unit);
+  return kind === 1 ? 2 : kind === 2 ? 1 : 0;
 }
 
 /** Scratch for `wordKeepMask`, reused from message to message (grown when needed). */
@@ -324,35 +350,46 @@ const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 2 : c >= 48 && c <= 57 ? 1 : 0,
 );
 
-/** Marks which units of the word view survive collapsing repeats and joining spaced letters. */
-function wordKeepMask(units: Uint16Array, word: Uint8Array, n: number): Uint8Array {
+/**
+ * Marks which units of the word view survive collapsing repeats and joining spaced letters, or
+ * returns undefined when all of them do (most messages: the view is then read without a copy).
+ */
+function wordKeepMask(units: Uint16Array, word: Uint8Array, n: number): Uint8Array | undefined {
+  let keep: Uint8Array | undefined;
   // A scratch array for the usual message; a huge text gets its own, not kept afterwards.
-  if (keepScratch.length < n && n < SCRATCH_LIMIT) keepScratch = new Uint8Array(SCRATCH_LIMIT);
-  const keep =
-    n <= keepScratch.length ? keepScratch.subarray(0, n).fill(1) : new Uint8Array(n).fill(1);
+  const allKept = (): Uint8Array => {
+    if (keepScratch.length < n && n < SCRATCH_LIMIT) keepScratch = new Uint8Array(SCRATCH_LIMIT);
+    return n <= keepScratch.length ? keepScratch.subarray(0, n).fill(1) : new Uint8Array(n).fill(1);
+  };
   // Runs of three or more of the same letter collapse to one: "pleeeease", "hhhhh".
   for (let i = 2; i < n; i++) {
     const unit = units[i] as number;
     if (unit === units[i - 1] && unit === units[i - 2] && word[i] === 2) {
+      keep ??= allKept();
       keep[i] = 0;
       if (keep[i - 1] === 1 && units[i - 3] !== unit) keep[i - 1] = 0;
     }
   }
   // Letters spaced out by one separator ("v i d e o", "p.a.y"), at least three in a row, are joined.
   // With spaces, only letters join ("il y a 2 h" stays apart); with dots or dashes, digits may too.
+  // A single is a letter or digit alone between two units that are neither; collapsing repeats
+  // only drops letters next to the same letter, so it never touches a single.
   const isSingle = (i: number, lettersOnly: boolean): boolean =>
-    i >= 0 &&
     i < n &&
-    keep[i] === 1 &&
     (lettersOnly ? word[i] === 2 : word[i] !== 0) &&
-    !(i > 0 && word[i - 1] !== 0) &&
+    word[i - 1] === 0 &&
     !(i + 1 < n && word[i + 1] !== 0);
   for (let i = 0; i < n; i++) {
-    // Most characters are inside a word or not in one at all: ruled out before `isSingle`.
-    if (word[i] === 0 || (i + 1 < n && word[i + 1] !== 0)) continue;
+    if (word[i] === 0) continue;
+    // Skip a word of two units or more whole: only singles start a spaced-out run.
+    if (i + 1 < n && word[i + 1] !== 0) {
+      i++;
+      while (i + 1 < n && word[i + 1] !== 0) i++;
+      continue;
+    }
     const separator = units[i + 1] as number;
     const lettersOnly = separator === SPACE;
-    if (!isSingle(i, lettersOnly)) continue;
+    if (lettersOnly && word[i] !== 2) continue;
     let end = i;
     let letters = word[i] === 2 ? 1 : 0;
     let count = 1;
@@ -367,6 +404,7 @@ function wordKeepMask(units: Uint16Array, word: Uint8Array, n: number): Uint8Arr
       if (word[end] === 2) letters++;
     }
     if (count >= 3 && letters >= (lettersOnly ? 3 : 2)) {
+      keep ??= allKept();
       for (let k = i + 1; k < end; k += 2) keep[k] = 0;
     }
     i = end;

@@ -60,13 +60,26 @@ const LEET: ReadonlyMap<string, string> = new Map(
 const INNER_SYMBOLS = new Set(['@', '$', '!', '|', '€']);
 
 /**
- * Tokenises a word-view text.
+ * Finds a word already known (`text` from `start` to `end`, whose hash is `hash`) and returns the
+ * string remembered for it, or undefined.
+ */
+export type WordLookup = (
+  text: string,
+  start: number,
+  end: number,
+  hash: number,
+) => string | undefined;
+
+/**
+ * Tokenises a word-view text. With `known`, a word met before is given the string remembered for
+ * it rather than a new slice: no copy, and later lookups keyed by the word compare one pointer
+ * and reuse its computed hash.
  *
  * @example
  * tokenize("envoie-moi l'argent, b1tc0in").map((t) => t.leet ?? t.text);
  * // ['envoie', 'moi', 'l', 'argent', 'bitcoin']
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, known?: WordLookup): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = text.length;
@@ -99,7 +112,8 @@ export function tokenize(text: string): Token[] {
         break;
       }
     }
-    tokens.push(new Token(start, i, text.slice(start, i), hash | 0));
+    const word = known?.(text, start, i, hash | 0) ?? text.slice(start, i);
+    tokens.push(new Token(start, i, word, hash | 0));
   }
   return tokens;
 }
