@@ -17,6 +17,8 @@
   ;; Luma of one row of 8-bit pixels, 4 pixels per vector, into a row of floats ($groups
   ;; vectors: the last may read past the row's end; those lanes are padding, never used).
   ;; channels 3 or 4: Y = (R*0.299f + G*0.587f) + B*0.114f; channels 1: Y = sample.
+  ;; Samples are 0..255, so the signed int-to-float conversion is exact and equal to the unsigned
+  ;; one, and it is one instruction on x86 (the unsigned one is about eight): twice as fast a loop.
   (func (export "lumaRow")
     (param $src i32) (param $channels i32) (param $groups i32) (param $dst i32)
     (local $end i32) (local $v v128)
@@ -26,7 +28,7 @@
         (block $done (loop $each
           (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
           (v128.store (local.get $dst)
-            (f32x4.convert_i32x4_u (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u
+            (f32x4.convert_i32x4_s (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u
               (v128.load32_zero (local.get $src))))))
           (local.set $src (i32.add (local.get $src) (i32.const 4)))
           (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
@@ -40,13 +42,13 @@
           (v128.store (local.get $dst) (f32x4.add
             (f32x4.add
               (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
-                (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
                   (v128.const i8x16 0 128 128 128 3 128 128 128 6 128 128 128 9 128 128 128))))
               (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
-                (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
                   (v128.const i8x16 1 128 128 128 4 128 128 128 7 128 128 128 10 128 128 128)))))
             (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
-              (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+              (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
                 (v128.const i8x16 2 128 128 128 5 128 128 128 8 128 128 128 11 128 128 128))))))
           (local.set $src (i32.add (local.get $src) (i32.const 12)))
           (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
@@ -58,13 +60,13 @@
       (v128.store (local.get $dst) (f32x4.add
         (f32x4.add
           (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
-            (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
               (v128.const i8x16 0 128 128 128 4 128 128 128 8 128 128 128 12 128 128 128))))
           (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
-            (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
               (v128.const i8x16 1 128 128 128 5 128 128 128 9 128 128 128 13 128 128 128)))))
         (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
-          (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+          (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
             (v128.const i8x16 2 128 128 128 6 128 128 128 10 128 128 128 14 128 128 128))))))
       (local.set $src (i32.add (local.get $src) (i32.const 16)))
       (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
@@ -82,7 +84,7 @@
       (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
       (if (i32.eq (local.get $channels) (i32.const 1))
         (then
-          (local.set $y (f32x4.convert_i32x4_u (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u
+          (local.set $y (f32x4.convert_i32x4_s (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u
             (v128.load32_zero (local.get $src)))))))
         (else
           (local.set $v (v128.load (local.get $src)))
@@ -91,25 +93,25 @@
               (local.set $y (f32x4.add
                 (f32x4.add
                   (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
-                    (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                    (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
                       (v128.const i8x16 0 128 128 128 3 128 128 128 6 128 128 128 9 128 128 128))))
                   (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
-                    (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                    (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
                       (v128.const i8x16 1 128 128 128 4 128 128 128 7 128 128 128 10 128 128 128)))))
                 (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
-                  (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                  (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
                     (v128.const i8x16 2 128 128 128 5 128 128 128 8 128 128 128 11 128 128 128)))))))
             (else
               (local.set $y (f32x4.add
                 (f32x4.add
                   (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
-                    (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                    (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
                       (v128.const i8x16 0 128 128 128 4 128 128 128 8 128 128 128 12 128 128 128))))
                   (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
-                    (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                    (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
                       (v128.const i8x16 1 128 128 128 5 128 128 128 9 128 128 128 13 128 128 128)))))
                 (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
-                  (f32x4.convert_i32x4_u (i8x16.swizzle (local.get $v)
+                  (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
                     (v128.const i8x16 2 128 128 128 6 128 128 128 10 128 128 128 14 128 128 128))))))))))
       (if (local.get $reverse)
         (then
