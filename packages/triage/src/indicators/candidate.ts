@@ -33,6 +33,22 @@ export interface DetectionContext {
   readonly taken?: (start: number, end: number) => boolean;
 }
 
+/** What a detector found, before its offsets are known. */
+export type Finding = Omit<Candidate, 'start' | 'end'>;
+
+/**
+ * A finding placed at [start, end), its fields kept in order. Copied by `for…in`: an object
+ * spread with added fields (`{ ...finding, start, end }`) took some microseconds per copy in V8
+ * for findings of varying shapes, far more than the detection.
+ */
+export function placed(finding: Finding, start: number, end: number): Candidate {
+  const candidate: Record<string, unknown> = {};
+  for (const key in finding) candidate[key] = finding[key as keyof Finding];
+  candidate['start'] = start;
+  candidate['end'] = end;
+  return candidate as unknown as Candidate;
+}
+
 /**
  * Whether a match at `start` begins a word (no letter or digit before it). Detectors check this in
  * code rather than with a leading lookbehind: a Unicode lookbehind tried at every position costs

@@ -8,7 +8,8 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { decodeBase58Check } from './base58.ts';
 import { decodeSegwitAddress } from './bech32.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT } from './candidate.ts';
+import { DETECTOR_LIMIT, placed } from './candidate.ts';
+import type { Finding } from './candidate.ts';
 import { MONERO_MAINNET_TAGS, decodeMoneroAddress } from './monero.ts';
 
 const B58 = '1-9A-HJ-NP-Za-km-z';
@@ -43,7 +44,7 @@ export function findCryptoAddresses(context: DetectionContext): Candidate[] {
     const address = text.slice(start, end);
     if (!ASCII_ALNUM.test(address)) continue;
     const finding = classifyAddress(address);
-    if (finding !== undefined) found.push({ ...finding, start, end });
+    if (finding !== undefined) found.push(placed(finding, start, end));
   }
   return found;
 }
@@ -52,35 +53,32 @@ const ASCII_ALNUM = /^[A-Za-z0-9]+$/;
 const BASE58_WORD = new RegExp(`^[${B58}]+$`);
 const HEX_40ISH = /^0x[0-9a-fA-F]{38,42}$/;
 
-function classifyAddress(address: string): Omit<Candidate, 'start' | 'end'> | undefined {
+function classifyAddress(address: string): Finding | undefined {
   const first = address.charAt(0);
   const lower = address.toLowerCase();
   if ((first === '4' || first === '8') && (address.length === 95 || address.length === 106)) {
     if (!BASE58_WORD.test(address)) return undefined;
     const tag = decodeMoneroAddress(address);
     const valid = tag !== undefined && MONERO_MAINNET_TAGS.has(tag);
-    return {
-      type: 'monero',
-      normalized: address,
-      valid,
-      ...(valid ? {} : { invalidReason: 'checksum' }),
-    };
+    return valid
+      ? { type: 'monero', normalized: address, valid }
+      : { type: 'monero', normalized: address, valid, invalidReason: 'checksum' };
   }
   if ((lower.startsWith('bc1') || lower.startsWith('ltc1')) && address.length <= 90) {
     const type = lower.startsWith('ltc') ? 'litecoin' : 'bitcoin';
     const decoded = decodeSegwitAddress(address);
     const valid = decoded !== undefined && decoded.hrp === (type === 'litecoin' ? 'ltc' : 'bc');
-    return { type, normalized: lower, valid, ...(valid ? {} : { invalidReason: 'checksum' }) };
+    return valid
+      ? { type, normalized: lower, valid }
+      : { type, normalized: lower, valid, invalidReason: 'checksum' };
   }
   if (HEX_40ISH.test(address)) {
     const lengthOk = address.length === 42;
     const valid = lengthOk && isValidEthereumChecksum(address.slice(2));
-    return {
-      type: 'ethereum',
-      normalized: `0x${lower.slice(2)}`,
-      valid,
-      ...(valid ? {} : { invalidReason: lengthOk ? 'checksum' : 'length' }),
-    };
+    const normalized = `0x${lower.slice(2)}`;
+    return valid
+      ? { type: 'ethereum', normalized, valid }
+      : { type: 'ethereum', normalized, valid, invalidReason: lengthOk ? 'checksum' : 'length' };
   }
   if ('13LMT'.includes(first) && address.length <= 35 && BASE58_WORD.test(address)) {
     return looksLikeBase58Address(address) ? readBase58Address(address) : undefined;
@@ -97,7 +95,7 @@ function looksLikeBase58Address(text: string): boolean {
   return /[0-9]/.test(body) && /[A-Z]/.test(body) && /[a-z]/.test(body);
 }
 
-function readBase58Address(address: string): Omit<Candidate, 'start' | 'end'> {
+function readBase58Address(address: string): Finding {
   const first = address[0];
   const implied = first === 'L' || first === 'M' ? 'litecoin' : first === 'T' ? 'tron' : 'bitcoin';
   const payload = decodeBase58Check(address);

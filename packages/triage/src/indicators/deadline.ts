@@ -468,16 +468,31 @@ function isClockTime(limitWord: string, count: number, unit: string): boolean {
 
 /** Compiled once per table: the exact-match pattern of each row. */
 const compiledTables = new WeakMap<object, ReadonlyArray<readonly [RegExp, unknown]>>();
+/** Per table, the answers given so far by word: the rows' patterns are tried once per spelling. */
+const answers = new WeakMap<object, Map<string, unknown>>();
+/** Spellings remembered per table (a hostile text could write "ToNiGhT" in every case). */
+const ANSWERS_LIMIT = 4096;
 
 /** The value of the first entry whose alternatives match `word` exactly. */
 function lookup<T>(table: ReadonlyArray<readonly [string, T]>, word: string): T | undefined {
+  let known = answers.get(table);
+  if (known === undefined) answers.set(table, (known = new Map<string, unknown>()));
+  if (known.has(word)) return known.get(word) as T | undefined;
   let compiled = compiledTables.get(table) as ReadonlyArray<readonly [RegExp, T]> | undefined;
   if (compiled === undefined) {
     compiled = table.map(([words, value]) => [new RegExp(`^(?:${words})$`, 'iu'), value] as const);
     compiledTables.set(table, compiled);
   }
-  for (const [pattern, value] of compiled) if (pattern.test(word)) return value;
-  return undefined;
+  let found: T | undefined;
+  for (const [pattern, value] of compiled) {
+    if (pattern.test(word)) {
+      found = value;
+      break;
+    }
+  }
+  if (known.size >= ANSWERS_LIMIT) known.clear();
+  known.set(word, found);
+  return found;
 }
 
 function isoDuration(count: number, designator: string): string {

@@ -36,14 +36,13 @@ export function findEmails(context: DetectionContext): Candidate[] {
     const normalized = refangEmail(match[0]);
     const local = normalized.slice(0, normalized.indexOf('@'));
     const valid = !local.includes('..') && !local.endsWith('.') && local.length <= 64;
-    found.push({
-      type: 'email',
-      normalized,
-      valid,
-      start: match.index,
-      end: match.index + match[0].length,
-      ...(valid ? {} : { invalidReason: 'format' }),
-    });
+    const start = match.index;
+    const end = start + match[0].length;
+    found.push(
+      valid
+        ? { type: 'email', normalized, valid, start, end }
+        : { type: 'email', normalized, valid, start, end, invalidReason: 'format' },
+    );
   }
   return found;
 }

@@ -50,15 +50,20 @@ export function findIbans(context: DetectionContext): Candidate[] {
     if (countDigits(bban) * 2 < bban.length) continue;
     const lengthOk = normalized.length === expected && !read.overflow;
     const valid = lengthOk && ibanChecksumIsValid(normalized);
-    found.push({
-      type: 'iban',
-      normalized,
-      valid,
-      country,
-      start,
-      end: read.end,
-      ...(valid ? {} : { invalidReason: lengthOk ? 'checksum' : 'length' }),
-    });
+    const end = read.end;
+    found.push(
+      valid
+        ? { type: 'iban', normalized, valid, country, start, end }
+        : {
+            type: 'iban',
+            normalized,
+            valid,
+            country,
+            start,
+            end,
+            invalidReason: lengthOk ? 'checksum' : 'length',
+          },
+    );
   }
   return found;
 }

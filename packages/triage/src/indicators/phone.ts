@@ -62,15 +62,17 @@ export function findPhones(context: DetectionContext): Candidate[] {
     }
     const valid = parsed.isValid();
     if (!valid && !international && !announced) continue;
-    found.push({
+    // Optional fields set after the others, in this order (no object spread: slow in V8).
+    const candidate: { -readonly [K in keyof Candidate]: Candidate[K] } = {
       type: 'phone',
       normalized: parsed.number,
       valid,
       start,
       end,
-      ...(parsed.country === undefined ? {} : { country: parsed.country }),
-      ...(valid ? {} : { invalidReason: 'format' }),
-    });
+    };
+    if (parsed.country !== undefined) candidate.country = parsed.country;
+    if (!valid) candidate.invalidReason = 'format';
+    found.push(candidate);
   }
   return found;
 }

@@ -149,15 +149,12 @@ export function findReceivers(context: DetectionContext): Candidate[] {
     if (place === '') continue;
     const normalized = `${canonicalNames(name.text)}@${place}`;
     if (found.some((receiver) => receiver.normalized === normalized)) continue;
-    found.push({
-      type: 'receiver',
-      normalized,
-      valid: true,
-      city,
-      start,
-      end: name.end,
-      ...(service === undefined ? {} : { service }),
-    });
+    const end = name.end;
+    found.push(
+      service === undefined
+        ? { type: 'receiver', normalized, valid: true, city, start, end }
+        : { type: 'receiver', normalized, valid: true, city, start, end, service },
+    );
   }
   return found;
 }

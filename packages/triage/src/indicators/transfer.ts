@@ -116,18 +116,36 @@ export function findTransferReferences(context: DetectionContext): Candidate[] {
     const justBefore = context.lower.slice(Math.max(0, start - 30), start);
     if (PHONE_WORDS.test(justBefore) && !REFERENCE_WORDS.test(justBefore)) continue;
     const labelled = REFERENCE_WORDS.test(justBefore);
-    const base = { service, normalized: digits, start, end };
+    const normalized = digits;
     if (service === 'western-union') {
-      if (digits.length === 10) found.push({ ...base, type: 'mtcn', valid: true });
+      if (digits.length === 10)
+        found.push({ service, normalized, start, end, type: 'mtcn', valid: true });
       else if (labelled)
-        found.push({ ...base, type: 'mtcn', valid: false, invalidReason: 'length' });
+        found.push({
+          service,
+          normalized,
+          start,
+          end,
+          type: 'mtcn',
+          valid: false,
+          invalidReason: 'length',
+        });
     } else if (service === 'moneygram') {
-      if (digits.length === 8) found.push({ ...base, type: 'moneygram', valid: true });
+      if (digits.length === 8)
+        found.push({ service, normalized, start, end, type: 'moneygram', valid: true });
       else if (labelled) {
-        found.push({ ...base, type: 'moneygram', valid: false, invalidReason: 'length' });
+        found.push({
+          service,
+          normalized,
+          start,
+          end,
+          type: 'moneygram',
+          valid: false,
+          invalidReason: 'length',
+        });
       }
     } else {
-      found.push({ ...base, type: 'transfer-ref', valid: true });
+      found.push({ service, normalized, start, end, type: 'transfer-ref', valid: true });
     }
   }
   return found;

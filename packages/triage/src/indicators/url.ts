@@ -4,7 +4,7 @@
  */
 import type { SocialService } from '../types.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { DETECTOR_LIMIT, startsWord } from './candidate.ts';
+import { DETECTOR_LIMIT, placed, startsWord } from './candidate.ts';
 
 const DOT = String.raw`(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))`;
 const SCHEME = String.raw`(?:h(?:tt|xx|XX|TT|\*\*)ps?|fxps?|ftp)(?:\[:\]|:)\/\/`;
@@ -89,7 +89,7 @@ export function findUrls(context: DetectionContext): Candidate[] {
     if (taken.some(([s, e]) => start < e && s < end)) return;
     taken.push([start, end]);
     const candidate = readLink(trimmed);
-    if (candidate !== undefined) found.push({ ...candidate, start, end });
+    if (candidate !== undefined) found.push(placed(candidate, start, end));
   };
   for (const match of text.matchAll(WITH_SCHEME)) {
     if (found.length >= DETECTOR_LIMIT) break;
