@@ -2,7 +2,7 @@
  * Frames out of ffmpeg: one child process decodes the video and lets only the frames we hash reach
  * the RGB conversion (the `select` / `fps` filters drop the others as they come out of the decoder),
  * then writes each as a binary PPM (a 15-byte header that carries the size, then packed RGB24)
- * through a pipe. A second pipe (fd 3) receives one line per decoded frame from the `metadata`
+ * through a socket that Node reads straight into one reused frame buffer (`./direct-socket.ts`). A second pipe (fd 3) receives one line per decoded frame from the `metadata`
  * filter: its number and timestamp, for progress, the stall watchdog and time-mode frame numbers.
  *
  * Pixels: `scale=flags=area` with BT.601 coefficients and the range the pixel format implies,
@@ -14,6 +14,7 @@ import type { NeighbourhoodGrid } from '../video/neighbourhood.ts';
 import type { Rational, VpdqSampling } from '../video/sampling.ts';
 import { secondsPerHashRational } from '../video/sampling.ts';
 import type { VideoProbe } from './video-probe.ts';
+import type { ReadTarget } from './direct-socket.ts';
 import { runWatched, type WatchedRun } from './video-process.ts';
 
 export interface DecodePlan {
@@ -136,7 +137,7 @@ export async function decodeFrames(
   const run = await runWatched(ffmpegPath, ffmpegArguments(path, probe, plan), {
     stallTimeoutMs: watch.stallTimeoutMs,
     signal: watch.signal,
-    onStdout: (chunk) => frames.push(chunk),
+    stdoutInto: frames,
     onFd3: (chunk) => log.push(chunk),
   });
   // Throws (caught by hashVideoFile) when ffmpeg's output stopped inside a frame.
@@ -144,17 +145,38 @@ export async function decodeFrames(
   return { ...run, pts: log.pts };
 }
 
-/** Splits ffmpeg's image2pipe PPM output into frames. */
-class PpmStream {
+/**
+ * Splits ffmpeg's image2pipe PPM output into frames. The pixels are read straight into the frame
+ * buffer; only the few bytes around each header go through a small scratch buffer.
+ */
+class PpmStream implements ReadTarget {
   private header: number[] = [];
   private frame: Uint8Array = new Uint8Array(0);
   private width = 0;
   private height = 0;
   private filled = -1; // -1: reading a header
+  /** Reads between frames land here: a header ("P6\n1280 720\n255\n") and the first pixels. */
+  private readonly scratch = new Uint8Array(64);
 
   constructor(private readonly onFrame: (frame: DecodedFrame) => void) {}
 
-  push(chunk: Buffer): void {
+  target(): Uint8Array {
+    // (A frame of no pixels would leave nothing to read into: push() completes it.)
+    const inFrame = this.filled >= 0 && this.filled < this.frame.length;
+    return inFrame ? this.frame.subarray(this.filled) : this.scratch;
+  }
+
+  received(target: Uint8Array, bytes: number): void {
+    if (target === this.scratch) {
+      this.push(target.subarray(0, bytes));
+      return;
+    }
+    this.filled += bytes;
+    if (this.filled === this.frame.length) this.emitFrame();
+  }
+
+  /** Takes bytes that were read elsewhere: headers, and the pixels that came with them. */
+  push(chunk: Uint8Array): void {
     let offset = 0;
     while (offset < chunk.length) {
       if (this.filled < 0) {
@@ -165,10 +187,7 @@ class PpmStream {
       this.frame.set(chunk.subarray(offset, offset + take), this.filled);
       this.filled += take;
       offset += take;
-      if (this.filled === this.frame.length) {
-        this.onFrame({ width: this.width, height: this.height, rgb: this.frame });
-        this.filled = -1;
-      }
+      if (this.filled === this.frame.length) this.emitFrame();
     }
   }
 
@@ -178,7 +197,12 @@ class PpmStream {
       throw new Error('ffmpeg output ended inside a frame');
   }
 
-  private readHeader(chunk: Buffer, offset: number): number {
+  private emitFrame(): void {
+    this.filled = -1;
+    this.onFrame({ width: this.width, height: this.height, rgb: this.frame });
+  }
+
+  private readHeader(chunk: Uint8Array, offset: number): number {
     while (offset < chunk.length) {
       const byte = chunk[offset++]!;
       this.header.push(byte);

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { directSocketPair, type ReadTarget } from './direct-socket.ts';
 
 export interface WatchedRun {
   /** Exit code, or null when killed by a signal. */
@@ -20,8 +21,13 @@ export interface WatchedRun {
 export interface WatchOptions {
   readonly stallTimeoutMs: number;
   readonly signal?: AbortSignal | undefined;
-  /** Called with each stdout chunk; returning a promise pauses reading until it settles. */
+  /** Called with each stdout chunk. */
   readonly onStdout?: ((chunk: Buffer) => void) | undefined;
+  /**
+   * Instead of `onStdout`: stdout is read straight into the memory this names, read by read,
+   * through a socket pair (`./direct-socket.ts`): no buffer allocated per read, no copy.
+   */
+  readonly stdoutInto?: ReadTarget | undefined;
   /** Called with each chunk of file descriptor 3 (ffmpeg writes per-frame metadata there). */
   readonly onFd3?: ((chunk: Buffer) => void) | undefined;
 }
@@ -29,28 +35,46 @@ export interface WatchOptions {
 const STDERR_KEEP = 64 * 1024;
 
 /**
- * Spawns `command args…` and resolves when it has exited and its pipes are drained. Never
+ * Spawns `command args…` and resolves when it has exited and its output is drained. Never
  * rejects for the child's own failures: they are in the result. An exception thrown by a
  * callback kills the child and rejects.
  *
  * @example
  * const run = await runWatched('ffprobe', ['-v', 'error', path], { stallTimeoutMs: 30_000 });
  */
-export function runWatched(
+export async function runWatched(
   command: string,
   args: readonly string[],
   options: WatchOptions,
 ): Promise<WatchedRun> {
+  const callbacks = new GuardedCallbacks();
+  const into = options.stdoutInto;
+  const direct =
+    into === undefined ? undefined : await directSocketPair(callbacks.readTarget(into));
   return new Promise((resolve, reject) => {
     const useFd3 = options.onFd3 !== undefined;
-    const child = spawn(command, args, {
-      stdio: ['ignore', 'pipe', 'pipe', ...(useFd3 ? (['pipe'] as const) : [])],
-      windowsHide: true,
-    });
+    let child;
+    try {
+      child = spawn(command, args, {
+        stdio: [
+          'ignore',
+          direct?.childEnd ?? 'pipe',
+          'pipe',
+          ...(useFd3 ? (['pipe'] as const) : []),
+        ],
+        windowsHide: true,
+      });
+    } catch (error) {
+      direct?.ourEnd.destroy();
+      throw error;
+    } finally {
+      // The child has its own copy; ours would keep the socket open after the child exits.
+      direct?.childEnd.destroy();
+    }
     let stderr = '';
     let killedFor: WatchedRun['killedFor'];
     let spawnError: NodeJS.ErrnoException | undefined;
-    let callbackError: Error | undefined;
+    let exitCode: number | null | undefined;
     let settled = false;
 
     const kill = (reason: 'stall' | 'abort') => {
@@ -58,45 +82,92 @@ export function runWatched(
       killedFor = reason;
       child.kill('SIGKILL');
     };
-    let timer = setTimeout(() => kill('stall'), options.stallTimeoutMs);
-    const alive = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => kill('stall'), options.stallTimeoutMs);
-    };
+    const timer = setTimeout(() => kill('stall'), options.stallTimeoutMs);
     const onAbort = () => kill('abort');
     if (options.signal?.aborted === true) queueMicrotask(onAbort);
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    callbacks.start(
+      () => timer.refresh(),
+      () => child.kill('SIGKILL'),
+    );
 
-    const guard = (handler: ((chunk: Buffer) => void) | undefined) => (chunk: Buffer) => {
-      alive();
-      if (handler === undefined || callbackError !== undefined) return;
-      try {
-        handler(chunk);
-      } catch (error) {
-        callbackError = error instanceof Error ? error : new Error(String(error));
-        child.kill('SIGKILL');
-      }
-    };
-    child.stdout!.on('data', guard(options.onStdout));
-    if (useFd3) (child.stdio[3] as Readable).on('data', guard(options.onFd3));
+    if (direct === undefined) child.stdout!.on('data', callbacks.forChunks(options.onStdout));
+    if (useFd3) (child.stdio[3] as Readable).on('data', callbacks.forChunks(options.onFd3));
     child.stderr!.on('data', (chunk: Buffer) => {
-      alive();
+      timer.refresh();
       stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEEP);
     });
 
-    const finish = (exitCode: number | null) => {
-      if (settled) return;
+    const finish = () => {
+      // 'close' fires once the process has exited and its pipes are drained; our socket closes
+      // once all the child wrote to it has been read.
+      const drained = direct === undefined || direct.ourEnd.closed;
+      if (settled || exitCode === undefined || !drained) return;
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      if (callbackError !== undefined) reject(callbackError);
+      if (callbacks.error !== undefined) reject(callbacks.error);
       else resolve({ exitCode, killedFor, stderr, spawnError });
     };
     child.on('error', (error: NodeJS.ErrnoException) => {
       spawnError = error;
-      finish(null);
+      exitCode = null;
+      finish();
     });
-    // 'close' fires after the process exited and every pipe has been drained.
-    child.on('close', (code) => finish(code));
+    child.on('close', (code) => {
+      exitCode ??= code;
+      finish();
+    });
+    direct?.ourEnd.on('error', (error) => callbacks.fail(error));
+    direct?.ourEnd.on('close', finish);
   });
+}
+
+/**
+ * The caller's callbacks, each call marking the child alive; the first exception stops the calls
+ * and kills the child. Reads meant for a `ReadTarget` go to a scratch buffer after that.
+ */
+class GuardedCallbacks {
+  error: Error | undefined;
+  private alive = () => {};
+  private kill = () => {};
+  private readonly discard = new Uint8Array(1 << 16);
+
+  start(alive: () => void, kill: () => void): void {
+    this.alive = alive;
+    this.kill = kill;
+  }
+
+  fail(error: unknown): void {
+    if (this.error !== undefined) return;
+    this.error = error instanceof Error ? error : new Error(String(error));
+    this.kill();
+  }
+
+  forChunks(handler: ((chunk: Buffer) => void) | undefined): (chunk: Buffer) => void {
+    return (chunk) => {
+      this.alive();
+      if (handler === undefined || this.error !== undefined) return;
+      try {
+        handler(chunk);
+      } catch (error) {
+        this.fail(error);
+      }
+    };
+  }
+
+  readTarget(into: ReadTarget): ReadTarget {
+    return {
+      target: () => (this.error === undefined ? into.target() : this.discard),
+      received: (target, bytes) => {
+        this.alive();
+        if (target === this.discard) return;
+        try {
+          into.received(target, bytes);
+        } catch (error) {
+          this.fail(error);
+        }
+      },
+    };
+  }
 }
