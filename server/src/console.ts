@@ -88,7 +88,7 @@ export function createConsoleServices(deps: ConsoleDeps): ConsoleServices {
     pollIntervalMs: deps.pollIntervalMs,
     ...(deps.onError === undefined ? {} : { onError: deps.onError }),
   });
-  deps.cases.afterReportsDeleted?.(() => correlation.sync());
+  deps.cases.afterReportsDeleted?.(() => correlation.syncAfterWrite());
   const reports = new ReportService({
     consoleStore,
     cases: deps.cases,

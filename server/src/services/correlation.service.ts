@@ -99,6 +99,16 @@ export class CorrelationService {
     return this.#syncing;
   }
 
+  /**
+   * Reads what a write that just committed changed: a read already under way may have started
+   * before that commit, so it is waited for and another one follows. A deletion must stop linking
+   * before the victim is told it is done.
+   */
+  async syncAfterWrite(): Promise<void> {
+    await this.#syncing?.catch(() => {});
+    await this.sync();
+  }
+
   get reportCount(): number {
     return this.#correlator.reportCount;
   }

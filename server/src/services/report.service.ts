@@ -25,7 +25,7 @@ export interface ReportServiceDeps {
   readonly consoleStore: ConsoleStore;
   readonly cases: { unlock(caseNumber: string, pin: string | undefined): Promise<CaseRecord> };
   readonly triage: (text: string) => TriageResponse;
-  readonly correlation: Pick<CorrelationService, 'sync' | 'networkOfReport'>;
+  readonly correlation: Pick<CorrelationService, 'sync' | 'syncAfterWrite' | 'networkOfReport'>;
   readonly cipher: FieldCipher;
   readonly audit: AuditTrail;
   readonly clock: Clock;
@@ -105,7 +105,7 @@ export class ReportService {
     if (!(await this.deps.consoleStore.deleteReport(record.id, reportId))) {
       throw new DomainError('report_not_found', 'this case has no message with this id');
     }
-    await this.deps.correlation.sync();
+    await this.deps.correlation.syncAfterWrite();
     await this.deps.audit.record({
       actor: { kind: 'victim', id: `case:${record.id}` },
       action: 'report.delete',
