@@ -14,7 +14,6 @@ import { GLUED_AGE, vocabulary } from './lexicon/vocabulary.ts';
 import { languageOfWords } from './text/language.ts';
 import type { TextView } from './text/normalize.ts';
 import { normalizeTransient } from './text/normalize.ts';
-import { tokenize } from './text/tokenize.ts';
 import type { Token } from './text/tokenize.ts';
 import type {
   AnalyzeOptions,
@@ -91,8 +90,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   // scratch buffers that the message's views read.
   const known = vocabulary();
   const normalized = normalizeTransient(text);
-  const tokens = tokenize(normalized.words.text, known.lookupWord);
-  const words = known.read(tokens);
+  const { tokens, words } = known.tokenizeAndRead(normalized.words.text);
   const language = languageOfWords(words.language);
   const defaultCountry = options.defaultCountry ?? inferCountry(language, text);
   const found = extractWithLooseDeadlines(normalized, defaultCountry);

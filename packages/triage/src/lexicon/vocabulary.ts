@@ -11,6 +11,7 @@ import { FRENCH } from './french.ts';
 import type { Occurrence, WordReading } from './matcher.ts';
 import { CompiledLexicon, matchEntries } from './matcher.ts';
 import { wordLanguage } from '../text/language.ts';
+import { tokenize } from '../text/tokenize.ts';
 import type { Token, WordLookup } from '../text/tokenize.ts';
 
 /** What is known about one word. */
@@ -152,13 +153,23 @@ export class Vocabulary {
   private readonly table = new WordTable();
 
   /**
-   * For `tokenize`: the string remembered for a word met before, so that its tokens share it.
+   * Tokenises a word-view text and reads its words (see `read`) with one lookup per word: a word
+   * met before is found in place, before any slice, and its tokens share the remembered string.
    *
    * @example
-   * const tokens = tokenize(text, vocabulary().lookupWord);
+   * const { tokens, words } = vocabulary().tokenizeAndRead('ta video');
+   * words.standard[1]?.entries; // [{ concept: 'video', … }]
    */
-  readonly lookupWord: WordLookup = (text, start, end, hash) =>
-    this.table.find(text, start, end, hash)?.word;
+  tokenizeAndRead(text: string): { tokens: Token[]; words: MessageWords } {
+    const found: Array<WordInfo | undefined> = [];
+    const lookup: WordLookup = (view, start, end, hash) => {
+      const info = this.table.find(view, start, end, hash);
+      found.push(info);
+      return info?.word;
+    };
+    const tokens = tokenize(text, lookup);
+    return { tokens, words: this.readWith(tokens, found) };
+  }
 
   /**
    * What is known about each token, in order, in one pass over the message's words.
@@ -167,6 +178,14 @@ export class Vocabulary {
    * vocabulary().read(tokenize('ta vidéo')).standard[1]?.entries; // [{ concept: 'video', … }]
    */
   read(tokens: readonly Token[]): MessageWords {
+    return this.readWith(tokens, undefined);
+  }
+
+  /** `read`, with the entries already found for each token (`found[i]`, if any). */
+  private readWith(
+    tokens: readonly Token[],
+    found: ReadonlyArray<WordInfo | undefined> | undefined,
+  ): MessageWords {
     const n = tokens.length;
     const infos = new Array<WordInfo>(n);
     const standard = new Array<WordReading>(n);
@@ -174,7 +193,7 @@ export class Vocabulary {
     const ages = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const token = tokens[i] as Token;
-      let info = this.table.get(token.text, token.hash);
+      let info = found?.[i] ?? this.table.get(token.text, token.hash);
       if (info === undefined) {
         info = {
           word: token.text,
