@@ -383,9 +383,15 @@ function quotedTokens(
   return mask;
 }
 
+/** Arrays reused from message to message by `TokenSpans` (grown when needed, up to the limit). */
+const SPAN_SCRATCH_LIMIT = 1 << 15;
+let spanStarts = new Uint32Array(1024);
+let spanEnds = new Uint32Array(1024);
+
 /**
  * Where each token is in the original text: two arrays for the whole message rather than one
- * [start, end] pair per token.
+ * [start, end] pair per token. They are reused by the next message: `analyze` is done with them
+ * before it returns.
  */
 class TokenSpans {
   private readonly starts: Uint32Array;
@@ -394,8 +400,18 @@ class TokenSpans {
 
   constructor(tokens: readonly Token[], view: TextView) {
     this.length = tokens.length;
-    this.starts = new Uint32Array(tokens.length);
-    this.ends = new Uint32Array(tokens.length);
+    if (tokens.length > SPAN_SCRATCH_LIMIT) {
+      // A huge text gets arrays of its own, not kept afterwards.
+      this.starts = new Uint32Array(tokens.length);
+      this.ends = new Uint32Array(tokens.length);
+    } else {
+      if (spanStarts.length < tokens.length) {
+        spanStarts = new Uint32Array(tokens.length * 2);
+        spanEnds = new Uint32Array(tokens.length * 2);
+      }
+      this.starts = spanStarts;
+      this.ends = spanEnds;
+    }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       // Tokens are never empty: their first unit's start and their last unit's end.

@@ -5,6 +5,8 @@
 import type { Candidate, DetectionContext } from './candidate.ts';
 import {
   DETECTOR_LIMIT,
+  isSpaceCode,
+  sortByStart,
   wordHashesOf,
   firstWordsOf,
   matchAtDigits,
@@ -161,7 +163,7 @@ export function findAmounts(context: DetectionContext): Candidate[] {
     const value = WORD_VALUES.get((m[1] as string).toLowerCase()) ?? NaN;
     push(m.index, m.index + m[0].length, value, m[2] as string);
   }
-  return found.sort((a, b) => a.start - b.start);
+  return sortByStart(found);
 }
 
 /**
@@ -172,7 +174,7 @@ function prefixCurrencyStarts(text: string, digitStarts: readonly number[]): num
   const starts: number[] = [];
   for (const digits of digitStarts) {
     let end = digits;
-    if (end > 0 && /\s/u.test(text.charAt(end - 1))) end--;
+    if (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
     const last = text.charCodeAt(end - 1);
     if (end === 0 || Number.isNaN(last)) continue;
     let start = end - 1;

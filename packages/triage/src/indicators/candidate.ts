@@ -33,6 +33,25 @@ export interface DetectionContext {
   readonly taken?: (start: number, end: number) => boolean;
 }
 
+/**
+ * Sorts candidates by start, keeping the order of equal ones, in place. Detectors find a handful,
+ * mostly in order: insertion sort, where `Array.prototype.sort` allocates a work copy per call;
+ * a long list (a pathological input) keeps the n log n sort.
+ */
+export function sortByStart<T extends { readonly start: number }>(list: T[]): T[] {
+  if (list.length > 64) return list.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as T;
+    let j = i - 1;
+    while (j >= 0 && (list[j] as T).start > item.start) {
+      list[j + 1] = list[j] as T;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
 /** What a detector found, before its offsets are known. */
 export type Finding = Omit<Candidate, 'start' | 'end'>;
 

@@ -7,6 +7,7 @@
 import type { Candidate, DetectionContext } from './candidate.ts';
 import {
   DETECTOR_LIMIT,
+  sortByStart,
   firstWordsOf,
   followingWordsOf,
   matchAtDigits,
@@ -454,7 +455,7 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
       push(m.index, end, NEXT_EXACT, normalized);
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return sortByStart(found);
 }
 
 /**

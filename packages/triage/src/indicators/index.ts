@@ -8,7 +8,7 @@ import { toOriginalSpan } from '../text/normalize.ts';
 import type { Indicator } from '../types.ts';
 import { findAmounts } from './amount.ts';
 import type { Candidate, DetectionContext } from './candidate.ts';
-import { transientWordsOf } from './candidate.ts';
+import { sortByStart, transientWordsOf } from './candidate.ts';
 import { findCryptoAddresses } from './crypto.ts';
 import { findDeadlines } from './deadline.ts';
 import { findEmails } from './email.ts';
@@ -84,7 +84,7 @@ export function extractWithLooseDeadlines(
       accepted.push(candidate);
     }
   }
-  accepted.sort((a, b) => a.start - b.start);
+  sortByStart(accepted);
   const toIndicator = (candidate: Candidate): Indicator => {
     const span = toOriginalSpan(normalized.identifiers, candidate.start, candidate.end);
     return withoutOffsets(candidate, normalized.original.slice(span[0], span[1]), span);

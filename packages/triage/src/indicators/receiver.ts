@@ -136,7 +136,8 @@ export function findReceivers(context: DetectionContext): Candidate[] {
     NAME_LABEL_HASHES,
   );
   if (labels.length === 0) return [];
-  const service = SERVICES.find(([, pattern]) => pattern.test(text))?.[0];
+  // The service named, looked for once a receiver is found (most labels lead to none).
+  let service: TransferService | undefined | null = null;
   const found: Candidate[] = [];
   for (const label of labels) {
     if (found.length >= DETECTOR_LIMIT) break;
@@ -150,6 +151,7 @@ export function findReceivers(context: DetectionContext): Candidate[] {
     const normalized = `${canonicalNames(name.text)}@${place}`;
     if (found.some((receiver) => receiver.normalized === normalized)) continue;
     const end = name.end;
+    if (service === null) service = SERVICES.find(([, pattern]) => pattern.test(text))?.[0];
     found.push(
       service === undefined
         ? { type: 'receiver', normalized, valid: true, city, start, end }

@@ -30,6 +30,11 @@ const MENTION = new RegExp(
   'iuy',
 );
 
+/** Each service and the name of its group in `MENTION`. */
+const SERVICE_GROUPS = SERVICE_MENTIONS.map(
+  ([service]) => [service, service.replace(/-/g, '_')] as const,
+);
+
 const MENTION_FIRST = firstWordsOf(SERVICE_MENTIONS.map(([, words]) => words));
 /** Arabic prepositions that glue to a service's name ("بويسترن", "فوفاكاش"). */
 const GLUED_PREPOSITIONS = new Set(['و', 'ف', 'ب', 'ل']);
@@ -95,9 +100,7 @@ export function findTransferReferences(context: DetectionContext): Candidate[] {
     mayNameService,
     MENTION_SHAPES,
   )) {
-    const service = SERVICE_MENTIONS.find(
-      ([name]) => match.groups?.[name.replace(/-/g, '_')] !== undefined,
-    )?.[0];
+    const service = SERVICE_GROUPS.find(([, group]) => match.groups?.[group] !== undefined)?.[0];
     if (service !== undefined)
       mentions.push({ service, start: match.index, end: match.index + match[0].length });
   }
