@@ -2,7 +2,7 @@
  * A victim takes back a message they added to their case, in Chromium against a real `aman serve`:
  * the message is added from the triage page ("Add to my case"), listed on the case page (Arabic,
  * right to left), removed after a confirmation, and gone from the page and from the server. The
- * whole-case withdrawal's confirmation says that messages are deleted too.
+ * whole-case withdrawal's confirmation says that messages are deleted too, and they are.
  */
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -77,7 +77,9 @@ describe('messages added to a case', () => {
     expect(listed.ok && listed.value.reports).toEqual([]);
     expect(victim.errors).toEqual([]);
 
-    // The whole-case withdrawal says that the messages go too (English page).
+    // The whole-case withdrawal says that the messages go too, and does it (English page).
+    const second = await client.addReport(caseNumber, pin, { text: MESSAGE });
+    expect(second.ok).toBe(true);
     const english = await openPortal(browser, 'en');
     await english.page.goto(`${aman.url}/case`);
     await english.page.getByLabel('Case number', { exact: true }).fill(caseNumber);
@@ -89,6 +91,11 @@ describe('messages added to a case', () => {
     const confirm = english.page.getByRole('dialog');
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('The messages you added to the case');
+    await confirm.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await english.page.locator('.callout-ok', { hasText: '1 message deleted.' }).waitFor();
+    await english.page.locator('[data-testid="no-messages"]').waitFor();
+    const afterWithdrawal = await client.reports(caseNumber, pin);
+    expect(afterWithdrawal.ok && afterWithdrawal.value.reports).toEqual([]);
     expect(english.errors).toEqual([]);
     await english.context.close();
     await victim.context.close();

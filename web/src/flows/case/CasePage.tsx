@@ -151,7 +151,11 @@ function OpenCase({ credentials }: { credentials: CaseCredentials }) {
     );
     if (!result.ok) return setError(apiErrorMessage(result.error, media));
     setSelected(new Set());
-    const message = m.withdrawn(result.value.withdrawn.length);
+    const deleted = result.value.reportsDeleted ?? 0;
+    const message =
+      deleted > 0
+        ? `${m.withdrawn(result.value.withdrawn.length)} ${m.messagesDeleted(deleted)}`
+        : m.withdrawn(result.value.withdrawn.length);
     setNotice(message);
     announce(message);
     await load();

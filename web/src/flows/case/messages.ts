@@ -64,6 +64,8 @@ export const caseMessages = defineCatalog({
       'It is deleted from Aman and stops linking your case to other reports at once. A helpline you shared the case with no longer sees it either.',
     keepMessage: 'Keep it',
     messageRemoved: 'Message removed.',
+    messagesDeleted: (count: number) =>
+      count === 1 ? '1 message deleted.' : `${count} messages deleted.`,
   },
   fr: {
     title: 'Mon dossier',
@@ -130,6 +132,8 @@ export const caseMessages = defineCatalog({
       'Il est supprimé d’Aman et cesse immédiatement de relier votre dossier à d’autres signalements. Une ligne d’écoute avec qui vous avez partagé le dossier ne le voit plus non plus.',
     keepMessage: 'Le garder',
     messageRemoved: 'Message retiré.',
+    messagesDeleted: (count: number) =>
+      count === 1 ? '1 message supprimé.' : `${count} messages supprimés.`,
   },
   ar: {
     title: 'ملفي',
@@ -191,5 +195,7 @@ export const caseMessages = defineCatalog({
       'تُحذف من أمان وتتوقف فورًا عن ربط ملفك ببلاغات أخرى. ولن يراها أيضًا خط المساعدة الذي شاركت معه الملف.',
     keepMessage: 'احتفظ بها',
     messageRemoved: 'حُذفت الرسالة.',
+    messagesDeleted: (count: number) =>
+      count === 1 ? 'حُذفت رسالة واحدة.' : `عدد الرسائل المحذوفة: ${count}.`,
   },
 });
