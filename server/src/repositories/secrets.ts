@@ -9,7 +9,7 @@
  *   presented key with one indexed lookup, and costs microseconds on every platform request, where
  *   argon2 would cost tens of milliseconds.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { hash as digest, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { CASE_NUMBER_BYTES, formatCaseNumber, type CaseNumber } from '@aman/api';
 
@@ -53,5 +53,6 @@ export const nodeSecrets: Secrets = {
     }
   },
   newApiKey: () => `aman_${randomBytes(32).toString('base64url')}`,
-  hashApiKey: (apiKey) => createHash('sha256').update(apiKey).digest('hex'),
+  // The one-shot digest: a third of the cost of createHash().update().digest() on this hot path.
+  hashApiKey: (apiKey) => digest('sha256', apiKey, 'hex'),
 };

@@ -24,9 +24,15 @@ interface Bucket {
   from: Date;
 }
 
+/**
+ * Where `attach` leaves a request's platform: a property of the request itself, which goes with it.
+ * (A WeakMap did the same, at the cost of an ephemeron entry the collector handles per request.)
+ */
+const PLATFORM = Symbol('aman.platform');
+type WithPlatform = FastifyRequest & { [PLATFORM]?: PlatformRecord };
+
 export class PlatformActivity {
   readonly #buckets = new Map<string, Bucket>();
-  readonly #platforms = new WeakMap<FastifyRequest, PlatformRecord>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -39,7 +45,7 @@ export class PlatformActivity {
 
   /** Notes which platform's key authenticated `request` (define-route.ts). */
   attach(request: FastifyRequest, platform: PlatformRecord): void {
-    this.#platforms.set(request, platform);
+    (request as WithPlatform)[PLATFORM] = platform;
   }
 
   /**
@@ -48,7 +54,7 @@ export class PlatformActivity {
    */
   hook(route: string): (request: FastifyRequest, reply: FastifyReply, done: () => void) => void {
     return (request, reply, done) => {
-      const platform = this.#platforms.get(request);
+      const platform = (request as WithPlatform)[PLATFORM];
       if (platform !== undefined) this.used(platform, route, reply.statusCode >= 400);
       else if (reply.statusCode === 401 || reply.statusCode === 403) this.refusedKey(route);
       done();
