@@ -159,6 +159,13 @@ async function measure(browser: Browser, url: string, maxNodes: number): Promise
   // Pan and zoom from inside the page, one input event per frame (as a trackpad sends them), so
   // that the figure is the page's own frame time, not the automation's round trips.
   const graph = page.locator('[data-testid="graph"]');
+  // The figures mean something only if the drags pan the graph, and the wheel zooms it (below).
+  const unpanned = await graph.screenshot();
+  await page.evaluate(DRAG);
+  await page.waitForTimeout(500);
+  if ((await graph.screenshot()).equals(unpanned)) {
+    throw new Error('the graph did not pan: the synthetic drag was ignored');
+  }
   const before = await graph.screenshot();
   const intervals = await page.evaluate<number[]>(interact(SECONDS));
   await page.waitForTimeout(300);
@@ -216,17 +223,48 @@ const STOP_RECORDER = `(() => {
   return window.__frames.intervals.slice(1);
 })()`;
 
-/** Drags the graph around, then zooms in and out, for `seconds`; answers the frame intervals. */
-function interact(seconds: number): string {
-  return `new Promise((resolve) => {
+/**
+ * Page code that defines `pointer(type, dx, dy)`, `wheel(deltaY)` and `element`, the element under
+ * the centre of the graph (sigma's top canvas). A real mouse sends a pointer event and then its
+ * compatibility mouse event, both to the element under the cursor (bubbling up to the document);
+ * a synthetic PointerEvent brings no mouse event, so both are sent. sigma 3 pans on the mouse
+ * events: with pointer events alone the drags were ignored and only the wheel moved the graph.
+ */
+const INPUT = `
     const box = document.querySelector('[data-testid="graph"]').getBoundingClientRect();
     const x = box.left + box.width / 2;
     const y = box.top + box.height / 2;
-    // The element under the pointer, as for real input (sigma listens on its top canvas).
     const element = document.elementFromPoint(x, y);
-    // sigma listens to pointer events: down on its container, moves and up on the document.
-    const pointer = (target, type, dx, dy) =>
-      target.dispatchEvent(new PointerEvent(type, { clientX: x + dx, clientY: y + dy, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, pointerType: 'mouse', isPrimary: true }));
+    const pointer = (type, dx, dy) => {
+      const init = { clientX: x + dx, clientY: y + dy, bubbles: true, cancelable: true, button: 0, buttons: type === 'pointerup' ? 0 : 1 };
+      element.dispatchEvent(new PointerEvent(type, { ...init, pointerId: 1, pointerType: 'mouse', isPrimary: true }));
+      element.dispatchEvent(new MouseEvent(type.replace('pointer', 'mouse'), init));
+    };
+    const wheel = (deltaY) =>
+      element.dispatchEvent(new WheelEvent('wheel', { deltaY, clientX: x, clientY: y, bubbles: true, cancelable: true }));`;
+
+/** One drag of 100 pixels to the right, over a few frames. */
+const DRAG = `new Promise((resolve) => {
+  ${INPUT}
+  let step = 0;
+  const tick = () => {
+    if (step === 0) pointer('pointerdown', 0, 0);
+    else pointer('pointermove', step * 10, 0);
+    if (step === 10) {
+      pointer('pointerup', 100, 0);
+      resolve();
+    } else {
+      step++;
+      requestAnimationFrame(tick);
+    }
+  };
+  requestAnimationFrame(tick);
+})`;
+
+/** Drags the graph around, then zooms in and out, for `seconds`; answers the frame intervals. */
+function interact(seconds: number): string {
+  return `new Promise((resolve) => {
+    ${INPUT}
     const intervals = [];
     const end = performance.now() + ${seconds * 1000};
     let last = performance.now();
@@ -236,11 +274,11 @@ function interact(seconds: number): string {
       last = now;
       const phase = Math.floor(frame / 60) % 2;
       if (phase === 0) {
-        if (frame % 60 === 0) pointer(element, 'pointerdown', 0, 0);
-        pointer(document, 'pointermove', (frame % 60) * 4, Math.sin(frame / 9) * 100);
-        if (frame % 60 === 59) pointer(document, 'pointerup', 240, 0);
+        if (frame % 60 === 0) pointer('pointerdown', 0, 0);
+        pointer('pointermove', (frame % 60) * 4, Math.sin(frame / 9) * 100);
+        if (frame % 60 === 59) pointer('pointerup', 240, 0);
       } else {
-        element.dispatchEvent(new WheelEvent('wheel', { deltaY: frame % 240 < 150 ? -60 : 60, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+        wheel(frame % 240 < 150 ? -60 : 60);
       }
       frame++;
       if (now < end) requestAnimationFrame(tick);
