@@ -61,6 +61,32 @@ function apiStatus(page: Page, path: string): Promise<number> {
   return page.evaluate(async (url) => (await fetch(url)).status, path);
 }
 
+/**
+ * Moves the mouse over a grid of points of the graph until sigma draws a hovered node's label on
+ * its hover layer (a 2D canvas, readable at any time); answers whether it ever did.
+ */
+async function hoverShowsLabel(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+): Promise<boolean> {
+  for (let row = 1; row < 12; row++) {
+    for (let column = 1; column < 12; column++) {
+      await page.mouse.move(box.x + (box.width * column) / 12, box.y + (box.height * row) / 12);
+      const drawn = await page.evaluate(async () => {
+        // The hover layer is drawn on the next animation frame.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const layer = document.querySelector<HTMLCanvasElement>(
+          '[data-testid="graph"] canvas.sigma-hovers',
+        )!;
+        const pixels = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height).data;
+        return pixels.some((value, index) => index % 4 === 3 && value > 0);
+      });
+      if (drawn) return true;
+    }
+  }
+  return false;
+}
+
 describe('the console', () => {
   it('prints the demo accounts, and asks for a sign-in first', async () => {
     expect([...accounts.keys()].sort()).toEqual(['admin', 'helpline', 'investigator', 'platform']);
@@ -125,6 +151,14 @@ describe('the console', () => {
     const page = await signIn('investigator', 'en', '/console/graph');
     await page.locator('[data-testid="graph"] canvas').first().waitFor();
     expect(await page.locator('[data-testid="graph-size"]').textContent()).toMatch(/\d+ nodes/);
+    // After a drag, hovering a node still shows its label: the node under the pointer is found in
+    // the picking buffer, which the graph leaves out while the camera moves and draws when it stops.
+    const box = (await page.locator('[data-testid="graph"]').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 20, { steps: 8 });
+    await page.mouse.up();
+    expect(await hoverShowsLabel(page, box)).toBe(true);
     await page.getByRole('link', { name: 'Trends' }).click();
     await expect.poll(() => page.locator('.trend-chart').count()).toBe(3);
     await page.getByRole('link', { name: 'Hubs' }).click();

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type { Attributes } from 'graphology-types';
 import Sigma from 'sigma';
-import { EdgeLineProgram } from 'sigma/rendering';
+import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import type { RenderParams } from 'sigma/types';
 import type { GraphView as GraphModel } from '@aman/api';
 
 /**
@@ -46,7 +48,8 @@ export default function GraphView({
       renderEdgeLabels: false,
       // One-pixel lines (gl.LINES) instead of thick quads: the cheapest way to draw 10,000 links.
       defaultEdgeType: 'line',
-      edgeProgramClasses: { line: EdgeLineProgram },
+      edgeProgramClasses: { line: UnpickedEdgeLineProgram },
+      nodeProgramClasses: { circle: NodeDiscProgram },
       labelRenderedSizeThreshold: 9,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
@@ -56,6 +59,68 @@ export default function GraphView({
   return (
     <div ref={container} className="graph-view" role="img" aria-label={label} data-testid="graph" />
   );
+}
+
+/**
+ * Nodes as round points: one vertex each, all in one draw call. sigma's default circle program is
+ * instanced, and WebGL without a GPU (SwiftShader) sets up every instance like a draw call of its
+ * own: ~180 ms per frame at 5,000 nodes, against ~35 ms as points. Same antialiased discs; what
+ * points give up: each GPU caps their size (ALIASED_POINT_SIZE_RANGE; the largest node at the
+ * closest zoom is ~200 px across) and may drop a disc whose centre has left the canvas.
+ *
+ * The picking pass (every node drawn again, in its id colour, into the offscreen buffer that finds
+ * the node under the pointer) is left out while the camera moves: nobody hovers a node during a
+ * drag or a zoom, and the frame that ends the move, drawn with the links and labels, draws it again.
+ */
+class NodeDiscProgram<
+  N extends Attributes = Attributes,
+  E extends Attributes = Attributes,
+  G extends Attributes = Attributes,
+> extends NodePointProgram<N, E, G> {
+  override render(params: RenderParams): void {
+    const picking = this.pickProgram;
+    if (cameraMoves(this.renderer)) this.pickProgram = null;
+    try {
+      super.render(params);
+    } finally {
+      this.pickProgram = picking;
+    }
+  }
+}
+
+/**
+ * The test sigma 3's render() makes for a moving camera, the one that hides the links and labels
+ * while it moves (`hideEdgesOnMove`): the frame after a move is drawn whole as this turns false.
+ */
+function cameraMoves<N extends Attributes, E extends Attributes, G extends Attributes>(
+  renderer: Sigma<N, E, G>,
+): boolean {
+  const mouse = renderer.getMouseCaptor();
+  return (
+    renderer.getCamera().isAnimated() ||
+    mouse.isMoving ||
+    mouse.draggedEvents > 0 ||
+    mouse.currentWheelDirection !== 0
+  );
+}
+
+/**
+ * Links as one-pixel lines without sigma's picking pass. sigma draws every link a second time into
+ * an offscreen buffer to find the link under the pointer; this graph listens to no link events
+ * (`enableEdgeEvents` stays off), so that pass would only cost time whenever the links are drawn.
+ */
+class UnpickedEdgeLineProgram<
+  N extends Attributes = Attributes,
+  E extends Attributes = Attributes,
+  G extends Attributes = Attributes,
+> extends EdgeLineProgram<N, E, G> {
+  constructor(
+    gl: WebGLRenderingContext | WebGL2RenderingContext,
+    _pickingBuffer: WebGLFramebuffer | null,
+    renderer: Sigma<N, E, G>,
+  ) {
+    super(gl, null, renderer);
+  }
 }
 
 function buildGraph(graph: GraphModel): Graph {
