@@ -4,7 +4,8 @@ import { isPdqHash } from './hash.ts';
 import type { PdqImage } from './image.ts';
 import { orientPdqImage } from './orientation.ts';
 import { computePdq, createPdqHasher } from './pdq.ts';
-import { simdAvailable } from './simd/simd-downsampler.ts';
+import { dct64To16 } from './dct.ts';
+import { SimdDownsampler, simdAvailable } from './simd/simd-downsampler.ts';
 import { ZERO_PDQ_HASH } from './threshold.ts';
 
 const channelCount = fc.constantFrom<1 | 3 | 4>(1, 3, 4);
@@ -166,6 +167,24 @@ describe('createPdqHasher', () => {
 describe('engines', () => {
   it('uses WebAssembly SIMD in Node', () => {
     expect(simdAvailable()).toBe(true);
+  });
+
+  it('computes the DCT bit-identically in WebAssembly and TypeScript', () => {
+    const simd = SimdDownsampler.create()!;
+    const values = fc.float({ min: -300, max: 300, noNaN: true, noDefaultInfinity: true });
+    const blocks = fc.oneof(
+      fc.float32Array({ minLength: 4096, maxLength: 4096, noNaN: true, noDefaultInfinity: true }),
+      fc.array(values, { minLength: 4096, maxLength: 4096 }).map((a) => Float32Array.from(a)),
+    );
+    fc.assert(
+      fc.property(blocks, (block) => {
+        const out = new Float32Array(256);
+        simd.dct64To16(block, out);
+        // Compared bit for bit (as integers: -0 and 0 differ).
+        expect(new Uint32Array(out.buffer)).toEqual(new Uint32Array(dct64To16(block).buffer));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('gives bit-identical results with the WebAssembly and the TypeScript loops', () => {

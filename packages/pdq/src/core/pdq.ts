@@ -91,7 +91,8 @@ export function createPdqHasher(options: PdqHasherOptions = {}): PdqHasher {
       simd.run(image, buffer64x64, orientation);
     if (!simdDone) downsampler.run(height, width, readRow, buffer64x64);
     const quality = pdqQuality(buffer64x64);
-    dct64To16(buffer64x64, dct, dctScratch);
+    if (simd !== undefined) simd.dct64To16(buffer64x64, dct);
+    else dct64To16(buffer64x64, dct, dctScratch);
     const hash = hashFromDct(dct, sortScratch);
     if (!dihedral) return { hash, quality };
     const hashes: PdqHash[] = [hash];

@@ -1,4 +1,5 @@
-;; PDQ's hot loops in WebAssembly SIMD: luma, and the Jarosz box filter passes of downsample.ts.
+;; PDQ's hot loops in WebAssembly SIMD: luma, the Jarosz box filter passes of downsample.ts, and
+;; the DCT of dct.ts.
 ;;
 ;; Every value is IEEE float32 and every operation is the reference's, in the reference's order
 ;; (f32x4 lanes are four independent copies of the scalar computation), so the results are
@@ -329,4 +330,40 @@
       (local.set $li (i32.add (local.get $li) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 1)))
       (br $p4))))
+
+  ;; The 64x64 -> 16x16 DCT of dct.ts, four outputs per vector: T = D * A, then B = T * Dt. Each
+  ;; lane accumulates its own sum over k = 0..63 in order, each product rounded before it is added
+  ;; (no fused multiply-add), so the result is bit-identical to dct64To16. $a: the 64x64 input;
+  ;; $d: the 16x64 matrix D; $dt: its 64x16 transpose; $t: 16x64 scratch; $out: 16x16.
+  (func (export "dct64To16")
+    (param $a i32) (param $d i32) (param $dt i32) (param $t i32) (param $out i32)
+    (call $matrixProduct (local.get $d) (local.get $a) (local.get $t) (i32.const 16))
+    (call $matrixProduct (local.get $t) (local.get $dt) (local.get $out) (i32.const 4)))
+
+  ;; out (16 rows of $vectors vectors) = left (16x64) * right (64 rows of $vectors vectors),
+  ;; summing over k = 0..63 in order.
+  (func $matrixProduct
+    (param $left i32) (param $right i32) (param $out i32) (param $vectors i32)
+    (local $i i32) (local $j i32) (local $k i32) (local $sum v128) (local $row i32) (local $column i32)
+    (loop $rows
+      (local.set $j (i32.const 0))
+      (loop $columns
+        (local.set $sum (v128.const f32x4 0 0 0 0))
+        (local.set $row (i32.add (local.get $left) (i32.shl (local.get $i) (i32.const 8))))
+        (local.set $column (i32.add (local.get $right) (i32.shl (local.get $j) (i32.const 4))))
+        (local.set $k (i32.const 0))
+        (loop $terms
+          (local.set $sum (f32x4.add (local.get $sum)
+            (f32x4.mul
+              (f32x4.splat (f32.load (i32.add (local.get $row) (i32.shl (local.get $k) (i32.const 2)))))
+              (v128.load (local.get $column)))))
+          (local.set $column (i32.add (local.get $column) (i32.shl (local.get $vectors) (i32.const 4))))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br_if $terms (i32.lt_u (local.get $k) (i32.const 64))))
+        (v128.store (local.get $out) (local.get $sum))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br_if $columns (i32.lt_u (local.get $j) (local.get $vectors))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $rows (i32.lt_u (local.get $i) (i32.const 16)))))
 )

@@ -1,3 +1,4 @@
+import { DCT_MATRIX } from '../dct.ts';
 import { decimationIndex, jaroszWindowSize, SampledColumnFilter } from '../downsample.ts';
 import type { PdqImage } from '../image.ts';
 import type { ExifOrientation } from '../orientation.ts';
@@ -49,6 +50,7 @@ interface JaroszExports {
     mode: number,
   ): void;
   boxRows4Sampled(input: number, n: number, window: number, samples: number, out: number): void;
+  dct64To16(input: number, matrix: number, transposed: number, scratch: number, out: number): void;
 }
 
 const BATCH = 4;
@@ -89,6 +91,12 @@ export function simdAvailable(): boolean {
 
 const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
+/** DCT_MATRIX transposed (64x16), for the second product of the DCT. */
+const DCT_MATRIX_TRANSPOSED = Float32Array.from(
+  { length: 64 * 16 },
+  (_, index) => DCT_MATRIX[(index % 16) * 64 + Math.floor(index / 16)]!,
+);
+
 /**
  * One instance of the module with its memory; reused across images (video frames) and grown
  * when an image needs more.
@@ -110,6 +118,25 @@ export class SimdDownsampler {
     const wasm = (globalThis as { WebAssembly?: WasmNamespace }).WebAssembly!;
     const instance = new wasm.Instance(module, {});
     return new SimdDownsampler(instance.exports as JaroszExports);
+  }
+
+  /**
+   * `dct64To16(input, out)` of dct.ts, bit-identical, in WebAssembly: the TypeScript loops take a
+   * few frames to be compiled, which a short run (a one-minute video, 60 frames) never amortises.
+   * Uses the start of the memory, which holds only scratch between images.
+   */
+  dct64To16(input: Float32Array, out: Float32Array): void {
+    const k = this.kernels;
+    const floats = new Float32Array(k.memory.buffer); // 1 page (64 KiB) at least: room enough
+    const matrix = 4096 * 4;
+    const transposed = matrix + 1024 * 4;
+    const scratch = transposed + 1024 * 4;
+    const result = scratch + 1024 * 4;
+    floats.set(input, 0);
+    floats.set(DCT_MATRIX, matrix / 4);
+    floats.set(DCT_MATRIX_TRANSPOSED, transposed / 4);
+    k.dct64To16(0, matrix, transposed, scratch, result);
+    out.set(floats.subarray(result / 4, result / 4 + 256));
   }
 
   /**
@@ -217,9 +244,13 @@ export class SimdDownsampler {
         );
         return;
       }
+      // The batch's rows are consecutive in the image unless it is read upside down: one copy.
+      if (!reverseRows) bytes.set(data.subarray(y0 * stride, (y0 + batch) * stride), src);
       for (let lane = 0; lane < batch; lane++) {
-        const y = reverseRows ? rows - 1 - (y0 + lane) : y0 + lane;
-        bytes.set(data.subarray(y * stride, (y + 1) * stride), src + lane * stride);
+        if (reverseRows) {
+          const y = rows - 1 - (y0 + lane);
+          bytes.set(data.subarray(y * stride, (y + 1) * stride), src + lane * stride);
+        }
         k.lumaRow(src + lane * stride, channels, groups, lumaRow(lane));
         if (reverseColumns) {
           const start = lumaRow(lane) / 4;
