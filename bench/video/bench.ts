@@ -12,8 +12,12 @@
  * Then bench/video/browser.ts measures the browser hasher in headless Chromium (skip it with
  * AMAN_BENCH_BROWSER=0).
  *
+ * The runs are interleaved: each round runs the floor and then every form once, and each ratio is
+ * the median over rounds of that round's time against that round's floor, so a load that comes and
+ * goes on a shared machine weighs on both sides of a ratio alike.
+ *
  * Environment: AMAN_BENCH_VIDEO (another clip), AMAN_BENCH_CORE (default 0), AMAN_BENCH_RUNS
- * (default 3; the median is printed). Timings on a shared machine are noisy: compare the CPU
+ * (rounds, default 5; medians are printed). Timings on a shared machine are noisy: compare the CPU
  * column, and run under `flock /tmp/aman-bench.lock` when several people share the machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,7 +30,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const clip =
   process.env.AMAN_BENCH_VIDEO ?? join(root, 'bench/.data/video/testsrc2-1280x720-60s-crf23.mp4');
 const core = process.env.AMAN_BENCH_CORE ?? '0';
-const runs = Number(process.env.AMAN_BENCH_RUNS ?? 3);
+const runs = Number(process.env.AMAN_BENCH_RUNS ?? 5);
 const referenceHasher = process.env.AMAN_BENCH_VPDQ_REFERENCE;
 const durationSeconds = 60;
 
@@ -49,14 +53,6 @@ function run(command: string, args: string[]): { stdout: string; stderr: string 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function repeat(measure: () => Measure): Measure {
-  const results = Array.from({ length: runs }, measure);
-  return {
-    wallMs: median(results.map((r) => r.wallMs)),
-    cpuMs: median(results.map((r) => r.cpuMs)),
-  };
 }
 
 if (!existsSync(clip)) {
@@ -82,7 +78,7 @@ if (!existsSync(clip)) {
   if (made.status !== 0) throw new Error(`ffmpeg could not make the clip: ${String(made.stderr)}`);
 }
 
-const decodeOnly = repeat(() => {
+const decodeOnce = (): Measure => {
   // -benchmark prints "bench: utime=2.811s stime=0.020s rtime=2.850s" for the whole run.
   const { stderr } = run('ffmpeg', [
     '-hide_banner',
@@ -101,81 +97,105 @@ const decodeOnly = repeat(() => {
   const match = /utime=([\d.]+)s stime=([\d.]+)s rtime=([\d.]+)s/.exec(stderr);
   if (match === null) throw new Error(`no -benchmark line in ffmpeg's output:\n${stderr}`);
   return { wallMs: Number(match[3]) * 1000, cpuMs: (Number(match[1]) + Number(match[2])) * 1000 };
-});
-
-const hashOnce = join(root, 'bench/video/hash-once.ts');
-const aman = (sampling: 'time' | 'reference', digests: boolean, neighbourhoodSeconds = 0) => {
-  let lines = '';
-  let frames = 0;
-  const measure = repeat(() => {
-    const { stdout } = run(process.execPath, [
-      '--import',
-      'tsx',
-      hashOnce,
-      clip,
-      sampling,
-      digests ? 'digests' : 'no-digests',
-      String(neighbourhoodSeconds),
-    ]);
-    const parsed = JSON.parse(stdout) as Measure & { lines: string; frames: number };
-    lines = parsed.lines;
-    frames = parsed.frames;
-    return parsed;
-  });
-  return { ...measure, lines, frames };
 };
 
-const rows: [string, Measure][] = [['ffmpeg decode only (the floor)', decodeOnly]];
-const timeMode = aman('time', false);
-rows.push(['Aman, one frame per instant (aman hash)', timeMode]);
-const referenceMode = aman('reference', false);
-rows.push(['Aman, reference sampling', referenceMode]);
-rows.push(['Aman, one frame per instant + MD5 + SHA-256', aman('time', true)]);
-rows.push(['Aman, neighbourhoods ±0.15 s (bank, protect)', aman('time', false, 0.15)]);
+const referenceOutput = join(mkdtempSync(join(tmpdir(), 'aman-bench-')), 'reference.txt');
+/** One run of upstream's hasher, whose CPU time the shell reports once it has exited. */
+const referenceOnce = (): Measure => {
+  // The shell reports its children's CPU time (fields 16-17 of /proc/<pid>/stat) once they exit.
+  const started = performance.now();
+  const { stdout } = run('sh', [
+    '-c',
+    '"$0" "$@" >/dev/null && cat /proc/$$/stat',
+    referenceHasher!,
+    '-i',
+    clip,
+    '-o',
+    referenceOutput,
+    '-r',
+    '1',
+  ]);
+  const wallMs = performance.now() - started;
+  const fields = stdout.split(') ')[1]!.split(' ');
+  return { wallMs, cpuMs: (Number(fields[13]) + Number(fields[14])) * 10 };
+};
+
+const hashOnce = join(root, 'bench/video/hash-once.ts');
+/** One run of hash-once.ts: its measure, the frame count and the reference-style lines. */
+const amanOnce = (
+  sampling: 'time' | 'reference',
+  digests: boolean,
+  neighbourhoodSeconds = 0,
+): Measure & { lines: string; frames: number } => {
+  const { stdout } = run(process.execPath, [
+    '--import',
+    'tsx',
+    hashOnce,
+    clip,
+    sampling,
+    digests ? 'digests' : 'no-digests',
+    String(neighbourhoodSeconds),
+  ]);
+  return JSON.parse(stdout) as Measure & { lines: string; frames: number };
+};
+
+interface Row {
+  label: string;
+  once: () => Measure & { lines?: string };
+}
+const forms: Row[] = [
+  { label: 'ffmpeg decode only (the floor)', once: decodeOnce },
+  { label: 'Aman, one frame per instant (aman hash)', once: () => amanOnce('time', false) },
+  { label: 'Aman, reference sampling', once: () => amanOnce('reference', false) },
+  { label: 'Aman, one frame per instant + MD5 + SHA-256', once: () => amanOnce('time', true) },
+  {
+    label: 'Aman, neighbourhoods ±0.15 s (bank, protect)',
+    once: () => amanOnce('time', false, 0.15),
+  },
+];
+if (referenceHasher !== undefined) {
+  forms.push({ label: 'reference vpdq-hash-video -r 1', once: referenceOnce });
+}
+
+/** Every round runs each form once, the floor first. */
+const rounds: (Measure & { lines?: string })[][] = [];
+for (let round = 0; round < runs; round++) rounds.push(forms.map((form) => form.once()));
+
+/** A form's median times, and its medians of the per-round ratios to the floor. */
+const summary = forms.map((form, f) => {
+  const of = (pick: (m: Measure) => number, ratio: boolean) =>
+    median(rounds.map((r) => pick(r[f]!) / (ratio ? pick(r[0]!) : 1)));
+  return {
+    label: form.label,
+    wallMs: of((m) => m.wallMs, false),
+    cpuMs: of((m) => m.cpuMs, false),
+    wallRatio: of((m) => m.wallMs, true),
+    cpuRatio: of((m) => m.cpuMs, true),
+    frames: rounds[0]![f]!.frames,
+  };
+});
+const referenceModeLines = rounds[0]![2]!.lines ?? '';
 
 let conformance = '';
 if (referenceHasher !== undefined) {
-  const folder = mkdtempSync(join(tmpdir(), 'aman-bench-'));
-  const output = join(folder, 'reference.txt');
-  rows.push([
-    'reference vpdq-hash-video -r 1',
-    repeat(() => {
-      // The shell reports its children's CPU time (fields 16-17 of /proc/<pid>/stat) once they exit.
-      const started = performance.now();
-      const { stdout } = run('sh', [
-        '-c',
-        '"$0" "$@" >/dev/null && cat /proc/$$/stat',
-        referenceHasher,
-        '-i',
-        clip,
-        '-o',
-        output,
-        '-r',
-        '1',
-      ]);
-      const wallMs = performance.now() - started;
-      const fields = stdout.split(') ')[1]!.split(' ');
-      return { wallMs, cpuMs: (Number(fields[13]) + Number(fields[14])) * 10 };
-    }),
-  ]);
-  const same = readFileSync(output, 'utf8') === referenceMode.lines;
-  conformance = `reference sampling output ${same ? 'identical to' : 'DIFFERS from'} vpdq-hash-video's (${referenceMode.lines.split('\n').length - 1} lines)\n`;
-  rmSync(folder, { recursive: true, force: true });
+  const same = readFileSync(referenceOutput, 'utf8') === referenceModeLines;
+  conformance = `reference sampling output ${same ? 'identical to' : 'DIFFERS from'} vpdq-hash-video's (${referenceModeLines.split('\n').length - 1} lines)\n`;
 }
+rmSync(dirname(referenceOutput), { recursive: true, force: true });
 
 const seconds = (ms: number) =>
   Number.isNaN(ms) ? '     -' : `${(ms / 1000).toFixed(2)} s`.padStart(7);
 const lines = [
   `vPDQ: ${clip.replace(root, '')}`,
-  `one hash per second, pinned to CPU ${core}, decoder single-threaded, median of ${runs} run(s)`,
+  `one hash per second, pinned to CPU ${core}, decoder single-threaded, ${runs} interleaved round(s): median times, and medians of each round's ratio to its floor`,
   '',
   `${'what'.padEnd(46)} ${'wall'.padStart(7)} ${'cpu'.padStart(7)}  ${'vs decode (wall)'.padStart(16)}  ${'vs decode (cpu)'.padStart(15)}  ${'real time'.padStart(9)}  ${'frames'.padStart(6)}`,
-  ...rows.map(([label, m]) => {
-    const wallRatio = `${(m.wallMs / decodeOnly.wallMs).toFixed(2)}x`;
-    const cpuRatio = Number.isNaN(m.cpuMs) ? '-' : `${(m.cpuMs / decodeOnly.cpuMs).toFixed(2)}x`;
+  ...summary.map((m) => {
+    const wallRatio = `${m.wallRatio.toFixed(2)}x`;
+    const cpuRatio = Number.isNaN(m.cpuMs) ? '-' : `${m.cpuRatio.toFixed(2)}x`;
     const realTime = `${((durationSeconds * 1000) / m.wallMs).toFixed(1)}x`;
     const frames = m.frames === undefined ? '-' : String(m.frames);
-    return `${label.padEnd(46)} ${seconds(m.wallMs)} ${seconds(m.cpuMs)}  ${wallRatio.padStart(16)}  ${cpuRatio.padStart(15)}  ${realTime.padStart(9)}  ${frames.padStart(6)}`;
+    return `${m.label.padEnd(46)} ${seconds(m.wallMs)} ${seconds(m.cpuMs)}  ${wallRatio.padStart(16)}  ${cpuRatio.padStart(15)}  ${realTime.padStart(9)}  ${frames.padStart(6)}`;
   }),
   '',
   'goal: Aman (one frame per instant) at most 1.15x the decode-only time.',
