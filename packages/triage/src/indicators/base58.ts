@@ -2,7 +2,7 @@
  * Base58 (Bitcoin alphabet) and Base58Check, as used by Bitcoin and Litecoin legacy addresses and
  * Tron addresses: the payload is followed by the first 4 bytes of SHA-256(SHA-256(payload)).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from './sha256.ts';
 
 /** The Bitcoin Base58 alphabet: no 0, O, I or l, which are easy to confuse. */
 export const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';

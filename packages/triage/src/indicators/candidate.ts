@@ -161,7 +161,7 @@ export class WordList {
       if (isWord) {
         if (start < 0) {
           start = i;
-          hash = FNV_OFFSET;
+          hash = HASH_OFFSET;
         }
         const lower =
           aligned && code < 128
@@ -169,7 +169,7 @@ export class WordList {
               ? code + 32
               : code
             : lowerText.charCodeAt(i);
-        hash = Math.imul(hash ^ lower, FNV_PRIME);
+        hash = Math.imul(hash ^ lower, HASH_PRIME);
       } else if (start >= 0) {
         starts[count] = start;
         ends[count] = i;
@@ -304,6 +304,9 @@ const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
 );
 /** A local reference: imported bindings called per character cost a getter each under tsx. */
 const kindOf = kindOfCodePoint;
+/** Local copies of the word hash's constants, read per character (an imported binding is a getter under tsx). */
+const HASH_OFFSET = FNV_OFFSET;
+const HASH_PRIME = FNV_PRIME;
 
 /**
  * Runs a sticky (`y`) pattern at the start of the words that `accepts`, instead of at every

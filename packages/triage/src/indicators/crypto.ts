@@ -35,8 +35,10 @@ export function findCryptoAddresses(context: DetectionContext): Candidate[] {
   // Every address is a whole word of 26 to 106 ASCII letters and digits: classify each such word
   // by its prefix and length, rather than scanning the text once per currency.
   const { words } = context;
+  // Read once: an imported binding is a getter call under tsx, and this loop runs per word.
+  const limit = DETECTOR_LIMIT;
   for (let index = 0; index < words.count; index++) {
-    if (found.length >= DETECTOR_LIMIT) break;
+    if (found.length >= limit) break;
     const start = words.start(index);
     const end = words.end(index);
     const length = end - start;

@@ -262,10 +262,14 @@ function mayAnchorAt(text: string, start: number): boolean {
   )
     return true; // "30/06", "30.06", "30-06", "1er juin"
   let at = end;
-  while (at < text.length && at - end < 2 && isSpaceCode(text.charCodeAt(at))) at++;
+  while (at < text.length && at - end < 2 && isSpace(text.charCodeAt(at))) at++;
   const next = lowerCode(text.charCodeAt(at));
   return UNIT_FIRST.has(next) || (digits <= 2 && at > end && MONTH_FIRST.has(next));
 }
+
+/** Local references: these are called per character, and an imported binding is a getter under tsx. */
+const isSpace = isSpaceCode;
+const isWord = isWordCode;
 
 function isAsciiDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -303,7 +307,7 @@ function phraseBefore(
   while (
     end > 0 &&
     skipped < 4 &&
-    (text.charCodeAt(end - 1) === 58 || isSpaceCode(text.charCodeAt(end - 1)))
+    (text.charCodeAt(end - 1) === 58 || isSpace(text.charCodeAt(end - 1)))
   ) {
     end--;
     skipped++;
@@ -311,9 +315,9 @@ function phraseBefore(
   let best: { start: number; word: string } | undefined;
   let start = end;
   for (let words = 0; words < MAX_PHRASE_WORDS && start > 0; words++) {
-    while (start > 0 && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
     let from = start;
-    while (from < end && !isWordCode(text.charCodeAt(from))) from++; // "(within" → "within"
+    while (from < end && !isWord(text.charCodeAt(from))) from++; // "(within" → "within"
     const match = exact.exec(text.slice(from, end));
     if (match !== null) best = { start: from, word: (match[1] ?? match[0]).toLowerCase() };
     if (start === 0 || text.charAt(start - 1) === '\n') break;
