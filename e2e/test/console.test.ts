@@ -87,6 +87,41 @@ async function hoverShowsLabel(
   return false;
 }
 
+/**
+ * Clicks, one after another, the nodes found on a grid of points of the graph (a point is over a
+ * node when sigma draws its label on the hover layer) until the details panel shows a node of
+ * `type`; Escape clears each other selection. Answers whether one was found.
+ */
+async function clickNodeOfType(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  type: string,
+): Promise<boolean> {
+  const details = page.locator('[data-testid="graph-node"]');
+  for (let row = 1; row < 16; row++) {
+    for (let column = 1; column < 16; column++) {
+      const x = box.x + (box.width * column) / 16;
+      const y = box.y + (box.height * row) / 16;
+      await page.mouse.move(x, y);
+      const hovered = await page.evaluate(async () => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const layer = document.querySelector<HTMLCanvasElement>(
+          '[data-testid="graph"] canvas.sigma-hovers',
+        )!;
+        const pixels = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height).data;
+        return pixels.some((value, index) => index % 4 === 3 && value > 0);
+      });
+      if (!hovered) continue;
+      await page.mouse.click(x, y);
+      await details.waitFor();
+      if ((await details.locator('dd').first().textContent()) === type) return true;
+      await page.keyboard.press('Escape');
+      await details.waitFor({ state: 'detached' });
+    }
+  }
+  return false;
+}
+
 describe('the console', () => {
   it('prints the demo accounts, and asks for a sign-in first', async () => {
     expect([...accounts.keys()].sort()).toEqual(['admin', 'helpline', 'investigator', 'platform']);
@@ -144,6 +179,57 @@ describe('the console', () => {
       else expect(document['type']).toBe('bundle');
     }
     await screenshot(page, 'console-network');
+    await page.context().close();
+  });
+
+  it('shows what a node of the graph is, on a click or from the keyboard', async () => {
+    const page = await signIn('investigator', 'en', '/console/networks');
+    await page.locator('[data-testid="networks"] tbody tr a').first().click();
+    await page.locator('[data-testid="graph"] canvas').first().waitFor();
+    const identifiers = await page
+      .locator('[data-testid="identifiers"] tr td:nth-child(2)')
+      .allTextContents();
+    // The mouse reaches what the viewport shows: the graph is below the network's summary.
+    await page.locator('[data-testid="graph"]').scrollIntoViewIfNeeded();
+    const box = (await page.locator('[data-testid="graph"]').boundingBox())!;
+    expect(await clickNodeOfType(page, box, 'Identifier')).toBe(true);
+    const details = page.locator('[data-testid="graph-node"]');
+    const facts = Object.fromEntries(
+      (await details.locator('dt').allTextContents()).map((term, i) => [term, i]),
+    );
+    const values = await details.locator('dd').allTextContents();
+    const fact = (term: string): string => values[facts[term]!]!;
+    // The identifier as the network's table writes it, with what the console knows of it.
+    expect(identifiers).toContain(fact('Value'));
+    expect(fact('Kind')).toMatch(/^[a-z]+$/);
+    expect(Number(fact('Victims'))).toBeGreaterThanOrEqual(1);
+    expect(Number(fact('Reports'))).toBeGreaterThanOrEqual(Number(fact('Victims')));
+    expect(fact('First seen')).toMatch(/\d/);
+    expect(fact('Last seen')).toMatch(/\d/);
+    expect(fact('Safelisted')).not.toBe('');
+    // The selected node is drawn on the hover layer, whatever the pointer does.
+    await page.mouse.move(box.x + 2, box.y + 2);
+    expect(await hoverShowsLabel(page, { ...box, width: 1, height: 1 })).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'console-graph-node');
+    await page.keyboard.press('Escape');
+    await details.waitFor({ state: 'detached' });
+    // Without a mouse: the list of the graph's identifiers selects the same details.
+    await page.locator('[data-testid="graph-identifiers"] summary').click();
+    const first = page.locator('[data-testid="graph-identifiers"] button').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    expect(await first.getAttribute('aria-pressed')).toBe('true');
+    expect(identifiers).toContain(await details.locator('dd').nth(2).textContent());
+    await page.getByRole('button', { name: 'Close' }).click();
+    await details.waitFor({ state: 'detached' });
+    // A click on the empty stage (a corner of the graph) clears a selection too.
+    await first.click();
+    await details.waitFor();
+    await page.locator('[data-testid="graph"]').scrollIntoViewIfNeeded();
+    const stage = (await page.locator('[data-testid="graph"]').boundingBox())!;
+    await page.mouse.click(stage.x + 3, stage.y + 3);
+    await details.waitFor({ state: 'detached' });
     await page.context().close();
   });
 

@@ -528,10 +528,19 @@ describe('graph', () => {
     expect(JSON.stringify(graph)).not.toMatch(/"c1"|"c2"|"c3"/);
     const phone = graph.nodes.find((n) => n.id === `phone:${MA_PHONE}`);
     expect(phone).toMatchObject({ type: 'identifier', reports: 3, links: true });
+    // What the console's details panel shows of an identifier: none of it is a victim's data.
+    expect(phone).toMatchObject({
+      victims: 2,
+      firstSeen: '2025-03-03T00:00:00.000Z',
+      lastSeen: '2025-03-05T00:00:00.000Z',
+      country: 'MA',
+      safelisted: null,
+    });
     const heavy = graph.edges.find((e) => e.target === `phone:${MA_PHONE}` && e.weight === 2);
     expect(heavy?.type).toBe('mentions');
     const helpline = graph.nodes.find((n) => n.type === 'identifier' && !n.links);
     expect(helpline?.id).toBe(`${id}|phone:+18008435678`);
+    expect(helpline?.type === 'identifier' && helpline.safelisted).toEqual(expect.any(String));
     expect(graph.edges.filter((e) => e.type === 'shows-lure')).toHaveLength(2);
     const nodeIds = new Set(graph.nodes.map((n) => n.id));
     expect(nodeIds.size).toBe(graph.nodes.length);

@@ -27,12 +27,22 @@ export default function GraphView({
   graph,
   refine = false,
   label,
+  selected,
+  onSelect,
 }: {
   graph: GraphModel;
   refine?: boolean;
   label: string;
+  /** The selected node's id: it and its neighbours stand out, the rest is dimmed. */
+  selected: string | null;
+  onSelect: (node: string | null) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
+  const renderer = useRef<Sigma | null>(null);
+  const focus = useRef<Focus>({ node: null, neighbours: new Set() });
+  // Read through a ref so that a new callback from the page does not rebuild the renderer.
+  const select = useRef(onSelect);
+  select.current = onSelect;
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
@@ -40,7 +50,7 @@ export default function GraphView({
     if (refine && model.order > 1 && model.order <= 2_000) {
       forceAtlas2.assign(model, { iterations: 150, settings: forceAtlas2.inferSettings(model) });
     }
-    const renderer = new Sigma(model, element, {
+    const sigma = new Sigma(model, element, {
       // While the camera moves, edges and labels wait: thousands of nodes stay fluid, even where
       // WebGL runs without a GPU.
       hideEdgesOnMove: model.size > 1_000,
@@ -53,12 +63,71 @@ export default function GraphView({
       labelRenderedSizeThreshold: 9,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
+      nodeReducer: (node, attributes) => focusNode(focus.current, node, attributes),
+      edgeReducer: (edge, attributes) =>
+        focusEdge(focus.current, model.source(edge), model.target(edge), attributes),
     });
-    return () => renderer.kill();
+    // A click or a tap on a node selects it; on the empty stage, clears the selection.
+    sigma.on('clickNode', ({ node }) => select.current(node));
+    sigma.on('clickStage', () => select.current(null));
+    renderer.current = sigma;
+    return () => {
+      renderer.current = null;
+      sigma.kill();
+    };
   }, [graph, refine]);
+  useEffect(() => {
+    const sigma = renderer.current;
+    const model = sigma?.getGraph();
+    const node = selected !== null && model?.hasNode(selected) === true ? selected : null;
+    focus.current = {
+      node,
+      neighbours: node === null ? new Set() : new Set(model!.neighbors(node)),
+    };
+    // The reducers run once per node and link here, not on every frame the camera moves.
+    sigma?.refresh();
+  }, [selected, graph, refine]);
   return (
     <div ref={container} className="graph-view" role="img" aria-label={label} data-testid="graph" />
   );
+}
+
+interface Focus {
+  readonly node: string | null;
+  readonly neighbours: ReadonlySet<string>;
+}
+
+const DIMMED = '#e4e4e4';
+
+/**
+ * A node as drawn while one is selected: the node itself highlighted (drawn again on the hover
+ * layer, label shown), its neighbours as they are, every other node grey and unlabelled. sigma
+ * hands the reducer its own copy of the attributes, so they are changed in place: no object is
+ * made per node.
+ */
+function focusNode(focus: Focus, node: string, attributes: Attributes): Attributes {
+  if (focus.node === null) return attributes;
+  if (node === focus.node) {
+    attributes['highlighted'] = true;
+    attributes['forceLabel'] = true;
+  } else if (!focus.neighbours.has(node)) {
+    attributes['color'] = DIMMED;
+    attributes['label'] = null;
+  }
+  return attributes;
+}
+
+/** A link as drawn while a node is selected: the selected node's links only. */
+function focusEdge(
+  focus: Focus,
+  source: string,
+  target: string,
+  attributes: Attributes,
+): Attributes {
+  if (focus.node === null) return attributes;
+  if (source === focus.node || target === focus.node) attributes['color'] = '#555555';
+  else attributes['hidden'] = true;
+  return attributes;
 }
 
 /**

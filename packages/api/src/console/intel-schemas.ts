@@ -87,6 +87,19 @@ export const GraphView = z
         label: z.string(),
         network: z.string(),
         reports: count,
+        /** Identifier nodes: what the blackmailers wrote, never anything of a victim's. */
+        kind: z.string().optional(),
+        value: z.string().optional(),
+        victims: count.optional(),
+        links: z.boolean().optional(),
+        paymentChannel: z.string().nullable().optional(),
+        country: z.string().nullable().optional(),
+        safelisted: z.string().nullable().optional(),
+        /** Case and identifier nodes: first and last report. */
+        firstSeen: isoTime.optional(),
+        lastSeen: isoTime.optional(),
+        /** Lure nodes: the near-identical pictures' PDQ hashes. */
+        hashes: z.array(z.string()).optional(),
       }),
     ),
     edges: z.array(
@@ -103,7 +116,7 @@ export const GraphView = z
   .register(apiSchemas, {
     id: 'Graph',
     description:
-      'Cases (opaque, numbered within their network) and identifiers as nodes; "mentions" and "shows-lure" edges. Identifier nodes carry kind, value, links and paymentChannel.',
+      'Cases (opaque, numbered within their network, with their first and last report) and identifiers as nodes; "mentions" and "shows-lure" edges. Identifier nodes carry kind, value, victims, first and last seen, links, paymentChannel, country and the safelist label.',
   });
 export type GraphView = z.infer<typeof GraphView>;
 

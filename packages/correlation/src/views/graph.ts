@@ -32,9 +32,18 @@ export type GraphNode =
       readonly kind: IdentifierKind;
       readonly value: string;
       readonly reports: number;
+      /** Victims (distinct cases) of this network whose reports mention it. */
+      readonly victims: number;
+      /** First and last report mentioning it, across every network. */
+      readonly firstSeen: string;
+      readonly lastSeen: string;
       /** False for safelisted and checksum-failed identifiers: drawn, but they link nothing. */
       readonly links: boolean;
       readonly paymentChannel: PaymentChannel | null;
+      /** The country a phone number or IBAN points to, when it can be told. */
+      readonly country: string | null;
+      /** The safelist entry's label (a helpline, a payment provider), when it is safelisted. */
+      readonly safelisted: string | null;
     }
   | {
       readonly id: string;
@@ -222,8 +231,13 @@ function addNetwork(
       kind: linkKey.kind,
       value: linkKey.value,
       reports,
+      victims: keyVictims.get(key) ?? 0,
+      firstSeen: new Date(store.keyFirstSeen.get(key)).toISOString(),
+      lastSeen: new Date(store.keyLastSeen.get(key)).toISOString(),
       links: store.keyLinks(key),
       paymentChannel: store.keyChannel[key] ?? null,
+      country: store.countryOf(key)?.country ?? null,
+      safelisted: store.keySafelist[key]?.label ?? null,
     });
   }
   const lureNodeIds = new Map<number, string>();

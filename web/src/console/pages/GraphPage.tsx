@@ -1,11 +1,9 @@
-import { lazy, Suspense } from 'react';
 import { useMessages } from '../../i18n/LocaleProvider.tsx';
+import { GraphExplorer } from '../GraphExplorer.tsx';
 import { consoleMessages } from '../messages.ts';
 import { consoleClient } from '../session.ts';
 import { useApi } from '../use-api.ts';
 import { Failed } from './shared.tsx';
-
-const GraphView = lazy(() => import('../GraphView.tsx'));
 
 /** Every network with two victims or more; `?maxNodes=` raises the limit (5,000 by default). */
 export default function GraphPage() {
@@ -27,9 +25,7 @@ export default function GraphPage() {
       <p>{m.graph.lead}</p>
       <p data-testid="graph-size">{summary}</p>
       {graph.truncated && <p className="callout">{m.graph.truncated}</p>}
-      <Suspense fallback={<p className="loading">{m.loading}</p>}>
-        <GraphView graph={graph} label={summary} />
-      </Suspense>
+      <GraphExplorer graph={graph} label={summary} linkNetworks />
     </section>
   );
 }

@@ -1,12 +1,11 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/LocaleProvider.tsx';
+import { GraphExplorer } from '../GraphExplorer.tsx';
 import { consoleMessages } from '../messages.ts';
 import { consoleClient } from '../session.ts';
 import { TrendChart } from '../TrendChart.tsx';
 import { change, useApi } from '../use-api.ts';
 import { Failed, saveJson } from './shared.tsx';
-
-const GraphView = lazy(() => import('../GraphView.tsx'));
 
 export default function NetworkPage({ params }: { params: Record<string, string> }) {
   const m = useMessages(consoleMessages);
@@ -89,13 +88,11 @@ export default function NetworkPage({ params }: { params: Record<string, string>
       </table>
       <h2>{m.nav.graph}</h2>
       {graph.state === 'ready' && (
-        <Suspense fallback={<p className="loading">{m.loading}</p>}>
-          <GraphView
-            graph={graph.value}
-            refine
-            label={m.graph.nodes(graph.value.nodes.length, graph.value.edges.length)}
-          />
-        </Suspense>
+        <GraphExplorer
+          graph={graph.value}
+          refine
+          label={m.graph.nodes(graph.value.nodes.length, graph.value.edges.length)}
+        />
       )}
       {trends.state === 'ready' && (
         <TrendChart
