@@ -227,7 +227,7 @@ describe('the API given malformed media', () => {
           'application/json',
         ]) {
           const response = await fetch(
-            `${server.url}${routePath(route.path, { caseNumber, bank: 'lure', id: 1, evidenceId: 'x', staffId: 1, shareId: 1, keyId: 1, networkId: 'n' })}`,
+            `${server.url}${routePath(route.path, { caseNumber, bank: 'lure', id: 1, evidenceId: 'x', staffId: 1, shareId: 1, keyId: 1, networkId: 'n', reportId: 1 })}`,
             {
               method: route.method,
               headers: { 'content-type': type, 'x-case-pin': pin },
