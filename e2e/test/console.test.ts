@@ -233,6 +233,23 @@ describe('the console', () => {
     await page.context().close();
   });
 
+  it('shows a node of the whole graph in Arabic, beside the graph on its left, with its network', async () => {
+    const page = await signIn('investigator', 'ar', '/console/graph');
+    await page.locator('[data-testid="graph"] canvas').first().waitFor();
+    await page.locator('[data-testid="graph-identifiers"] summary').click();
+    await page.locator('[data-testid="graph-identifiers"] button').first().click();
+    const details = page.locator('[data-testid="graph-node"]');
+    expect(await details.locator('dd').first().textContent()).toBe('معرّف');
+    const panel = (await page.locator('[data-testid="graph-details"]').boundingBox())!;
+    const graph = (await page.locator('[data-testid="graph"]').boundingBox())!;
+    expect(panel.x + panel.width).toBeLessThanOrEqual(graph.x);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'فتح شبكته' }).click();
+    await page.locator('[data-testid="victims"]').waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/console\/networks\/net-/);
+    await page.context().close();
+  });
+
   it('draws the whole graph, the trends, the hubs and the safelist', async () => {
     const page = await signIn('investigator', 'en', '/console/graph');
     await page.locator('[data-testid="graph"] canvas').first().waitFor();
