@@ -69,32 +69,28 @@ export function decide(
   indicators: readonly Indicator[],
 ): Decision {
   const cues = new Set(matches.map((m) => m.cue));
-  const has = (cue: Cue): boolean => cues.has(cue);
-  const any = (list: readonly Cue[]): boolean => list.some(has);
-  const count = (list: readonly Cue[]): number => list.filter(has).length;
-  const mentions = (...concepts: AnyConcept[]): boolean =>
-    concepts.some((c) => (index.get(c)?.length ?? 0) > 0);
 
   // "You watched porn" is the bluff's claim; it is leverage only with the hack or the camera.
   const material =
-    has('recording-claim') ||
-    has('intimate-material') ||
-    has('device-hacked-claim') ||
-    (has('adult-site-claim') && mentions('watch', 'camera', 'video', 'record', 'hack'));
-  const threat = any(THREAT_CUES);
-  const demand = any(DEMAND_CUES);
-  const pressure = any(PRESSURE_CUES) || has('deadline');
-  const conditional = mentions('if-not', 'or') || near(index, 'if', 'negation', 4);
+    cues.has('recording-claim') ||
+    cues.has('intimate-material') ||
+    cues.has('device-hacked-claim') ||
+    (cues.has('adult-site-claim') &&
+      mentionsAny(index, 'watch', 'camera', 'video', 'record', 'hack'));
+  const threat = anyOf(cues, THREAT_CUES);
+  const demand = anyOf(cues, DEMAND_CUES);
+  const pressure = anyOf(cues, PRESSURE_CUES) || cues.has('deadline');
+  const conditional = mentionsAny(index, 'if-not', 'or') || near(index, 'if', 'negation', 4);
   // "Your family will see everything": what is seen is images.
   const seenThreat = matches.some((m) => m.cue === 'threat-to-share' && m.concepts.includes('see'));
   const intimateMention =
-    mentions('video', 'image', 'sexual', 'camera', 'call') ||
-    (seenThreat && mentions('everything'));
-  const bluff = count(BLUFF_CUES) + (mentions('split-screen') ? 1 : 0);
-  const lure = count(LURE_CUES);
+    mentionsAny(index, 'video', 'image', 'sexual', 'camera', 'call') ||
+    (seenThreat && mentionsAny(index, 'everything'));
+  const bluff = countOf(cues, BLUFF_CUES) + (mentionsAny(index, 'split-screen') ? 1 : 0);
+  const lure = countOf(cues, LURE_CUES);
   // "a complaint for sharing explicit content with a minor" is an accusation, not the target's age.
-  const minor = has('minor-target') && !has('fake-authority');
-  const other = has('other-extortion-threat');
+  const minor = cues.has('minor-target') && !cues.has('fake-authority');
+  const other = cues.has('other-extortion-threat');
   const concretePayment = indicators.some((i) => PAYMENT_INDICATORS.has(i.type));
 
   // Context only matters when there is something it explains away.
@@ -105,12 +101,12 @@ export function decide(
   // Blackmailers mock ("lol"); a joke does not come with intimate material, a price or a
   // transfer. A photo of a friend asleep on the bus, "or you buy me a coffee 😂", is a joke.
   const strongEvidence =
-    has('intimate-material') ||
-    mentions('sexual', 'amount') ||
-    has('gift-card-payment') ||
-    has('money-transfer') ||
-    has('crypto-payment') ||
-    has('minor-target') ||
+    cues.has('intimate-material') ||
+    mentionsAny(index, 'sexual', 'amount') ||
+    cues.has('gift-card-payment') ||
+    cues.has('money-transfer') ||
+    cues.has('crypto-payment') ||
+    cues.has('minor-target') ||
     concretePayment;
   if (context.joke && cues.size > 0 && !strongEvidence) {
     return negative('joke-context', 0.75);
@@ -120,23 +116,23 @@ export function decide(
     (material &&
       (threat ||
         demand ||
-        has('no-police') ||
-        has('escalation') ||
-        has('fake-authority') ||
-        has('contacts-harvested'))) ||
+        cues.has('no-police') ||
+        cues.has('escalation') ||
+        cues.has('fake-authority') ||
+        cues.has('contacts-harvested'))) ||
     (threat &&
       intimateMention &&
-      (demand || pressure || conditional || mentions('money', 'amount'))) ||
+      (demand || pressure || conditional || mentionsAny(index, 'money', 'amount'))) ||
     (bluff >= 2 && (demand || threat)) ||
     (minor && (threat || demand) && intimateMention) ||
     // Minors are blackmailed with what they sent; the text need not name it.
     (minor && threat && demand) ||
     // The reveal: "I have your friends, your sister, your colleagues", a camera or a call, and a
     // price or a condition ("if you don't answer within the hour, the video reaches them").
-    (has('contacts-harvested') && (demand || conditional) && intimateMention) ||
+    (cues.has('contacts-harvested') && (demand || conditional) && intimateMention) ||
     // "Send 2000 DH by Cash Plus … or I expose you": exposure for a money transfer is the webcam
     // rings' demand, even when the video is not named.
-    (has('reputation-threat') && has('money-transfer') && (demand || conditional));
+    (cues.has('reputation-threat') && cues.has('money-transfer') && (demand || conditional));
 
   const reasons = matches.map((m) => m.cue).filter((cue) => cue !== 'minor-target' || minor);
   const stages = [material, threat, demand, pressure, concretePayment, lure > 0].filter(
@@ -146,7 +142,8 @@ export function decide(
   if (sextortion && !other) {
     const family: Family = minor
       ? 'minor-targeted'
-      : bluff >= 2 || (bluff >= 1 && has('crypto-payment') && lure === 0 && !has('money-transfer'))
+      : bluff >= 2 ||
+          (bluff >= 1 && cues.has('crypto-payment') && lure === 0 && !cues.has('money-transfer'))
         ? 'mass-email-bluff'
         : 'webcam-blackmail';
     return positive('sextortion', family, Math.min(0.97, 0.45 + 0.1 * stages), reasons);
@@ -154,7 +151,7 @@ export function decide(
   if (other && (demand || threat || pressure || conditional)) {
     return positive('suspicious', 'other-extortion', Math.min(0.8, 0.5 + 0.05 * stages), reasons);
   }
-  if (has('fake-authority') && !material) {
+  if (cues.has('fake-authority') && !material) {
     return positive('suspicious', 'other-extortion', 0.6, reasons);
   }
   // Alone, only a recording of the person claimed with a verb ("I recorded you", "filmé nu",
@@ -173,7 +170,10 @@ export function decide(
     return positive('suspicious', 'other-extortion', 0.55, reasons);
   }
   // The opening of the scam: a stranger presenting themselves, or flirting, and moving the chat.
-  if (lure >= 2 || (has('move-to-private-app') && mentions('introduction', 'flirt'))) {
+  if (
+    lure >= 2 ||
+    (cues.has('move-to-private-app') && mentionsAny(index, 'introduction', 'flirt'))
+  ) {
     return positive('suspicious', 'lure', Math.min(0.8, 0.45 + 0.1 * lure), reasons);
   }
   return {
@@ -183,6 +183,26 @@ export function decide(
     reasons: [],
     contextCue: undefined,
   };
+}
+// Helpers at module level rather than closures inside `decide`: under tsx (keepNames) each named
+// closure costs a defineProperty call per message.
+
+/** Whether any cue of `list` was found. */
+function anyOf(cues: ReadonlySet<Cue>, list: readonly Cue[]): boolean {
+  for (const cue of list) if (cues.has(cue)) return true;
+  return false;
+}
+
+/** How many cues of `list` were found. */
+function countOf(cues: ReadonlySet<Cue>, list: readonly Cue[]): number {
+  let n = 0;
+  for (const cue of list) if (cues.has(cue)) n++;
+  return n;
+}
+
+/** Whether the message names any of `concepts`. */
+function mentionsAny(index: ConceptIndex, ...concepts: AnyConcept[]): boolean {
+  return concepts.some((c) => (index.get(c)?.length ?? 0) > 0);
 }
 
 /** Whether an occurrence of `a` is followed by one of `b` within `window` tokens. */

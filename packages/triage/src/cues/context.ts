@@ -3,6 +3,7 @@
  * awareness page or a news report quotes the scam's words; a joke between friends uses the same
  * verbs; a victim pasting the message with "what should I do?" must still be warned.
  */
+import type { AnyConcept } from '../lexicon/concepts.ts';
 import type { ConceptIndex } from './rules.ts';
 import type { Occurrence } from '../lexicon/matcher.ts';
 
@@ -76,25 +77,22 @@ export function readContext(
   for (const n of index.get('negation') ?? []) {
     for (let t = n.last + 1; t <= n.last + 3; t++) deniedTokens.add(t);
   }
-  const denied = (o: Occurrence): boolean => deniedTokens.has(o.first);
   // A joke denied from inside ("je ne rigole pas" matched "je … rigole"); advice phrases, on the
   // contrary, carry their own negation ("don't pay"), so this applies to jokes only.
   const negationAt = new Set((index.get('negation') ?? []).map((n) => n.first));
-  const deniedFromInside = (o: Occurrence): boolean => {
-    for (let t = o.first; t <= o.last + 1; t++) if (negationAt.has(t)) return true;
-    return false;
-  };
-  const outside = (concept: Parameters<ConceptIndex['get']>[0]): Occurrence[] =>
-    (index.get(concept) ?? []).filter((o) => !isQuoted(o) && !denied(o));
-  const scam = distinctTokens(outside('scam-word'));
-  const advice = distinctTokens(outside('advice'));
-  const example = distinctTokens(outside('example'));
-  const news = distinctTokens(outside('news'));
-  const joke = (index.get('joke') ?? []).filter((o) => !denied(o) && !deniedFromInside(o));
+  // Module-level helpers, not closures: under tsx (keepNames) each named closure costs a
+  // defineProperty call per message.
+  const scam = distinctTokens(outside(index, 'scam-word', isQuoted, deniedTokens));
+  const advice = distinctTokens(outside(index, 'advice', isQuoted, deniedTokens));
+  const example = distinctTokens(outside(index, 'example', isQuoted, deniedTokens));
+  const news = distinctTokens(outside(index, 'news', isQuoted, deniedTokens));
+  const joke = (index.get('joke') ?? []).filter(
+    (o) => !deniedTokens.has(o.first) && !deniedFromInside(negationAt, o),
+  );
   const awarenessOccurrences = [
-    ...outside('advice'),
-    ...outside('scam-word'),
-    ...outside('example'),
+    ...outside(index, 'advice', isQuoted, deniedTokens),
+    ...outside(index, 'scam-word', isQuoted, deniedTokens),
+    ...outside(index, 'example', isQuoted, deniedTokens),
   ];
   return {
     awareness: scam + 1.5 * advice + example,
@@ -102,9 +100,25 @@ export function readContext(
     joke: joke.length > 0 || LAUGHTER.test(original),
     victimVoice: (index.get('victim-voice') ?? []).length > 0,
     awarenessAt: earliest(awarenessOccurrences),
-    newsAt: earliest(outside('news')),
+    newsAt: earliest(outside(index, 'news', isQuoted, deniedTokens)),
     jokeAt: joke[0],
   };
+}
+
+/** The occurrences of `concept` neither quoted nor denied. */
+function outside(
+  index: ConceptIndex,
+  concept: AnyConcept,
+  isQuoted: (o: Occurrence) => boolean,
+  deniedTokens: ReadonlySet<number>,
+): Occurrence[] {
+  return (index.get(concept) ?? []).filter((o) => !isQuoted(o) && !deniedTokens.has(o.first));
+}
+
+/** Whether a negation sits inside the occurrence or right after it ("je ne rigole pas"). */
+function deniedFromInside(negationAt: ReadonlySet<number>, o: Occurrence): boolean {
+  for (let t = o.first; t <= o.last + 1; t++) if (negationAt.has(t)) return true;
+  return false;
 }
 
 function distinctTokens(list: readonly Occurrence[]): number {

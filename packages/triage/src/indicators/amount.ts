@@ -118,29 +118,12 @@ const CRYPTO = new Set(['BTC', 'ETH', 'LTC', 'USDT', 'XMR']);
  */
 export function findAmounts(context: DetectionContext): Candidate[] {
   const found: Candidate[] = [];
-  const push = (start: number, end: number, value: number, word: string): void => {
-    if (!startsWord(context.text, start, '.,')) return;
-    const currency = CODE_OF.get(word.toLowerCase()) ?? CODE_OF.get(word);
-    // Nothing is demanded with a zero: "000 dh" is the tail of a longer number, not an amount.
-    if (currency === undefined || !Number.isFinite(value) || value <= 0) return;
-    if (found.some((f) => start < f.end && f.start < end)) return;
-    const amount = Math.round(value * 1e8) / 1e8;
-    found.push({
-      type: 'amount',
-      normalized: `${amount} ${currency}`,
-      amount,
-      currency,
-      valid: true,
-      start,
-      end,
-    });
-  };
   const { text, digitStarts } = context;
   for (const m of matchAtDigits(text, digitStarts, NUMBER_THEN_CURRENCY)) {
     if (found.length >= DETECTOR_LIMIT) break;
     const word = m[3] as string;
     const value = parseNumber(m[1] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
-    push(m.index, m.index + m[0].length, value * multiplier(m[2]), word);
+    pushAmount(found, text, m.index, m.index + m[0].length, value * multiplier(m[2]), word);
   }
   for (const m of matchAtDigits(
     text,
@@ -150,10 +133,10 @@ export function findAmounts(context: DetectionContext): Candidate[] {
     if (found.length >= DETECTOR_LIMIT) break;
     const word = m[1] as string;
     const value = parseNumber(m[2] as string, CRYPTO.has(CODE_OF.get(word.toLowerCase()) ?? ''));
-    push(m.index, m.index + m[0].length, value * multiplier(m[3]), word);
+    pushAmount(found, text, m.index, m.index + m[0].length, value * multiplier(m[3]), word);
   }
   for (const m of matchAtWords(
-    context.text,
+    text,
     context.words,
     WORD_THEN_CURRENCY,
     (w) => NUMBER_WORD_FIRST.has(w),
@@ -161,9 +144,39 @@ export function findAmounts(context: DetectionContext): Candidate[] {
   )) {
     if (found.length >= DETECTOR_LIMIT) break;
     const value = WORD_VALUES.get((m[1] as string).toLowerCase()) ?? NaN;
-    push(m.index, m.index + m[0].length, value, m[2] as string);
+    pushAmount(found, text, m.index, m.index + m[0].length, value, m[2] as string);
   }
   return sortByStart(found);
+}
+
+/**
+ * Adds the amount at [start, end) unless it is no amount (no currency, zero, inside a word) or
+ * overlaps one found. A module-level function, not a closure in `findAmounts`: under tsx
+ * (keepNames) each named closure costs a defineProperty call per message.
+ */
+function pushAmount(
+  found: Candidate[],
+  text: string,
+  start: number,
+  end: number,
+  value: number,
+  word: string,
+): void {
+  if (!startsWord(text, start, '.,')) return;
+  const currency = CODE_OF.get(word.toLowerCase()) ?? CODE_OF.get(word);
+  // Nothing is demanded with a zero: "000 dh" is the tail of a longer number, not an amount.
+  if (currency === undefined || !Number.isFinite(value) || value <= 0) return;
+  if (found.some((f) => start < f.end && f.start < end)) return;
+  const amount = Math.round(value * 1e8) / 1e8;
+  found.push({
+    type: 'amount',
+    normalized: `${amount} ${currency}`,
+    amount,
+    currency,
+    valid: true,
+    start,
+    end,
+  });
 }
 
 /**

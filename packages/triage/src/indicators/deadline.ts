@@ -4,7 +4,7 @@
  * Normalised to an ISO 8601 duration (PT48H, P2D), a named time (tonight, midnight, tomorrow,
  * end-of-day), a weekday (friday) or a date without year (--06-30).
  */
-import type { Candidate, DetectionContext } from './candidate.ts';
+import type { Candidate, DetectionContext, WordList } from './candidate.ts';
 import {
   DETECTOR_LIMIT,
   sortByStart,
@@ -327,6 +327,49 @@ function phraseBefore(
 }
 
 /**
+ * Adds the deadline anchored at [anchor, end) when a limit phrase (`before`) precedes it; a named
+ * time without one goes to the loose deadlines. Module-level functions rather than closures in
+ * `findDeadlines`: under tsx (keepNames) each named closure costs a defineProperty call.
+ */
+function pushDeadline(
+  context: DetectionContext,
+  found: Candidate[],
+  anchor: number,
+  end: number,
+  before: RegExp,
+  normalized: string | ((limitWord: string) => string),
+): void {
+  const { text } = context;
+  if (!startsWord(text, anchor)) return;
+  const phrase = phraseBefore(text, anchor, before);
+  if (phrase === undefined) {
+    // "… 3000 dh ce soir", "pay the fee today": a named time on its own is a deadline only in
+    // a demand's sentence, which the caller can tell (see `DetectionContext.looseDeadlines`).
+    // Tomorrow is left out: "je te rembourse demain" is a promise more often than a limit.
+    if (before === NAMED_EXACT && typeof normalized === 'string' && normalized !== 'tomorrow') {
+      context.looseDeadlines?.push({
+        type: 'deadline',
+        normalized,
+        valid: true,
+        start: anchor,
+        end,
+      });
+    }
+    return;
+  }
+  const value = typeof normalized === 'function' ? normalized(phrase.word) : normalized;
+  found.push({ type: 'deadline', normalized: value, valid: true, start: phrase.start, end });
+}
+
+/** Whether a word-anchored deadline may start at word `index` (`word`, lower-cased). */
+function mayStartAnchor(words: WordList, word: string, index: number): boolean {
+  if (!WORD_ANCHOR_FIRST.has(word)) return false;
+  if (!COMMON_FIRST.has(word)) return true;
+  const next = words.lower(index + 1);
+  return next !== undefined && (WORD_ANCHOR_NEXT.get(word)?.has(next) ?? false);
+}
+
+/**
  * Finds deadlines in the identifier view.
  *
  * @example
@@ -336,32 +379,6 @@ function phraseBefore(
 export function findDeadlines(context: DetectionContext): Candidate[] {
   const { text } = context;
   const found: Candidate[] = [];
-  const push = (
-    anchor: number,
-    end: number,
-    before: RegExp,
-    normalized: string | ((limitWord: string) => string),
-  ): void => {
-    if (!startsWord(text, anchor)) return;
-    const phrase = phraseBefore(text, anchor, before);
-    if (phrase === undefined) {
-      // "… 3000 dh ce soir", "pay the fee today": a named time on its own is a deadline only in
-      // a demand's sentence, which the caller can tell (see `DetectionContext.looseDeadlines`).
-      // Tomorrow is left out: "je te rembourse demain" is a promise more often than a limit.
-      if (before === NAMED_EXACT && typeof normalized === 'string' && normalized !== 'tomorrow') {
-        context.looseDeadlines?.push({
-          type: 'deadline',
-          normalized,
-          valid: true,
-          start: anchor,
-          end,
-        });
-      }
-      return;
-    }
-    const value = typeof normalized === 'function' ? normalized(phrase.word) : normalized;
-    found.push({ type: 'deadline', normalized: value, valid: true, start: phrase.start, end });
-  };
   for (const m of matchAtDigits(
     text,
     context.digitStarts.filter((d) => mayAnchorAt(text, d)),
@@ -382,7 +399,7 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
               ? 'W'
               : 'D';
       const duration = isoDuration(count, designator);
-      push(m.index, end, LIMIT_EXACT, (limit) =>
+      pushDeadline(context, found, m.index, end, LIMIT_EXACT, (limit) =>
         designator === 'H' && isClockTime(limit, count, g['hours'] as string)
           ? `T${pad(count)}:00`
           : duration,
@@ -393,22 +410,23 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
       let month = Number(g['month']);
       if (month > 12 && day <= 12) [day, month] = [month, day];
       if (day >= 1 && day <= 31 && month >= 1 && month <= 12)
-        push(m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
+        pushDeadline(context, found, m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
     } else if (g['wday'] !== undefined) {
       const month = lookup(MONTHS, g['monthName'] as string);
       const day = Number(g['wday']);
       if (month !== undefined && day >= 1 && day <= 31)
-        push(m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
+        pushDeadline(context, found, m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
     }
   }
   const words = context.words;
-  const mayStartAnchor = (word: string, index: number): boolean => {
-    if (!WORD_ANCHOR_FIRST.has(word)) return false;
-    if (!COMMON_FIRST.has(word)) return true;
-    const next = words.lower(index + 1);
-    return next !== undefined && (WORD_ANCHOR_NEXT.get(word)?.has(next) ?? false);
-  };
-  for (const m of matchAtWords(text, words, WORD_ANCHORS, mayStartAnchor, WORD_ANCHOR_HASHES)) {
+
+  for (const m of matchAtWords(
+    text,
+    words,
+    WORD_ANCHORS,
+    (word, index) => mayStartAnchor(words, word, index),
+    WORD_ANCHOR_HASHES,
+  )) {
     if (found.length >= DETECTOR_LIMIT) break;
     const g = m.groups ?? {};
     const end = m.index + m[0].length;
@@ -423,12 +441,12 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
             : g['wWeeks'] !== undefined
               ? 'W'
               : 'D';
-      push(m.index, end, LIMIT_EXACT, isoDuration(count, designator));
+      pushDeadline(context, found, m.index, end, LIMIT_EXACT, isoDuration(count, designator));
     } else if (g['monthFirst'] !== undefined) {
       const month = lookup(MONTHS, g['monthFirst']);
       const day = Number(g['mfDay']);
       if (month !== undefined && day >= 1 && day <= 31)
-        push(m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
+        pushDeadline(context, found, m.index, end, DATE_EXACT, `--${pad(month)}-${pad(day)}`);
     } else if (g['bare'] !== undefined) {
       // "خلال أسبوع", "f nhar": one unit, no number.
       const unit = g['bare'];
@@ -439,16 +457,26 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
           : unit === 'شهر'
             ? 'MO'
             : 'H';
-      push(m.index, end, LIMIT_EXACT, designator === 'MO' ? 'P1M' : isoDuration(1, designator));
+      pushDeadline(
+        context,
+        found,
+        m.index,
+        end,
+        LIMIT_EXACT,
+        designator === 'MO' ? 'P1M' : isoDuration(1, designator),
+      );
     } else if (g['dual'] !== undefined) {
       const normalized = lookup(DUALS, g['dual']);
-      if (normalized !== undefined) push(m.index, end, LIMIT_EXACT, normalized);
+      if (normalized !== undefined)
+        pushDeadline(context, found, m.index, end, LIMIT_EXACT, normalized);
     } else if (g['named'] !== undefined) {
       const normalized = lookup(NAMED, g['named']);
-      if (normalized !== undefined) push(m.index, end, NAMED_EXACT, normalized);
+      if (normalized !== undefined)
+        pushDeadline(context, found, m.index, end, NAMED_EXACT, normalized);
     } else if (g['weekday'] !== undefined) {
       const normalized = lookup(WEEKDAYS, g['weekday']);
-      if (normalized !== undefined) push(m.index, end, DATE_EXACT, normalized);
+      if (normalized !== undefined)
+        pushDeadline(context, found, m.index, end, DATE_EXACT, normalized);
     } else if (g['single'] !== undefined) {
       const unit = g['single'].toLowerCase();
       const normalized = /^(?:day|jour|journée)$/u.test(unit)
@@ -456,7 +484,7 @@ export function findDeadlines(context: DetectionContext): Candidate[] {
         : unit === 'minute'
           ? 'PT1M'
           : 'PT1H';
-      push(m.index, end, NEXT_EXACT, normalized);
+      pushDeadline(context, found, m.index, end, NEXT_EXACT, normalized);
     }
   }
   return sortByStart(found);

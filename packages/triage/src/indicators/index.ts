@@ -64,9 +64,8 @@ export function extractWithLooseDeadlines(
   const lower = lowerSameLength(text);
   const looseDeadlines: Candidate[] = [];
   const accepted: Candidate[] = [];
-  const taken = (start: number, end: number): boolean =>
-    accepted.some((a) => start < a.end && a.start < end);
-  const overlapsAccepted = (candidate: Candidate): boolean => taken(candidate.start, candidate.end);
+  // Bound, not a named closure: under tsx (keepNames) each named closure costs a defineProperty call.
+  const taken = overlapsAny.bind(undefined, accepted);
   const words = transientWordsOf(text, lower);
   const context: DetectionContext = {
     text,
@@ -80,19 +79,28 @@ export function extractWithLooseDeadlines(
   for (const detect of DETECTORS) {
     for (const candidate of detect(context)) {
       if (accepted.length >= MAX_INDICATORS) break;
-      if (overlapsAccepted(candidate)) continue;
+      if (overlapsAny(accepted, candidate.start, candidate.end)) continue;
       accepted.push(candidate);
     }
   }
   sortByStart(accepted);
-  const toIndicator = (candidate: Candidate): Indicator => {
-    const span = toOriginalSpan(normalized.identifiers, candidate.start, candidate.end);
-    return withoutOffsets(candidate, normalized.original.slice(span[0], span[1]), span);
-  };
   return {
-    indicators: accepted.map(toIndicator),
-    looseDeadlines: looseDeadlines.filter((c) => !overlapsAccepted(c)).map(toIndicator),
+    indicators: accepted.map((c) => toIndicator(normalized, c)),
+    looseDeadlines: looseDeadlines
+      .filter((c) => !overlapsAny(accepted, c.start, c.end))
+      .map((c) => toIndicator(normalized, c)),
   };
+}
+
+/** Whether [start, end) overlaps one of `accepted`. */
+function overlapsAny(accepted: readonly Candidate[], start: number, end: number): boolean {
+  return accepted.some((a) => start < a.end && a.start < end);
+}
+
+/** The indicator for a candidate: its value and span in the original text. */
+function toIndicator(normalized: NormalizedText, candidate: Candidate): Indicator {
+  const span = toOriginalSpan(normalized.identifiers, candidate.start, candidate.end);
+  return withoutOffsets(candidate, normalized.original.slice(span[0], span[1]), span);
 }
 
 /**

@@ -83,17 +83,9 @@ export function findUrls(context: DetectionContext): Candidate[] {
   const { text } = context;
   const found: Candidate[] = [];
   const taken: Array<[number, number]> = [];
-  const take = (start: number, raw: string): void => {
-    const trimmed = trimTrailingPunctuation(raw);
-    const end = start + trimmed.length;
-    if (taken.some(([s, e]) => start < e && s < end)) return;
-    taken.push([start, end]);
-    const candidate = readLink(trimmed);
-    if (candidate !== undefined) found.push(placed(candidate, start, end));
-  };
   for (const match of text.matchAll(WITH_SCHEME)) {
     if (found.length >= DETECTOR_LIMIT) break;
-    take(match.index, match[0]);
+    takeLink(found, taken, match.index, match[0]);
   }
   // Links without a scheme are anchored at their top-level domain, then read from where the
   // domain starts: a pattern tried at every letter of the text would cost far more.
@@ -107,9 +99,28 @@ export function findUrls(context: DetectionContext): Candidate[] {
     if (!startsWord(text, start, '@._%+-')) continue;
     WITHOUT_SCHEME.lastIndex = start;
     const match = WITHOUT_SCHEME.exec(text);
-    if (match !== null && match.index + match[0].length > anchor.index) take(start, match[0]);
+    if (match !== null && match.index + match[0].length > anchor.index)
+      takeLink(found, taken, start, match[0]);
   }
   return found;
+}
+
+/**
+ * Reads the link `raw` at `start` unless it overlaps one taken. A module-level function, not a
+ * closure in `findUrls`: under tsx (keepNames) each named closure costs a defineProperty call.
+ */
+function takeLink(
+  found: Candidate[],
+  taken: Array<[number, number]>,
+  start: number,
+  raw: string,
+): void {
+  const trimmed = trimTrailingPunctuation(raw);
+  const end = start + trimmed.length;
+  if (taken.some(([s, e]) => start < e && s < end)) return;
+  taken.push([start, end]);
+  const candidate = readLink(trimmed);
+  if (candidate !== undefined) found.push(placed(candidate, start, end));
 }
 
 function trimTrailingPunctuation(text: string): string {

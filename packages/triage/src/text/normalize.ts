@@ -350,22 +350,37 @@ const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 2 : c >= 48 && c <= 57 ? 1 : 0,
 );
 
+/** `n` units all kept: a scratch array for the usual message; a huge text gets its own, not kept afterwards. */
+function allKept(n: number): Uint8Array {
+  if (keepScratch.length < n && n < SCRATCH_LIMIT) keepScratch = new Uint8Array(SCRATCH_LIMIT);
+  return n <= keepScratch.length ? keepScratch.subarray(0, n).fill(1) : new Uint8Array(n).fill(1);
+}
+
+/**
+ * Whether unit `i` is a single: a letter (or, unless `lettersOnly`, a digit) alone between two
+ * units that are neither. Module-level functions rather than closures in `wordKeepMask`: under tsx
+ * (keepNames) each named closure costs a defineProperty call per message.
+ */
+function isSingle(word: Uint8Array, n: number, i: number, lettersOnly: boolean): boolean {
+  return (
+    i < n &&
+    (lettersOnly ? word[i] === 2 : word[i] !== 0) &&
+    word[i - 1] === 0 &&
+    !(i + 1 < n && word[i + 1] !== 0)
+  );
+}
+
 /**
  * Marks which units of the word view survive collapsing repeats and joining spaced letters, or
  * returns undefined when all of them do (most messages: the view is then read without a copy).
  */
 function wordKeepMask(units: Uint16Array, word: Uint8Array, n: number): Uint8Array | undefined {
   let keep: Uint8Array | undefined;
-  // A scratch array for the usual message; a huge text gets its own, not kept afterwards.
-  const allKept = (): Uint8Array => {
-    if (keepScratch.length < n && n < SCRATCH_LIMIT) keepScratch = new Uint8Array(SCRATCH_LIMIT);
-    return n <= keepScratch.length ? keepScratch.subarray(0, n).fill(1) : new Uint8Array(n).fill(1);
-  };
   // Runs of three or more of the same letter collapse to one: "pleeeease", "hhhhh".
   for (let i = 2; i < n; i++) {
     const unit = units[i] as number;
     if (unit === units[i - 1] && unit === units[i - 2] && word[i] === 2) {
-      keep ??= allKept();
+      keep ??= allKept(n);
       keep[i] = 0;
       if (keep[i - 1] === 1 && units[i - 3] !== unit) keep[i - 1] = 0;
     }
@@ -374,11 +389,6 @@ function wordKeepMask(units: Uint16Array, word: Uint8Array, n: number): Uint8Arr
   // With spaces, only letters join ("il y a 2 h" stays apart); with dots or dashes, digits may too.
   // A single is a letter or digit alone between two units that are neither; collapsing repeats
   // only drops letters next to the same letter, so it never touches a single.
-  const isSingle = (i: number, lettersOnly: boolean): boolean =>
-    i < n &&
-    (lettersOnly ? word[i] === 2 : word[i] !== 0) &&
-    word[i - 1] === 0 &&
-    !(i + 1 < n && word[i + 1] !== 0);
   for (let i = 0; i < n; i++) {
     if (word[i] === 0) continue;
     // Skip a word of two units or more whole: only singles start a spaced-out run.
@@ -397,14 +407,14 @@ function wordKeepMask(units: Uint16Array, word: Uint8Array, n: number): Uint8Arr
     while (
       units[end + 1] === separator &&
       SPACING_SEPARATORS.has(separator) &&
-      isSingle(end + 2, lettersOnly)
+      isSingle(word, n, end + 2, lettersOnly)
     ) {
       end += 2;
       count++;
       if (word[end] === 2) letters++;
     }
     if (count >= 3 && letters >= (lettersOnly ? 3 : 2)) {
-      keep ??= allKept();
+      keep ??= allKept(n);
       for (let k = i + 1; k < end; k += 2) keep[k] = 0;
     }
     i = end;
