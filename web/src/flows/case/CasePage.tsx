@@ -1,17 +1,9 @@
 import { parseCaseNumber, type CaseSignal, type CaseView } from '@aman/api';
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type FormEvent,
-} from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { session, useSession, type CaseCredentials } from '../../app/session.ts';
 import { useLocale, useMessages } from '../../i18n/LocaleProvider.tsx';
 import { useAnnounce } from '../../ui/Announcer.tsx';
+import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { FilePicker } from '../../ui/FilePicker.tsx';
 import { Page } from '../../ui/Page.tsx';
@@ -377,14 +369,7 @@ function ConfirmDialog({
   onCancel: () => void;
 }) {
   const m = useMessages(caseMessages);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (withdrawal !== null && !element.open) element.showModal();
-    if (withdrawal === null && element.open) element.close();
-  }, [withdrawal]);
+  const { ref: dialog, titleId } = useModalDialog(withdrawal !== null);
   return (
     <dialog ref={dialog} aria-labelledby={titleId} onCancel={onCancel} className="card">
       <h2 id={titleId}>{m.confirmTitle}</h2>

@@ -1,8 +1,9 @@
 import type { ReportView } from '@aman/api';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CaseCredentials } from '../../app/session.ts';
 import { useLocale, useMessages } from '../../i18n/LocaleProvider.tsx';
 import { useAnnounce } from '../../ui/Announcer.tsx';
+import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { api, apiErrorMessage } from '../media/api.ts';
 import { mediaMessages } from '../media/messages.ts';
 import { caseMessages } from './messages.ts';
@@ -104,14 +105,7 @@ function ConfirmRemoval({
   onCancel: () => void;
 }) {
   const m = useMessages(caseMessages);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (report !== null && !element.open) element.showModal();
-    if (report === null && element.open) element.close();
-  }, [report]);
+  const { ref: dialog, titleId } = useModalDialog(report !== null);
   return (
     <dialog
       ref={dialog}
