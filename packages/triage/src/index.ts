@@ -11,6 +11,7 @@ export { CUE_EXPLANATIONS } from './explanations.ts';
 export { ADVICE } from './guidance.ts';
 export type { AdviceText } from './guidance.ts';
 export { extractIndicators, MAX_INDICATORS } from './indicators/index.ts';
+export { canonicalCity } from './indicators/receiver.ts';
 export { normalizeText, toOriginalSpan } from './text/normalize.ts';
 export type { NormalizedText, TextView } from './text/normalize.ts';
 export {

@@ -195,6 +195,14 @@ describe('canonicalReceiver', () => {
     expect(canonicalCity('Fez')).toBe(canonicalCity('Fès'));
     expect(canonicalCity('Béni-Mellal')).toBe(canonicalCity('Beni Mellal'));
   });
+
+  it('merges a city written in Arabic script with its Latin spelling, hamza included', () => {
+    expect(canonicalCity('أكادير')).toBe(canonicalCity('Agadir'));
+    expect(canonicalCity('وادزم')).toBe(canonicalCity('Oued-Zem'));
+    expect(canonicalReceiver('يوسف العمراني', 'أكادير')).toBe(
+      canonicalReceiver('يوسف العمراني', 'agadir'),
+    );
+  });
 });
 
 function nameOf(target: ReturnType<typeof linkTarget>): string | null {

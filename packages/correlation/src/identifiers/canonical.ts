@@ -5,6 +5,7 @@
  * These functions refine the `normalized` values of `@aman/triage` (which already did the parsing,
  * checksums and E.164 formatting); they never parse free text themselves.
  */
+import { canonicalCity } from '@aman/triage';
 import { queryParam, splitUrl } from './url.ts';
 
 /** Platforms whose accounts link reports. WhatsApp accounts are phone numbers and link as phones. */
@@ -267,30 +268,11 @@ export function canonicalReceiver(name: string, city: string): string | null {
   return `${tokens.join(' ')}@${place}`;
 }
 
-const CITY_ALIASES: Readonly<Record<string, string>> = {
-  واديزم: 'ouedzem',
-  wadzem: 'ouedzem',
-  ouedzam: 'ouedzem',
-  خريبكة: 'khouribga',
-  بنيملال: 'benimellal',
-  الدارالبيضاء: 'casablanca',
-  casa: 'casablanca',
-  darelbeida: 'casablanca',
-  مراكش: 'marrakech',
-  marrakesh: 'marrakech',
-  فاس: 'fes',
-  fez: 'fes',
-  الرباط: 'rabat',
-  طنجة: 'tanger',
-  tangier: 'tanger',
-  أكادير: 'agadir',
-};
-
-/** A city name reduced to letters, with a few common alternative spellings merged. */
-export function canonicalCity(city: string): string {
-  const compact = foldLatin(city).replace(/[^\p{L}\p{N}]+/gu, '');
-  return CITY_ALIASES[compact] ?? compact;
-}
+/**
+ * Cities are triage's (`canonicalCity` of @aman/triage): one table of spellings for both, with
+ * Arabic letters recomposed after folding so that a hamza spelling still finds its alias.
+ */
+export { canonicalCity };
 
 /** Lower case without diacritics (Latin) and without Arabic short vowels and tatweel. */
 function foldLatin(text: string): string {

@@ -235,8 +235,14 @@ const CITY_ALIASES: Readonly<Record<string, string>> = {
   أكادير: 'agadir',
 };
 
-/** A city reduced to its letters, with the usual alternative spellings merged. */
-function canonicalCity(city: string): string {
+/**
+ * A city reduced to its letters, with the usual alternative spellings merged (Latin and Arabic
+ * script). Correlation keys receivers with it too, so both agree on what one city is.
+ *
+ * @example
+ * canonicalCity('Oued-Zem') === canonicalCity('واديزم'); // true
+ */
+export function canonicalCity(city: string): string {
   const compact = fold(city).replace(/[^\p{L}\p{N}]+/gu, '');
   return CITY_ALIASES[compact] ?? compact;
 }
