@@ -35,7 +35,7 @@ const LAUGHTER =
  * Ranges of the original text that are inside quotation marks.
  *
  * @example
- * quotedRanges('He said: « pay now » and left'); // [[9, 19]]
+ * quotedRanges('He said: « pay now » and left'); // [[9, 20]]
  */
 export function quotedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -49,8 +49,9 @@ export function quotedRanges(text: string): Array<[number, number]> {
 
 function mayOpenQuote(text: string): boolean {
   if (text.includes('«') || text.includes('“') || text.includes('"')) return true;
-  for (let at = text.indexOf("'"); at > 0; at = text.indexOf("'", at + 1)) {
-    if (isSpaceOrColon(text.charCodeAt(at - 1))) return true;
+  // An apostrophe at the very start opens nothing by itself, but the search goes on past it.
+  for (let at = text.indexOf("'"); at !== -1; at = text.indexOf("'", at + 1)) {
+    if (at > 0 && isSpaceOrColon(text.charCodeAt(at - 1))) return true;
   }
   return false;
 }
