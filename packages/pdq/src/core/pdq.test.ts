@@ -5,6 +5,7 @@ import type { PdqImage } from './image.ts';
 import { orientPdqImage } from './orientation.ts';
 import { computePdq, createPdqHasher } from './pdq.ts';
 import { dct64To16 } from './dct.ts';
+import { pdqQuality } from './quality.ts';
 import { SimdDownsampler, simdAvailable } from './simd/simd-downsampler.ts';
 import { ZERO_PDQ_HASH } from './threshold.ts';
 
@@ -185,6 +186,28 @@ describe('engines', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('computes the quality identically in WebAssembly and TypeScript', () => {
+    const simd = SimdDownsampler.create()!;
+    // Downsampled luma lies in 0..255; a wider range checks the arithmetic, not the domain.
+    const values = fc.oneof(
+      fc.float({ min: -300, max: 300, noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: 0, max: 255 }),
+    );
+    const blocks = fc
+      .array(values, { minLength: 4096, maxLength: 4096 })
+      .map((a) => Float32Array.from(a));
+    fc.assert(
+      fc.property(blocks, (block) => {
+        expect(simd.quality(block)).toBe(pdqQuality(block));
+      }),
+      { numRuns: 100 },
+    );
+    // A vertical stripe at the last column only: the pair (63, next row's 0) must not count.
+    const stripe = new Float32Array(4096).map((_, i) => (i % 64 === 63 ? 255 : 0));
+    expect(simd.quality(stripe)).toBe(pdqQuality(stripe));
+    expect(simd.quality(stripe)).toBe(71); // 64 steps of 100 (columns 62, 63), integer-divided by 90
   });
 
   it('gives bit-identical results with the WebAssembly and the TypeScript loops', () => {

@@ -90,7 +90,7 @@ export function createPdqHasher(options: PdqHasherOptions = {}): PdqHasher {
       !(width === 64 && height === 64) &&
       simd.run(image, buffer64x64, orientation);
     if (!simdDone) downsampler.run(height, width, readRow, buffer64x64);
-    const quality = pdqQuality(buffer64x64);
+    const quality = simd !== undefined ? simd.quality(buffer64x64) : pdqQuality(buffer64x64);
     if (simd !== undefined) simd.dct64To16(buffer64x64, dct);
     else dct64To16(buffer64x64, dct, dctScratch);
     const hash = hashFromDct(dct, sortScratch);

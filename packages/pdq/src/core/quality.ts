@@ -18,6 +18,16 @@ export function pdqQuality(buffer64x64: Float32Array): number {
       gradientSum += gradientStep(buffer64x64[i * 64 + j]!, buffer64x64[i * 64 + j + 1]!);
     }
   }
+  return qualityFromGradientSum(gradientSum);
+}
+
+/**
+ * The quality from the sum of gradient steps: integer-divided by 90, capped at 100.
+ *
+ * @example
+ * qualityFromGradientSum(4500); // 50
+ */
+export function qualityFromGradientSum(gradientSum: number): number {
   return Math.min(100, Math.floor(gradientSum / 90));
 }
 

@@ -331,6 +331,48 @@
       (local.set $o (i32.add (local.get $o) (i32.const 1)))
       (br $p4))))
 
+  ;; PDQ's image-domain quality of quality.ts: the sum over all vertically and horizontally
+  ;; adjacent pairs of |trunc(((u - v) * 100) / 255)|, each operation in float32 as the reference
+  ;; does (four pairs per vector), summed as integers (at most 8064 * 100: no overflow). $a: the
+  ;; 64x64 input; the last horizontal vector of a row reads one float past it, a lane masked out.
+  (func (export "gradientSum") (param $a i32) (result i32)
+    (local $p i32) (local $end i32) (local $row i32) (local $sums v128)
+    ;; Vertical pairs: (p, p + 64 floats) over the first 63 rows.
+    (local.set $p (local.get $a))
+    (local.set $end (i32.add (local.get $a) (i32.const 16128)))
+    (loop $vertical
+      (local.set $sums (i32x4.add (local.get $sums)
+        (call $gradientSteps (v128.load (local.get $p)) (v128.load offset=256 (local.get $p)))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (br_if $vertical (i32.lt_u (local.get $p) (local.get $end))))
+    ;; Horizontal pairs: (p, p + 1 float) in every row, columns 0..62.
+    (local.set $row (local.get $a))
+    (local.set $end (i32.add (local.get $a) (i32.const 16384)))
+    (loop $rows
+      (local.set $p (local.get $row))
+      (loop $columns
+        (local.set $sums (i32x4.add (local.get $sums)
+          (call $gradientSteps (v128.load (local.get $p)) (v128.load offset=4 (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br_if $columns (i32.lt_u (local.get $p) (i32.add (local.get $row) (i32.const 240)))))
+      ;; Columns 60..63: the pair (63, next row's 0) is not one.
+      (local.set $sums (i32x4.add (local.get $sums)
+        (v128.and
+          (call $gradientSteps (v128.load (local.get $p)) (v128.load offset=4 (local.get $p)))
+          (v128.const i32x4 -1 -1 -1 0))))
+      (local.set $row (i32.add (local.get $row) (i32.const 256)))
+      (br_if $rows (i32.lt_u (local.get $row) (local.get $end))))
+    (i32.add
+      (i32.add (i32x4.extract_lane 0 (local.get $sums)) (i32x4.extract_lane 1 (local.get $sums)))
+      (i32.add (i32x4.extract_lane 2 (local.get $sums)) (i32x4.extract_lane 3 (local.get $sums)))))
+
+  ;; |trunc(((u - v) * 100) / 255)| per lane, float32 operations; the values are at most 100.
+  (func $gradientSteps (param $u v128) (param $v v128) (result v128)
+    (i32x4.abs (i32x4.trunc_sat_f32x4_s
+      (f32x4.div
+        (f32x4.mul (f32x4.sub (local.get $u) (local.get $v)) (v128.const f32x4 100 100 100 100))
+        (v128.const f32x4 255 255 255 255)))))
+
   ;; The 64x64 -> 16x16 DCT of dct.ts, four outputs per vector: T = D * A, then B = T * Dt. Each
   ;; lane accumulates its own sum over k = 0..63 in order, each product rounded before it is added
   ;; (no fused multiply-add), so the result is bit-identical to dct64To16. $a: the 64x64 input;

@@ -2,6 +2,7 @@ import { DCT_MATRIX } from '../dct.ts';
 import { decimationIndex, jaroszWindowSize, SampledColumnFilter } from '../downsample.ts';
 import type { PdqImage } from '../image.ts';
 import type { ExifOrientation } from '../orientation.ts';
+import { qualityFromGradientSum } from '../quality.ts';
 import { JAROSZ_WASM } from './jarosz-wasm.ts';
 
 /**
@@ -51,6 +52,7 @@ interface JaroszExports {
   ): void;
   boxRows4Sampled(input: number, n: number, window: number, samples: number, out: number): void;
   dct64To16(input: number, matrix: number, transposed: number, scratch: number, out: number): void;
+  gradientSum(input: number): number;
 }
 
 const BATCH = 4;
@@ -137,6 +139,17 @@ export class SimdDownsampler {
     floats.set(DCT_MATRIX_TRANSPOSED, transposed / 4);
     k.dct64To16(0, matrix, transposed, scratch, result);
     out.set(floats.subarray(result / 4, result / 4 + 256));
+  }
+
+  /**
+   * `pdqQuality(input)` of quality.ts, bit-identical, in WebAssembly: like the DCT, a TypeScript
+   * loop a one-minute video's 60 frames spend mostly waiting to be compiled.
+   * Uses the start of the memory, which holds only scratch between images.
+   */
+  quality(input: Float32Array): number {
+    const k = this.kernels;
+    new Float32Array(k.memory.buffer).set(input, 0); // 1 page at least: room for 4096 floats + 1
+    return qualityFromGradientSum(k.gradientSum(0));
   }
 
   /**
