@@ -107,8 +107,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   const index = indexConcepts(refine(occurrences, tokens));
 
   const quoted = quotedTokens(quotedRanges(text), tokenSpans);
-  const isQuoted = (o: Occurrence): boolean => quoted[o.first] === 1 && quoted[o.last] === 1;
-  const context = readContext(index, text, isQuoted);
+  // Bound, not a named closure: under tsx (keepNames) each named closure costs a defineProperty call.
+  const context = readContext(index, text, isQuotedIn.bind(undefined, quoted));
   const matches = findCues(index);
   const decision = decide(matches, index, context, indicators);
 
@@ -138,6 +138,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
     indicators,
     guidance: guidanceFor(decision.verdict, decision.family, new Set(decision.reasons)),
   };
+}
+
+/** Whether both ends of the occurrence lie inside a quotation (`quoted`: 1 per quoted token). */
+function isQuotedIn(quoted: ArrayLike<number>, o: Occurrence): boolean {
+  return quoted[o.first] === 1 && quoted[o.last] === 1;
 }
 
 /** What a demand is made of: a named time next to one of these is its deadline. */
@@ -232,19 +237,23 @@ function refine(occurrences: readonly Occurrence[], tokens: readonly Token[]): O
       media[o.last] = 1;
     }
   }
-  // "[video] of [audience]": the medium, then "of", then the people (at most one word between).
-  const shownPeople = (o: Occurrence): boolean => {
-    const of = o.first - 1;
-    if (of < 1 || !MEDIA_OF.has((tokens[of] as Token).text)) return false;
-    return media[of - 1] === 1 || (of >= 2 && media[of - 2] === 1);
-  };
   return occurrences.filter((o) => {
     const c = o.concept;
     if (c === 'you' || c === 'your') return inAudience[o.first] !== 1;
     if (c === 'video' || c === 'image' || c === 'record') return nearEvent[o.first] !== 1;
-    if (c === 'audience') return !shownPeople(o);
+    if (c === 'audience') return !shownPeople(o, tokens, media);
     return true;
   });
+}
+
+/**
+ * "[video] of [audience]": the medium, then "of", then the people (at most one word between).
+ * A module-level function: under tsx (keepNames) a named closure costs a defineProperty call.
+ */
+function shownPeople(o: Occurrence, tokens: readonly Token[], media: ArrayLike<number>): boolean {
+  const of = o.first - 1;
+  if (of < 1 || !MEDIA_OF.has((tokens[of] as Token).text)) return false;
+  return media[of - 1] === 1 || (of >= 2 && media[of - 2] === 1);
 }
 
 /** Words that make the people after a video or a photo its subject: "of", "de", "ديال", "dyal". */

@@ -83,25 +83,23 @@ export function readContext(
   const negationAt = new Set((index.get('negation') ?? []).map((n) => n.first));
   // Module-level helpers, not closures: under tsx (keepNames) each named closure costs a
   // defineProperty call per message.
-  const scam = distinctTokens(outside(index, 'scam-word', isQuoted, deniedTokens));
-  const advice = distinctTokens(outside(index, 'advice', isQuoted, deniedTokens));
-  const example = distinctTokens(outside(index, 'example', isQuoted, deniedTokens));
-  const news = distinctTokens(outside(index, 'news', isQuoted, deniedTokens));
+  // Each concept's unquoted, undenied occurrences are filtered once and serve both its count and
+  // its earliest place.
+  const scam = outside(index, 'scam-word', isQuoted, deniedTokens);
+  const advice = outside(index, 'advice', isQuoted, deniedTokens);
+  const example = outside(index, 'example', isQuoted, deniedTokens);
+  const news = outside(index, 'news', isQuoted, deniedTokens);
   const joke = (index.get('joke') ?? []).filter(
     (o) => !deniedTokens.has(o.first) && !deniedFromInside(negationAt, o),
   );
-  const awarenessOccurrences = [
-    ...outside(index, 'advice', isQuoted, deniedTokens),
-    ...outside(index, 'scam-word', isQuoted, deniedTokens),
-    ...outside(index, 'example', isQuoted, deniedTokens),
-  ];
   return {
-    awareness: scam + 1.5 * advice + example,
-    news,
+    awareness: distinctTokens(scam) + 1.5 * distinctTokens(advice) + distinctTokens(example),
+    news: distinctTokens(news),
     joke: joke.length > 0 || LAUGHTER.test(original),
     victimVoice: (index.get('victim-voice') ?? []).length > 0,
-    awarenessAt: earliest(awarenessOccurrences),
-    newsAt: earliest(outside(index, 'news', isQuoted, deniedTokens)),
+    // Advice first, then scam words, then examples: on a tie, the earlier list's occurrence wins.
+    awarenessAt: earliest(example, earliest(scam, earliest(advice, undefined))),
+    newsAt: earliest(news, undefined),
     jokeAt: joke[0],
   };
 }
@@ -122,12 +120,19 @@ function deniedFromInside(negationAt: ReadonlySet<number>, o: Occurrence): boole
   return false;
 }
 
+/** How many distinct first tokens the occurrences have (most lists are empty or hold one). */
 function distinctTokens(list: readonly Occurrence[]): number {
-  return new Set(list.map((o) => o.first)).size;
+  if (list.length < 2) return list.length;
+  const firsts = new Set<number>();
+  for (const o of list) firsts.add(o.first);
+  return firsts.size;
 }
 
-function earliest(list: readonly Occurrence[]): Occurrence | undefined {
-  let best: Occurrence | undefined;
+/** The occurrence of `list` that starts first, unless `best` (found before) starts no later. */
+function earliest(
+  list: readonly Occurrence[],
+  best: Occurrence | undefined,
+): Occurrence | undefined {
   for (const o of list) if (best === undefined || o.first < best.first) best = o;
   return best;
 }

@@ -313,28 +313,56 @@ function merge(a: readonly Occurrence[], b: readonly Occurrence[]): Occurrence[]
  */
 export function findCues(index: ConceptIndex, rules: readonly CueRule[] = CUE_RULES): CueMatch[] {
   const { groups, groupsOf } = numberRules(rules);
-  const merged = new Array<readonly Occurrence[] | undefined>(groups.length);
-  const groupAt = (number: number): readonly Occurrence[] =>
-    (merged[number] ??= mergeGroup(index, groups[number] as readonly AnyConcept[]));
+  const groupAt = new MergedGroups(index, groups);
   const matches = new Map<Cue, CueMatch>();
   for (let k = 0; k < rules.length; k++) {
     const r = rules[k] as CueRule;
     if (matches.has(r.cue)) continue;
     const numbers = groupsOf[k] as readonly number[];
     // A cheap test first: a rule whose any group has no occurrence cannot match.
-    if (numbers.some((number) => groupAt(number).length === 0)) continue;
+    if (anyGroupEmpty(numbers, groupAt)) continue;
     const match = matchRule(r, numbers, groupAt);
     if (match !== undefined) matches.set(r.cue, match);
   }
   return [...matches.values()];
 }
 
+/**
+ * The occurrences of each numbered group of one message, merged on first use. An object rather
+ * than a closure: no function (named, under tsx) created per message.
+ */
+class MergedGroups {
+  private readonly merged: Array<readonly Occurrence[] | undefined>;
+
+  constructor(
+    private readonly index: ConceptIndex,
+    private readonly groups: ReadonlyArray<readonly AnyConcept[]>,
+  ) {
+    this.merged = new Array<readonly Occurrence[] | undefined>(groups.length);
+  }
+
+  at(number: number): readonly Occurrence[] {
+    return (this.merged[number] ??= mergeGroup(
+      this.index,
+      this.groups[number] as readonly AnyConcept[],
+    ));
+  }
+}
+
+/** Whether a group of the rule has no occurrence (a loop: no callback allocated per rule). */
+function anyGroupEmpty(numbers: readonly number[], groupAt: MergedGroups): boolean {
+  for (let g = 0; g < numbers.length; g++) {
+    if (groupAt.at(numbers[g] as number).length === 0) return true;
+  }
+  return false;
+}
+
 function matchRule(
   r: CueRule,
   numbers: readonly number[],
-  groupAt: (number: number) => readonly Occurrence[],
+  groupAt: MergedGroups,
 ): CueMatch | undefined {
-  const anchors = groupAt(numbers[0] as number);
+  const anchors = groupAt.at(numbers[0] as number);
   for (let a = 0; a < anchors.length && a < MAX_ANCHORS; a++) {
     const anchor = anchors[a] as Occurrence;
     let first = anchor.first;
@@ -342,7 +370,7 @@ function matchRule(
     let ok = true;
     for (let g = 1; g < numbers.length && ok; g++) {
       const best = nearest(
-        groupAt(numbers[g] as number),
+        groupAt.at(numbers[g] as number),
         first,
         last,
         r.window,
@@ -364,7 +392,7 @@ function matchRule(
 function conceptsOf(
   r: CueRule,
   numbers: readonly number[],
-  groupAt: (number: number) => readonly Occurrence[],
+  groupAt: MergedGroups,
   anchor: Occurrence,
 ): AnyConcept[] {
   const concepts: AnyConcept[] = [anchor.concept];
@@ -372,7 +400,7 @@ function conceptsOf(
   let last = anchor.last;
   for (let g = 1; g < numbers.length; g++) {
     const best = nearest(
-      groupAt(numbers[g] as number),
+      groupAt.at(numbers[g] as number),
       first,
       last,
       r.window,

@@ -56,9 +56,6 @@ const LEET: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** Symbols that count as part of a word when they sit between two letters or digits: "p@y", "b!tc0in". */
-const INNER_SYMBOLS = new Set(['@', '$', '!', '|', '€']);
-
 /**
  * Finds a word already known (`text` from `start` to `end`, whose hash is `hash`) and returns the
  * string remembered for it, or undefined.
@@ -92,7 +89,8 @@ export function tokenize(text: string, known?: WordLookup): Token[] {
     let hash = FNV_OFFSET;
     while (i < n) {
       const code = text.charCodeAt(i);
-      if (isWordCharAt(text, i)) {
+      // ASCII read from a table with the unit already in hand: most characters are ASCII.
+      if (code < 128 ? ASCII_WORD[code] === 1 : kindAtLocal(text, i) !== 0) {
         hash = Math.imul(hash ^ code, FNV_PRIME);
         if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
           hash = Math.imul(hash ^ text.charCodeAt(i + 1), FNV_PRIME);
@@ -100,12 +98,7 @@ export function tokenize(text: string, known?: WordLookup): Token[] {
         } else {
           i += 1;
         }
-      } else if (
-        INNER_SYMBOL_CODES.has(code) &&
-        i + 1 < n &&
-        isWordCharAt(text, i + 1) &&
-        i > start
-      ) {
+      } else if (isInnerSymbol(code) && i + 1 < n && isWordCharAt(text, i + 1) && i > start) {
         hash = Math.imul(hash ^ code, FNV_PRIME);
         i += 1;
       } else {
@@ -136,7 +129,18 @@ export function hashWord(word: string): number {
 
 const LEET_CHARS = /[0-9@$!|€]/;
 
-const INNER_SYMBOL_CODES = new Set([...INNER_SYMBOLS].map((ch) => ch.charCodeAt(0)));
+/**
+ * Whether `code` is a symbol that counts as part of a word when it sits between two letters or
+ * digits ("p@y", "b!tc0in"): @ $ ! | €. Tested after every word, so compared, not hashed.
+ */
+function isInnerSymbol(code: number): boolean {
+  return code === 64 || code === 36 || code === 33 || code === 124 || code === 0x20ac;
+}
+
+/** 1 for the ASCII letters and digits, by code unit. */
+const ASCII_WORD = new Uint8Array(128).map((_, code) =>
+  (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0,
+);
 /** A local reference: imported bindings called per character cost a getter each under tsx. */
 const kindAtLocal = kindAt;
 
