@@ -16,14 +16,8 @@
  * then the result is exactly `matchVpdq`'s: same deduplication, same filter, same percentages.
  */
 import { popcount32, type ParseResult } from '../core/hash.ts';
-import {
-  VPDQ_COMPARED_MATCH_PERCENT,
-  VPDQ_DISTANCE_THRESHOLD,
-  VPDQ_QUALITY_THRESHOLD,
-  VPDQ_QUERY_MATCH_PERCENT,
-  type VpdqFeature,
-} from './frame.ts';
-import type { VpdqMatchOptions, VpdqMatchResult } from './match.ts';
+import type { VpdqFeature } from './frame.ts';
+import { resolveMatchOptions, type VpdqMatchOptions, type VpdqMatchResult } from './match.ts';
 import { parseNeighbourhoodSeconds } from './neighbourhood.ts';
 import { failure } from './result.ts';
 import {
@@ -189,14 +183,8 @@ export function matchVpdqInstants(
   compared: readonly VpdqInstant[],
   options: VpdqMatchOptions = {},
 ): VpdqInstantMatchResult {
-  const distanceThreshold = options.distanceThreshold ?? VPDQ_DISTANCE_THRESHOLD;
-  const qualityThreshold = options.qualityThreshold ?? VPDQ_QUALITY_THRESHOLD;
-  const queryMatchPercent = options.queryMatchPercent ?? VPDQ_QUERY_MATCH_PERCENT;
-  const comparedMatchPercent = options.comparedMatchPercent ?? VPDQ_COMPARED_MATCH_PERCENT;
-  assertInRange('distanceThreshold', distanceThreshold, 0, 256);
-  assertInRange('qualityThreshold', qualityThreshold, 0, 101);
-  assertInRange('queryMatchPercent', queryMatchPercent, 0, 100);
-  assertInRange('comparedMatchPercent', comparedMatchPercent, 0, 100);
+  const { distanceThreshold, qualityThreshold, queryMatchPercent, comparedMatchPercent } =
+    resolveMatchOptions(options);
 
   const q = packInstants(query, qualityThreshold);
   const c = packInstants(compared, qualityThreshold);
@@ -285,10 +273,4 @@ function packInstants(instants: readonly VpdqInstant[], qualityThreshold: number
     }
   });
   return { instants: kept.length, frames, words, instantOf };
-}
-
-function assertInRange(name: string, value: number, min: number, max: number): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new RangeError(`${name} must be a number from ${min} to ${max}, got ${String(value)}`);
-  }
 }

@@ -106,13 +106,8 @@ export function matchVpdq(
   compared: readonly VpdqFeature[] | PreparedVpdq,
   options: VpdqMatchOptions = {},
 ): VpdqMatchResult {
-  const distanceThreshold = options.distanceThreshold ?? VPDQ_DISTANCE_THRESHOLD;
-  const qualityThreshold = options.qualityThreshold ?? VPDQ_QUALITY_THRESHOLD;
-  const queryMatchPercent = options.queryMatchPercent ?? VPDQ_QUERY_MATCH_PERCENT;
-  const comparedMatchPercent = options.comparedMatchPercent ?? VPDQ_COMPARED_MATCH_PERCENT;
-  assertInRange('distanceThreshold', distanceThreshold, 0, 256);
-  assertInRange('queryMatchPercent', queryMatchPercent, 0, 100);
-  assertInRange('comparedMatchPercent', comparedMatchPercent, 0, 100);
+  const { distanceThreshold, qualityThreshold, queryMatchPercent, comparedMatchPercent } =
+    resolveMatchOptions(options);
 
   const q = prepared(query, qualityThreshold);
   const c = prepared(compared, qualityThreshold);
@@ -176,6 +171,24 @@ function prepared(
     return ready;
   }
   return prepareVpdq(input as readonly VpdqFeature[], qualityThreshold);
+}
+
+/**
+ * The options with upstream's defaults filled in, each checked (a RangeError names the bad one).
+ * Shared by frame matching and instant matching (`instants.ts`), so both read options alike.
+ */
+export function resolveMatchOptions(options: VpdqMatchOptions): Required<VpdqMatchOptions> {
+  const resolved = {
+    distanceThreshold: options.distanceThreshold ?? VPDQ_DISTANCE_THRESHOLD,
+    qualityThreshold: options.qualityThreshold ?? VPDQ_QUALITY_THRESHOLD,
+    queryMatchPercent: options.queryMatchPercent ?? VPDQ_QUERY_MATCH_PERCENT,
+    comparedMatchPercent: options.comparedMatchPercent ?? VPDQ_COMPARED_MATCH_PERCENT,
+  };
+  assertInRange('distanceThreshold', resolved.distanceThreshold, 0, 256);
+  assertInRange('qualityThreshold', resolved.qualityThreshold, 0, 101);
+  assertInRange('queryMatchPercent', resolved.queryMatchPercent, 0, 100);
+  assertInRange('comparedMatchPercent', resolved.comparedMatchPercent, 0, 100);
+  return resolved;
 }
 
 function assertInRange(name: string, value: number, min: number, max: number): void {
