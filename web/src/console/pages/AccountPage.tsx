@@ -79,15 +79,7 @@ export default function AccountPage() {
           <code className="secret" data-testid="totp-secret">
             {enrolment.secret}
           </code>
-          <label>
-            {m.account.code}
-            <input
-              inputMode="numeric"
-              pattern="\d{6}"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </label>
+          <TotpCodeField label={m.account.code} value={code} onChange={setCode} />
           <button type="submit" className="button">
             {m.account.totpConfirm}
           </button>
@@ -95,15 +87,7 @@ export default function AccountPage() {
       )}
       {session.staff.totp && (
         <form className="console-form" onSubmit={(event) => void disableTotp(event)}>
-          <label>
-            {m.account.code}
-            <input
-              inputMode="numeric"
-              pattern="\d{6}"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </label>
+          <TotpCodeField label={m.account.code} value={code} onChange={setCode} />
           <button type="submit" className="button button-secondary">
             {m.account.totpDisable}
           </button>
@@ -136,5 +120,28 @@ export default function AccountPage() {
       </form>
       {message !== null && <p role="status">{message}</p>}
     </section>
+  );
+}
+
+/** The six-digit code of an authenticator app, as both the enrol and the disable forms ask it. */
+function TotpCodeField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (code: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        inputMode="numeric"
+        pattern="\d{6}"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }
