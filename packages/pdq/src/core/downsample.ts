@@ -308,8 +308,8 @@ function reciprocals(window: number): Float64Array {
 
 /**
  * Pass 2 along the columns, restricted to the 64 sampled columns: a running sum per column over
- * the rows pushed in order, emitting only the 64 sampled output rows into `out`. Shared by the
- * TypeScript and the WebAssembly downsamplers (it touches 64 values per row, not every pixel).
+ * the rows pushed in order, emitting only the 64 sampled output rows into `out` (it touches 64
+ * values per row, not every pixel). jarosz.wat's `$pushSampledRow` does the same in WebAssembly.
  *
  * @example
  * const filter = new SampledColumnFilter(rows, window, ring, sums, sampledRows, out64x64);

@@ -5,6 +5,8 @@ import type { PdqImage } from './image.ts';
 import { orientPdqImage } from './orientation.ts';
 import { computePdq, createPdqHasher } from './pdq.ts';
 import { dct64To16 } from './dct.ts';
+import { StreamingDownsampler } from './downsample.ts';
+import { lumaRowReader } from './luma.ts';
 import { pdqQuality } from './quality.ts';
 import { SimdDownsampler, simdAvailable } from './simd/simd-downsampler.ts';
 import { ZERO_PDQ_HASH } from './threshold.ts';
@@ -254,6 +256,26 @@ describe('engines', () => {
         const image = pattern(width, height, channels);
         expect(wasm.compute(image), `${width}x${height}x${channels}`).toEqual(js.compute(image));
       }
+    }
+  });
+});
+
+describe('the WebAssembly downsampler', () => {
+  it('equals the TypeScript one float for float across bands of copied rows, in every orientation', () => {
+    // 2100x1103 RGBA: rows of 8400 bytes, copied into WebAssembly memory 996 rows at a time, so the
+    // stored rows come in two bands, the second not a whole number of 4-row batches.
+    const simd = SimdDownsampler.create()!;
+    const streaming = new StreamingDownsampler();
+    const image = pattern(2100, 1103, 4);
+    for (const orientation of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
+      const oriented = orientPdqImage(image, orientation);
+      const fromWasm = new Float32Array(4096);
+      const fromTypeScript = new Float32Array(4096);
+      expect(simd.run(image, fromWasm, orientation)).toBe(true);
+      streaming.run(oriented.height, oriented.width, lumaRowReader(oriented), fromTypeScript);
+      expect(new Uint8Array(fromWasm.buffer), `orientation ${orientation}`).toEqual(
+        new Uint8Array(fromTypeScript.buffer),
+      );
     }
   });
 });

@@ -20,7 +20,7 @@
   ;; channels 3 or 4: Y = (R*0.299f + G*0.587f) + B*0.114f; channels 1: Y = sample.
   ;; Samples are 0..255, so the signed int-to-float conversion is exact and equal to the unsigned
   ;; one, and it is one instruction on x86 (the unsigned one is about eight): twice as fast a loop.
-  (func (export "lumaRow")
+  (func $lumaRow
     (param $src i32) (param $channels i32) (param $groups i32) (param $dst i32)
     (local $end i32) (local $v v128)
     (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $groups) (i32.const 4))))
@@ -77,7 +77,7 @@
   ;; vector per row, stored from $dst by steps of $step bytes (negative to fill backwards); with
   ;; $reverse the lanes are reversed. This reads an image's columns, for hashing it rotated by
   ;; 90 degrees without rotating its pixels first: the vectors land in the interleaved layout.
-  (func (export "lumaColumns4")
+  (func $lumaColumns4
     (param $src i32) (param $stride i32) (param $channels i32) (param $count i32)
     (param $dst i32) (param $step i32) (param $reverse i32)
     (local $i i32) (local $v v128) (local $y v128)
@@ -126,7 +126,7 @@
 
   ;; 4 rows of $groups vectors <-> one interleaved block (4x4 transposes). $toBlock = 1: rows
   ;; r0..r3 into the block; 0: the block back into rows r0..r3.
-  (func (export "transpose4")
+  (func $transpose4
     (param $block i32) (param $r0 i32) (param $r1 i32) (param $r2 i32) (param $r3 i32)
     (param $groups i32) (param $toBlock i32)
     (local $a v128) (local $b v128) (local $c v128) (local $d v128)
@@ -173,7 +173,7 @@
 
   ;; Box filter along 4 rows at once (interleaved input of $n columns), every output, into the
   ;; interleaved block $out. The four phases of the reference's box1DFloat.
-  (func (export "boxRows4")
+  (func $boxRows4
     (param $in i32) (param $n i32) (param $window i32) (param $out i32)
     (local $half i32) (local $sum v128) (local $ri i32) (local $li i32) (local $o i32)
     (local $count i32) (local $end i32) (local $full v128)
@@ -231,7 +231,7 @@
   ;; row, no output; 1 = add it and output; 2 = add it, subtract the leaving row (in that order)
   ;; and output; 3 = subtract the leaving row and output. The output, sums / count, is the row
   ;; at $out.
-  (func (export "boxColumns")
+  (func $boxColumns
     (param $sums i32) (param $enter i32) (param $leave i32) (param $out i32)
     (param $vectors i32) (param $count i32) (param $mode i32)
     (local $end i32) (local $v v128) (local $divisor v128)
@@ -258,7 +258,7 @@
   ;; Box filter along 4 rows at once (interleaved input), keeping only the outputs at the 64
   ;; ascending (possibly repeated) column indices of $samples (64 i32), as 64 interleaved
   ;; vectors at $out. The running sums still visit every input in the reference's order.
-  (func (export "boxRows4Sampled")
+  (func $boxRows4Sampled
     (param $in i32) (param $n i32) (param $window i32) (param $samples i32) (param $out i32)
     (local $half i32) (local $sum v128) (local $ri i32) (local $li i32) (local $o i32)
     (local $count i32) (local $end i32) (local $s i32) (local $next i32) (local $full v128)
@@ -330,6 +330,329 @@
       (local.set $li (i32.add (local.get $li) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 1)))
       (br $p4))))
+
+  ;; ---------------------------------------------------------------------------------------------
+  ;; The whole downsampling of one image, driven from here (the kernels above are its steps), so
+  ;; that a video frame costs a handful of calls from JavaScript rather than a few per row.
+  ;; simd-downsampler.ts lays the memory out, writes the descriptor below, then calls
+  ;; downsampleStart, downsampleRows once per band of image rows it has copied in, and
+  ;; downsampleEnd, which leaves the 64x64 result at $out. The order of every float operation is
+  ;; that of StreamingDownsampler.run (downsample.ts), which is the reference's per column.
+  ;;
+  ;; Descriptor, 23 i32 at the address given to downsampleStart (byte offsets):
+  ;;   0 cols, 4 rows (of the image as displayed), 8 channels, 12 stride (bytes per stored row),
+  ;;   16 orientation (EXIF 1..8), 20 window along rows, 24 window along columns,
+  ;;   28 lumaRows (4 rows of floats), 32 lumaBlock, 36 rowBlock (interleaved blocks),
+  ;;   40 ring (pass-1 rows), 44 ring rows, 48 column sums, 52 columnRows (4 rows), 56 columnBlock,
+  ;;   60 spare row, 64 sampled columns (64 i32), 68 sampledOut (64 interleaved vectors),
+  ;;   72 sampled rows (64 i32), 76 second ring (window along columns + 1 rows of 64 floats),
+  ;;   80 second sums (64 floats), 84 four rows of 64 floats, 88 out (64x64 floats).
+  (global $cols (mut i32) (i32.const 0))
+  (global $rows (mut i32) (i32.const 0))
+  (global $channels (mut i32) (i32.const 0))
+  (global $stride (mut i32) (i32.const 0))
+  (global $orientation (mut i32) (i32.const 0))
+  (global $windowAlongRows (mut i32) (i32.const 0))
+  (global $windowAlongCols (mut i32) (i32.const 0))
+  (global $halfAlongCols (mut i32) (i32.const 0))
+  (global $groups (mut i32) (i32.const 0))
+  (global $rowBytes (mut i32) (i32.const 0))
+  (global $lumaRows (mut i32) (i32.const 0))
+  (global $lumaBlock (mut i32) (i32.const 0))
+  (global $rowBlock (mut i32) (i32.const 0))
+  (global $ring (mut i32) (i32.const 0))
+  (global $ringRows (mut i32) (i32.const 0))
+  (global $sums (mut i32) (i32.const 0))
+  (global $columnRows (mut i32) (i32.const 0))
+  (global $columnBlock (mut i32) (i32.const 0))
+  (global $spare (mut i32) (i32.const 0))
+  (global $samples (mut i32) (i32.const 0))
+  (global $sampledOut (mut i32) (i32.const 0))
+  (global $sampledRows (mut i32) (i32.const 0))
+  (global $secondRing (mut i32) (i32.const 0))
+  (global $secondSums (mut i32) (i32.const 0))
+  (global $sampledBlockRows (mut i32) (i32.const 0))
+  (global $out (mut i32) (i32.const 0))
+  ;; Progress: rows in the first vertical window, pass-1 rows waiting in columnRows, rows handed
+  ;; to the second vertical pass, rows in its window, and the next of the 64 output rows.
+  (global $count (mut i32) (i32.const 0))
+  (global $pending (mut i32) (i32.const 0))
+  (global $emitted (mut i32) (i32.const 0))
+  (global $secondCount (mut i32) (i32.const 0))
+  (global $nextSample (mut i32) (i32.const 0))
+
+  (func (export "downsampleStart") (param $d i32)
+    (global.set $cols (i32.load offset=0 (local.get $d)))
+    (global.set $rows (i32.load offset=4 (local.get $d)))
+    (global.set $channels (i32.load offset=8 (local.get $d)))
+    (global.set $stride (i32.load offset=12 (local.get $d)))
+    (global.set $orientation (i32.load offset=16 (local.get $d)))
+    (global.set $windowAlongRows (i32.load offset=20 (local.get $d)))
+    (global.set $windowAlongCols (i32.load offset=24 (local.get $d)))
+    (global.set $lumaRows (i32.load offset=28 (local.get $d)))
+    (global.set $lumaBlock (i32.load offset=32 (local.get $d)))
+    (global.set $rowBlock (i32.load offset=36 (local.get $d)))
+    (global.set $ring (i32.load offset=40 (local.get $d)))
+    (global.set $ringRows (i32.load offset=44 (local.get $d)))
+    (global.set $sums (i32.load offset=48 (local.get $d)))
+    (global.set $columnRows (i32.load offset=52 (local.get $d)))
+    (global.set $columnBlock (i32.load offset=56 (local.get $d)))
+    (global.set $spare (i32.load offset=60 (local.get $d)))
+    (global.set $samples (i32.load offset=64 (local.get $d)))
+    (global.set $sampledOut (i32.load offset=68 (local.get $d)))
+    (global.set $sampledRows (i32.load offset=72 (local.get $d)))
+    (global.set $secondRing (i32.load offset=76 (local.get $d)))
+    (global.set $secondSums (i32.load offset=80 (local.get $d)))
+    (global.set $sampledBlockRows (i32.load offset=84 (local.get $d)))
+    (global.set $out (i32.load offset=88 (local.get $d)))
+    (global.set $halfAlongCols
+      (i32.shr_u (i32.add (global.get $windowAlongCols) (i32.const 2)) (i32.const 1)))
+    (global.set $groups (i32.shr_u (i32.add (global.get $cols) (i32.const 3)) (i32.const 2)))
+    (global.set $rowBytes (i32.shl (global.get $groups) (i32.const 4)))
+    (global.set $count (i32.const 0))
+    (global.set $pending (i32.const 0))
+    (global.set $emitted (i32.const 0))
+    (global.set $secondCount (i32.const 0))
+    (global.set $nextSample (i32.const 0))
+    ;; Running sums start at 0; the rows' padding columns (never read) are kept finite.
+    (memory.fill (global.get $lumaRows) (i32.const 0)
+      (i32.sub (global.get $spare) (global.get $lumaRows)))
+    (memory.fill (global.get $secondSums) (i32.const 0) (i32.const 256)))
+
+  (func $ringRow (param $y i32) (result i32)
+    (i32.add (global.get $ring)
+      (i32.mul (i32.rem_u (local.get $y) (global.get $ringRows)) (global.get $rowBytes))))
+
+  (func $lumaRowAt (param $lane i32) (result i32)
+    (i32.add (global.get $lumaRows) (i32.mul (local.get $lane) (global.get $rowBytes))))
+
+  (func $columnRow (param $lane i32) (result i32)
+    (i32.add (global.get $columnRows) (i32.mul (local.get $lane) (global.get $rowBytes))))
+
+  ;; Image rows $y .. $y + 3 (displayed order) from $src, whose first row is displayed row $first,
+  ;; as luma into lumaBlock, interleaved. Under orientations 5 to 8, $src is the whole stored image
+  ;; and displayed rows are stored columns, read four at a time straight into the block.
+  (func $fillLumaBlock (param $src i32) (param $first i32) (param $y i32) (param $batch i32)
+    (local $lane i32) (local $ascending i32) (local $column i32) (local $rowsDown i32)
+    (local $storedWidth i32)
+    (if (i32.ge_u (global.get $orientation) (i32.const 5))
+      (then
+        ;; Displayed row y is stored column y (5, 6) or storedWidth - 1 - y (7, 8); displayed
+        ;; column x is stored row x (5, 8) or storedHeight - 1 - x (6, 7).
+        (local.set $storedWidth (global.get $rows))
+        (local.set $ascending (i32.le_u (global.get $orientation) (i32.const 6)))
+        (local.set $column (select (local.get $y)
+          (i32.sub (i32.sub (local.get $storedWidth) (i32.const 4)) (local.get $y))
+          (local.get $ascending)))
+        (local.set $rowsDown (i32.or (i32.eq (global.get $orientation) (i32.const 5))
+          (i32.eq (global.get $orientation) (i32.const 8))))
+        (call $lumaColumns4
+          (i32.add (local.get $src) (i32.mul (local.get $column) (global.get $channels)))
+          (global.get $stride) (global.get $channels) (global.get $cols)
+          (select (global.get $lumaBlock)
+            (i32.add (global.get $lumaBlock)
+              (i32.shl (i32.sub (global.get $cols) (i32.const 1)) (i32.const 4)))
+            (local.get $rowsDown))
+          (select (i32.const 16) (i32.const -16) (local.get $rowsDown))
+          (i32.eqz (local.get $ascending)))
+        (return)))
+    (loop $lanes
+      (call $lumaRow
+        (i32.add (local.get $src)
+          (i32.mul (i32.add (i32.sub (local.get $y) (local.get $first)) (local.get $lane))
+            (global.get $stride)))
+        (global.get $channels) (global.get $groups) (call $lumaRowAt (local.get $lane)))
+      ;; Orientations 2 and 3 mirror each row.
+      (if (i32.or (i32.eq (global.get $orientation) (i32.const 2))
+                  (i32.eq (global.get $orientation) (i32.const 3)))
+        (then (call $reverseFloats (call $lumaRowAt (local.get $lane)) (global.get $cols))))
+      (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
+      (br_if $lanes (i32.lt_u (local.get $lane) (local.get $batch))))
+    (call $transpose4 (global.get $lumaBlock)
+      (call $lumaRowAt (i32.const 0)) (call $lumaRowAt (i32.const 1))
+      (call $lumaRowAt (i32.const 2)) (call $lumaRowAt (i32.const 3))
+      (global.get $groups) (i32.const 1)))
+
+  (func $reverseFloats (param $first i32) (param $n i32)
+    (local $last i32) (local $v f32)
+    (local.set $last (i32.add (local.get $first)
+      (i32.shl (i32.sub (local.get $n) (i32.const 1)) (i32.const 2))))
+    (block $done (loop $swap
+      (br_if $done (i32.ge_u (local.get $first) (local.get $last)))
+      (local.set $v (f32.load (local.get $first)))
+      (f32.store (local.get $first) (f32.load (local.get $last)))
+      (f32.store (local.get $last) (local.get $v))
+      (local.set $first (i32.add (local.get $first) (i32.const 4)))
+      (local.set $last (i32.sub (local.get $last) (i32.const 4)))
+      (br $swap))))
+
+  ;; Pass 1 along the columns with one ring row entering and/or one leaving ($mode as boxColumns);
+  ;; every fourth output row sends the four on to pass 2.
+  (func $passOneColumns (param $enter i32) (param $leave i32) (param $mode i32)
+    (call $boxColumns (global.get $sums) (local.get $enter) (local.get $leave)
+      (call $columnRow (global.get $pending)) (global.get $groups) (global.get $count)
+      (local.get $mode))
+    (if (i32.eqz (local.get $mode)) (then (return)))
+    (global.set $pending (i32.add (global.get $pending) (i32.const 1)))
+    (if (i32.eq (global.get $pending) (i32.const 4))
+      (then
+        (call $flushPassTwo (i32.const 4))
+        (global.set $pending (i32.const 0)))))
+
+  ;; Pass 2 along the rows of the first $n pass-1 rows waiting, at the 64 sampled columns, then
+  ;; pass 2 along the columns as each of those rows arrives.
+  (func $flushPassTwo (param $n i32)
+    (local $lane i32)
+    (call $transpose4 (global.get $columnBlock)
+      (call $columnRow (i32.const 0)) (call $columnRow (i32.const 1))
+      (call $columnRow (i32.const 2)) (call $columnRow (i32.const 3))
+      (global.get $groups) (i32.const 1))
+    (call $boxRows4Sampled (global.get $columnBlock) (global.get $cols)
+      (global.get $windowAlongRows) (global.get $samples) (global.get $sampledOut))
+    (call $transpose4 (global.get $sampledOut)
+      (global.get $sampledBlockRows)
+      (i32.add (global.get $sampledBlockRows) (i32.const 256))
+      (i32.add (global.get $sampledBlockRows) (i32.const 512))
+      (i32.add (global.get $sampledBlockRows) (i32.const 768))
+      (i32.const 16) (i32.const 0))
+    (loop $lanes
+      (call $pushSampledRow
+        (i32.add (global.get $sampledBlockRows) (i32.shl (local.get $lane) (i32.const 8))))
+      (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
+      (br_if $lanes (i32.lt_u (local.get $lane) (local.get $n)))))
+
+  (func $secondRingRow (param $y i32) (result i32)
+    (i32.add (global.get $secondRing)
+      (i32.shl (i32.rem_u (local.get $y)
+        (i32.add (global.get $windowAlongCols) (i32.const 1))) (i32.const 8))))
+
+  ;; SampledColumnFilter.push of downsample.ts: the next row (64 sampled columns) of pass 2
+  ;; along the rows enters the running sums of pass 2 along the columns.
+  (func $pushSampledRow (param $row i32)
+    (local $y i32) (local $slot i32) (local $leaving i32) (local $c i32) (local $sum i32)
+    (local.set $y (global.get $emitted))
+    (global.set $emitted (i32.add (local.get $y) (i32.const 1)))
+    (local.set $slot (call $secondRingRow (local.get $y)))
+    (if (i32.lt_u (local.get $y) (global.get $windowAlongCols))
+      (then
+        (loop $columns
+          (local.set $sum (i32.add (global.get $secondSums) (local.get $c)))
+          (v128.store (i32.add (local.get $slot) (local.get $c))
+            (v128.load (i32.add (local.get $row) (local.get $c))))
+          (v128.store (local.get $sum) (f32x4.add (v128.load (local.get $sum))
+            (v128.load (i32.add (local.get $row) (local.get $c)))))
+          (local.set $c (i32.add (local.get $c) (i32.const 16)))
+          (br_if $columns (i32.lt_u (local.get $c) (i32.const 256))))
+        (global.set $secondCount (i32.add (global.get $secondCount) (i32.const 1)))
+        (if (i32.ge_u (local.get $y) (i32.sub (global.get $halfAlongCols) (i32.const 1)))
+          (then (call $emitSampled
+            (i32.sub (local.get $y) (i32.sub (global.get $halfAlongCols) (i32.const 1))))))
+        (return)))
+    (local.set $leaving
+      (call $secondRingRow (i32.sub (local.get $y) (global.get $windowAlongCols))))
+    (loop $columns
+      (local.set $sum (i32.add (global.get $secondSums) (local.get $c)))
+      (v128.store (i32.add (local.get $slot) (local.get $c))
+        (v128.load (i32.add (local.get $row) (local.get $c))))
+      (v128.store (local.get $sum) (f32x4.sub
+        (f32x4.add (v128.load (local.get $sum)) (v128.load (i32.add (local.get $row) (local.get $c))))
+        (v128.load (i32.add (local.get $leaving) (local.get $c)))))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (br_if $columns (i32.lt_u (local.get $c) (i32.const 256))))
+    (call $emitSampled
+      (i32.add (i32.sub (local.get $y) (global.get $halfAlongCols)) (i32.const 1))))
+
+  ;; Output row $y of pass 2 along the columns: written to every one of the 64 output rows that
+  ;; samples it (several when the image has fewer than 64 rows).
+  (func $emitSampled (param $y i32)
+    (local $c i32) (local $to i32) (local $divisor v128)
+    (local.set $divisor (f32x4.splat (f32.convert_i32_s (global.get $secondCount))))
+    (block $done (loop $samples
+      (br_if $done (i32.ge_u (global.get $nextSample) (i32.const 64)))
+      (br_if $done (i32.ne (local.get $y) (i32.load (i32.add (global.get $sampledRows)
+        (i32.shl (global.get $nextSample) (i32.const 2))))))
+      (local.set $to (i32.add (global.get $out) (i32.shl (global.get $nextSample) (i32.const 8))))
+      (local.set $c (i32.const 0))
+      (loop $columns
+        (v128.store (i32.add (local.get $to) (local.get $c))
+          (f32x4.div (v128.load (i32.add (global.get $secondSums) (local.get $c)))
+            (local.get $divisor)))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br_if $columns (i32.lt_u (local.get $c) (i32.const 256))))
+      (global.set $nextSample (i32.add (global.get $nextSample) (i32.const 1)))
+      (br $samples))))
+
+  ;; Displayed rows $y0 .. $y1 - 1 ($y0 a multiple of 4; $y1 too, or the last row + 1). $src: where
+  ;; row $y0 starts, its rows $stride bytes apart (orientations 1 to 4: the caller has copied them
+  ;; in, upside down for 3 and 4), or the whole stored image (5 to 8).
+  (func (export "downsampleRows") (param $src i32) (param $y0 i32) (param $y1 i32)
+    (local $y i32) (local $batch i32) (local $row i32)
+    (local.set $y (local.get $y0))
+    (block $done (loop $batches
+      (br_if $done (i32.ge_u (local.get $y) (local.get $y1)))
+      (local.set $batch (i32.sub (global.get $rows) (local.get $y)))
+      (if (i32.gt_u (local.get $batch) (i32.const 4)) (then (local.set $batch (i32.const 4))))
+      (call $fillLumaBlock (local.get $src) (local.get $y0) (local.get $y) (local.get $batch))
+      (call $boxRows4 (global.get $lumaBlock) (global.get $cols) (global.get $windowAlongRows)
+        (global.get $rowBlock))
+      (call $transpose4 (global.get $rowBlock)
+        (call $ringRow (local.get $y))
+        (select (call $ringRow (i32.add (local.get $y) (i32.const 1))) (global.get $spare)
+          (i32.gt_u (local.get $batch) (i32.const 1)))
+        (select (call $ringRow (i32.add (local.get $y) (i32.const 2))) (global.get $spare)
+          (i32.gt_u (local.get $batch) (i32.const 2)))
+        (select (call $ringRow (i32.add (local.get $y) (i32.const 3))) (global.get $spare)
+          (i32.gt_u (local.get $batch) (i32.const 3)))
+        (global.get $groups) (i32.const 0))
+      (local.set $row (local.get $y))
+      (loop $each
+        (if (i32.lt_u (local.get $row) (global.get $windowAlongCols))
+          (then
+            (global.set $count (i32.add (global.get $count) (i32.const 1)))
+            (call $passOneColumns (call $ringRow (local.get $row)) (i32.const 0)
+              (i32.ge_u (local.get $row) (i32.sub (global.get $halfAlongCols) (i32.const 1)))))
+          (else
+            (call $passOneColumns (call $ringRow (local.get $row))
+              (call $ringRow (i32.sub (local.get $row) (global.get $windowAlongCols)))
+              (i32.const 2))))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br_if $each (i32.lt_u (local.get $row) (i32.add (local.get $y) (local.get $batch)))))
+      (local.set $y (i32.add (local.get $y) (i32.const 4)))
+      (br $batches))))
+
+  ;; After the last row: the first vertical window's trailing outputs, the rows still waiting for
+  ;; pass 2, and the second vertical window's trailing outputs. The result is at $out.
+  (func (export "downsampleEnd")
+    (local $i i32)
+    (block $done (loop $trailing
+      (br_if $done (i32.ge_u (local.get $i) (i32.sub (global.get $halfAlongCols) (i32.const 1))))
+      (global.set $count (i32.sub (global.get $count) (i32.const 1)))
+      (call $passOneColumns (i32.const 0)
+        (call $ringRow (i32.add (i32.sub (global.get $rows) (global.get $windowAlongCols))
+          (local.get $i)))
+        (i32.const 3))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $trailing)))
+    (if (global.get $pending) (then (call $flushPassTwo (global.get $pending))))
+    (local.set $i (i32.const 0))
+    (block $done (loop $trailing
+      (br_if $done (i32.ge_u (local.get $i) (i32.sub (global.get $halfAlongCols) (i32.const 1))))
+      (call $subtractSampledRow (call $secondRingRow
+        (i32.add (i32.sub (global.get $rows) (global.get $windowAlongCols)) (local.get $i))))
+      (global.set $secondCount (i32.sub (global.get $secondCount) (i32.const 1)))
+      (call $emitSampled (i32.add (i32.add (i32.sub (global.get $rows) (global.get $halfAlongCols))
+        (i32.const 1)) (local.get $i)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $trailing))))
+
+  (func $subtractSampledRow (param $leaving i32)
+    (local $c i32) (local $sum i32)
+    (loop $columns
+      (local.set $sum (i32.add (global.get $secondSums) (local.get $c)))
+      (v128.store (local.get $sum) (f32x4.sub (v128.load (local.get $sum))
+        (v128.load (i32.add (local.get $leaving) (local.get $c)))))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (br_if $columns (i32.lt_u (local.get $c) (i32.const 256)))))
 
   ;; PDQ's image-domain quality of quality.ts: the sum over all vertically and horizontally
   ;; adjacent pairs of |trunc(((u - v) * 100) / 255)|, each operation in float32 as the reference

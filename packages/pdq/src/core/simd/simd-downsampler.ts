@@ -1,13 +1,14 @@
 import { DCT_MATRIX } from '../dct.ts';
-import { decimationIndex, jaroszWindowSize, SampledColumnFilter } from '../downsample.ts';
+import { decimationIndex, jaroszWindowSize } from '../downsample.ts';
 import type { PdqImage } from '../image.ts';
 import type { ExifOrientation } from '../orientation.ts';
 import { qualityFromGradientSum } from '../quality.ts';
 import { JAROSZ_WASM } from './jarosz-wasm.ts';
 
 /**
- * The streaming Jarosz downsampler of downsample.ts with its per-pixel loops (luma, the first
- * passes along rows and columns, the second pass along rows) in WebAssembly SIMD (jarosz.wat).
+ * The streaming Jarosz downsampler of downsample.ts in WebAssembly SIMD (jarosz.wat), its loop
+ * over the rows included: an image costs a few calls from JavaScript (one per band of rows copied
+ * in), not a few per row, so a short video's frames do not wait for per-row glue to be compiled.
  * Same float32 operations in the same order, so bit-identical (tested against the TypeScript
  * version); three to five times faster. Used when the runtime has WebAssembly SIMD.
  */
@@ -21,36 +22,12 @@ interface WasmNamespace {
 
 interface JaroszExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
-  lumaRow(src: number, channels: number, groups: number, dst: number): void;
-  lumaColumns4(
-    src: number,
-    stride: number,
-    channels: number,
-    count: number,
-    dst: number,
-    step: number,
-    reverse: number,
-  ): void;
-  transpose4(
-    block: number,
-    r0: number,
-    r1: number,
-    r2: number,
-    r3: number,
-    groups: number,
-    toBlock: number,
-  ): void;
-  boxRows4(input: number, n: number, window: number, out: number): void;
-  boxColumns(
-    sums: number,
-    enter: number,
-    leave: number,
-    out: number,
-    vectors: number,
-    count: number,
-    mode: number,
-  ): void;
-  boxRows4Sampled(input: number, n: number, window: number, samples: number, out: number): void;
+  /** Reads the layout and the image's shape from the descriptor at `descriptor` (jarosz.wat). */
+  downsampleStart(descriptor: number): void;
+  /** Displayed rows y0 .. y1 - 1, from `src` (see jarosz.wat). */
+  downsampleRows(src: number, y0: number, y1: number): void;
+  /** Completes the image; the 64x64 result is at the descriptor's `out`. */
+  downsampleEnd(): void;
   dct64To16(input: number, matrix: number, transposed: number, scratch: number, out: number): void;
   gradientSum(input: number): number;
 }
@@ -59,10 +36,12 @@ const BATCH = 4;
 const PAGE = 65536;
 /** Well inside the 4 GiB a 32-bit WebAssembly memory can address. */
 const MAX_MEMORY_BYTES = 2 ** 31;
-const ADD = 0;
-const ADD_OUT = 1;
-const SLIDE_OUT = 2;
-const SUBTRACT_OUT = 3;
+/**
+ * Stored rows (orientations 1 to 4) are copied into WebAssembly memory in bands of about this
+ * many bytes, one `downsampleRows` call each: a video frame up to 1080p is one band, and a large
+ * photo does not need a copy of itself there.
+ */
+const BAND_BYTES = 8 << 20;
 
 let compiled: object | null | undefined;
 
@@ -108,10 +87,6 @@ const DCT_MATRIX_TRANSPOSED = Float32Array.from(
  * if (simd) simd.run(image, buffer64x64);
  */
 export class SimdDownsampler {
-  private readonly sampledRow = new Float32Array(64);
-  private readonly sampledSums = new Float32Array(64);
-  private sampledRing = new Float32Array(0);
-
   private constructor(private readonly kernels: JaroszExports) {}
 
   static create(): SimdDownsampler | undefined {
@@ -166,142 +141,94 @@ export class SimdDownsampler {
     const cols = swapsAxes ? image.height : image.width;
     const rows = swapsAxes ? image.width : image.height;
     const k = this.kernels;
-    const windowAlongRows = jaroszWindowSize(cols);
     const windowAlongCols = jaroszWindowSize(rows);
-    const halfAlongCols = (windowAlongCols + 2) >> 1;
     const ringRows = windowAlongCols + BATCH;
-    const rowFloats = Math.ceil(cols / 4) * 4;
-    const rowBytes = rowFloats * 4;
+    const rowBytes = Math.ceil(cols / 4) * 16;
     const stride = image.width * channels;
+    // Rows copied in per downsampleRows call: whole batches of 4, about BAND_BYTES (all of them
+    // for orientations 5 to 8, whose rows are the stored image's columns).
+    const bandRows = swapsAxes
+      ? rows
+      : Math.min(rows, Math.max(BATCH, Math.floor(BAND_BYTES / stride / BATCH) * BATCH));
 
-    // Memory layout, in bytes. Blocks are interleaved (4 rows per vector), rows row-major.
-    // Reading columns needs the whole image in memory (with 16 bytes of slack on both sides:
-    // the last vectors read past the edges, into lanes that are never used).
-    const samples = 0;
-    const sampledOut = samples + 256;
-    const whole = sampledOut + 64 * 16 + 16;
-    const src = whole + (swapsAxes ? align16(data.length + 16) : 0);
-    const lumaRows = src + align16(BATCH * stride + 16); // lumaRow may read 16 bytes past a row
+    // Memory layout, in bytes (the descriptor's fields, jarosz.wat). The image bytes come last,
+    // with 16 bytes of slack on both sides: the last vectors of a row read past its end, and
+    // reading columns past the edges, into lanes that are never used.
+    const descriptor = 0;
+    const samples = descriptor + 128;
+    const sampledRows = samples + 256;
+    const sampledOut = sampledRows + 256;
+    const sampledBlockRows = sampledOut + 64 * 16;
+    const secondSums = sampledBlockRows + BATCH * 256;
+    const secondRing = secondSums + 256;
+    const result = secondRing + (windowAlongCols + 1) * 256;
+    const lumaRows = result + 4096 * 4;
     const lumaBlock = lumaRows + BATCH * rowBytes;
-    const rowBlock = lumaBlock + rowFloats * 16;
-    const ring = rowBlock + rowFloats * 16;
+    const rowBlock = lumaBlock + rowBytes * BATCH;
+    const ring = rowBlock + rowBytes * BATCH;
     const sums = ring + ringRows * rowBytes;
     const columnRows = sums + rowBytes;
     const columnBlock = columnRows + BATCH * rowBytes;
-    const spare = columnBlock + rowFloats * 16;
-    const end = spare + rowBytes;
+    const spare = columnBlock + rowBytes * BATCH;
+    const src = spare + rowBytes + 16;
+    const end = src + align16((swapsAxes ? data.length : bandRows * stride) + 16);
     if (end > MAX_MEMORY_BYTES) return false;
     const missing = end - k.memory.buffer.byteLength;
     if (missing > 0) k.memory.grow(Math.ceil(missing / PAGE));
     const bytes = new Uint8Array(k.memory.buffer);
     const ints = new Int32Array(k.memory.buffer);
-    const floats = new Float32Array(k.memory.buffer);
 
-    for (let i = 0; i < 64; i++) ints[samples / 4 + i] = decimationIndex(i, cols);
-    // Column sums start at 0; padding columns (never read) are kept finite.
-    bytes.fill(0, lumaRows, spare);
-    if (this.sampledRing.length < ringRows * 64) this.sampledRing = new Float32Array(ringRows * 64);
-    const sampledRows = Int32Array.from({ length: 64 }, (_, i) => decimationIndex(i, rows));
-    const secondVertical = new SampledColumnFilter(
-      rows,
-      windowAlongCols,
-      this.sampledRing,
-      this.sampledSums,
-      sampledRows,
-      out,
-    );
-
-    const groups = rowFloats / 4;
-    const sampledFloats = sampledOut / 4;
-    const columnRow = (lane: number): number => columnRows + lane * rowBytes;
-    let pending = 0;
-    let emitted = 0;
-    const flushPassTwo = (count: number): void => {
-      k.transpose4(columnBlock, columnRow(0), columnRow(1), columnRow(2), columnRow(3), groups, 1);
-      k.boxRows4Sampled(columnBlock, cols, windowAlongRows, samples, sampledOut);
-      for (let lane = 0; lane < count; lane++) {
-        for (let s = 0; s < 64; s++) this.sampledRow[s] = floats[sampledFloats + s * 4 + lane]!;
-        secondVertical.push(this.sampledRow, emitted++);
-      }
-    };
-    const passOneColumns = (enter: number, leave: number, count: number, mode: number): void => {
-      k.boxColumns(sums, enter, leave, columnRow(pending), groups, count, mode);
-      if (mode === ADD) return;
-      if (++pending === BATCH) {
-        flushPassTwo(BATCH);
-        pending = 0;
-      }
-    };
-    const ringRow = (y: number): number => ring + (y % ringRows) * rowBytes;
-    const lumaRow = (lane: number): number => lumaRows + lane * rowBytes;
-
-    // Luma of the (oriented) rows y0 .. y0 + batch - 1 into lumaBlock, interleaved.
-    const reverseRows = orientation === 3 || orientation === 4;
-    const reverseColumns = orientation === 2 || orientation === 3;
-    if (swapsAxes) bytes.set(data, whole);
-    const fillLumaBlock = (y0: number, batch: number): void => {
-      if (swapsAxes) {
-        // Oriented row y is stored column y (5, 6) or width - 1 - y (7, 8); oriented column x is
-        // stored row x (5, 8) or height - 1 - x (6, 7).
-        const ascending = orientation === 5 || orientation === 6;
-        const firstColumn = ascending ? y0 : image.width - 4 - y0;
-        const rowsDown = orientation === 5 || orientation === 8;
-        k.lumaColumns4(
-          whole + firstColumn * channels,
-          stride,
-          channels,
-          image.height,
-          rowsDown ? lumaBlock : lumaBlock + (image.height - 1) * 16,
-          rowsDown ? 16 : -16,
-          ascending ? 0 : 1,
-        );
-        return;
-      }
-      // The batch's rows are consecutive in the image unless it is read upside down: one copy.
-      if (!reverseRows) bytes.set(data.subarray(y0 * stride, (y0 + batch) * stride), src);
-      for (let lane = 0; lane < batch; lane++) {
-        if (reverseRows) {
-          const y = rows - 1 - (y0 + lane);
-          bytes.set(data.subarray(y * stride, (y + 1) * stride), src + lane * stride);
-        }
-        k.lumaRow(src + lane * stride, channels, groups, lumaRow(lane));
-        if (reverseColumns) {
-          const start = lumaRow(lane) / 4;
-          floats.subarray(start, start + cols).reverse();
-        }
-      }
-      k.transpose4(lumaBlock, lumaRow(0), lumaRow(1), lumaRow(2), lumaRow(3), groups, 1);
-    };
-
-    let count = 0;
-    for (let y0 = 0; y0 < rows; y0 += BATCH) {
-      const batch = Math.min(BATCH, rows - y0);
-      fillLumaBlock(y0, batch);
-      k.boxRows4(lumaBlock, cols, windowAlongRows, rowBlock);
-      k.transpose4(
+    ints.set(
+      [
+        cols,
+        rows,
+        channels,
+        stride,
+        orientation,
+        jaroszWindowSize(cols),
+        windowAlongCols,
+        lumaRows,
+        lumaBlock,
         rowBlock,
-        ringRow(y0),
-        batch > 1 ? ringRow(y0 + 1) : spare,
-        batch > 2 ? ringRow(y0 + 2) : spare,
-        batch > 3 ? ringRow(y0 + 3) : spare,
-        groups,
-        0,
-      );
-      for (let y = y0; y < y0 + batch; y++) {
-        if (y < windowAlongCols) {
-          count++;
-          passOneColumns(ringRow(y), 0, count, y < halfAlongCols - 1 ? ADD : ADD_OUT);
-        } else {
-          passOneColumns(ringRow(y), ringRow(y - windowAlongCols), count, SLIDE_OUT);
+        ring,
+        ringRows,
+        sums,
+        columnRows,
+        columnBlock,
+        spare,
+        samples,
+        sampledOut,
+        sampledRows,
+        secondRing,
+        secondSums,
+        sampledBlockRows,
+        result,
+      ],
+      descriptor / 4,
+    );
+    for (let i = 0; i < 64; i++) {
+      ints[samples / 4 + i] = decimationIndex(i, cols);
+      ints[sampledRows / 4 + i] = decimationIndex(i, rows);
+    }
+    k.downsampleStart(descriptor);
+    if (swapsAxes) {
+      bytes.set(data, src);
+      k.downsampleRows(src, 0, rows);
+    } else {
+      // Orientations 3 and 4 read the stored rows bottom up: each band is copied in that order.
+      const upsideDown = orientation === 3 || orientation === 4;
+      for (let y0 = 0; y0 < rows; y0 += bandRows) {
+        const y1 = Math.min(rows, y0 + bandRows);
+        if (!upsideDown) bytes.set(data.subarray(y0 * stride, y1 * stride), src);
+        for (let y = y0; upsideDown && y < y1; y++) {
+          const stored = rows - 1 - y;
+          bytes.set(data.subarray(stored * stride, (stored + 1) * stride), src + (y - y0) * stride);
         }
+        k.downsampleRows(src, y0, y1);
       }
     }
-    for (let i = 0; i < halfAlongCols - 1; i++) {
-      count--;
-      passOneColumns(0, ringRow(rows - windowAlongCols + i), count, SUBTRACT_OUT);
-    }
-    if (pending > 0) flushPassTwo(pending);
-    secondVertical.finish();
+    k.downsampleEnd();
+    out.set(new Float32Array(k.memory.buffer, result, 4096));
     return true;
   }
 }
