@@ -7,11 +7,17 @@
  *
  * Options: --messages N (default 5000), --seconds S per measurement (default 5).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { analyze } from '../src/index.ts';
+import {
+  BENCH_LANGUAGES,
+  MESSAGE_BYTES,
+  loadTexts,
+  mixedMessages,
+  oneLanguageMessages,
+  randomUnicode,
+} from './corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,48 +28,6 @@ const { values } = parseArgs({
 const MESSAGE_COUNT = Number(values.messages);
 const SECONDS = Number(values.seconds);
 const GOAL_PER_SECOND = 5000;
-const MESSAGE_BYTES = 1024;
-
-/** Deterministic pseudo-random numbers, so every run measures the same messages. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/**
- * Messages of about 1 KB (UTF-8) built from the evaluation sets' texts in all five languages,
- * mixed at random: scams, hard negatives, wallets, IBANs, phone numbers. Denser in identifiers and
- * cues than ordinary chat, so the figure is a conservative one.
- */
-function loadTexts(): Array<{ lang: string; text: string }> {
-  const texts: Array<{ lang: string; text: string }> = [];
-  for (const set of ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4']) {
-    const path = fileURLToPath(new URL(`../eval/${set}.jsonl`, import.meta.url));
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
-      if (line.trim() !== '') texts.push(JSON.parse(line) as { lang: string; text: string });
-    }
-  }
-  return texts;
-}
-
-/** `count` messages of 1 KB (UTF-8), each made of randomly drawn texts, cut without splitting a character. */
-function buildMessages(texts: readonly string[], count: number, seed: number): string[] {
-  const next = random(seed);
-  const messages: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let message = '';
-    while (Buffer.byteLength(message) < MESSAGE_BYTES) {
-      message += `${texts[Math.floor(next() * texts.length)]}\n`;
-    }
-    let cut = message;
-    while (Buffer.byteLength(cut) > MESSAGE_BYTES) cut = cut.slice(0, -1);
-    messages.push(cut);
-  }
-  return messages;
-}
 
 interface Measure {
   readonly perSecond: number;
@@ -100,13 +64,7 @@ function measure(messages: readonly string[], work: (message: string) => unknown
 const floorPattern = /video|vidéo|فيديو|bitcoin|western union|famille|family|عائلتك|flous|فلوس/;
 
 const all = loadTexts();
-// The main corpus mixes all five languages in each message: denser in identifiers and cues than
-// ordinary chat, and both scripts at once, so its figure is the conservative one.
-const messages = buildMessages(
-  all.map((t) => t.text),
-  MESSAGE_COUNT,
-  2024,
-);
+const messages = mixedMessages(all, MESSAGE_COUNT);
 const distinct = new Set(messages).size;
 const rows: Array<[string, Measure]> = [
   ['@aman/triage analyze, mixed languages', measure(messages, (m) => analyze(m))],
@@ -119,22 +77,14 @@ const rows: Array<[string, Measure]> = [
     measure(messages, (m) => floorPattern.test(m.normalize('NFKC').toLowerCase())),
   ],
 ];
-// One language per message, as a victim pastes it.
-for (const lang of ['fr', 'en', 'ar', 'ary', 'ary-Latn']) {
-  const own = buildMessages(
-    all.filter((t) => t.lang === lang).map((t) => t.text),
-    1000,
-    7,
-  );
-  rows.push([`@aman/triage analyze, ${lang} only`, measure(own, (m) => analyze(m))]);
+for (const lang of BENCH_LANGUAGES) {
+  rows.push([
+    `@aman/triage analyze, ${lang} only`,
+    measure(oneLanguageMessages(all, lang), (m) => analyze(m)),
+  ]);
 }
 
-let randomText = '';
-const next = random(7);
-while (randomText.length < 1_000_000) {
-  const cp = Math.floor(next() * 0x30000);
-  if (cp < 0xd800 || cp > 0xdfff) randomText += String.fromCodePoint(cp);
-}
+const randomText = randomUnicode(1_000_000, 7);
 const megabyteStart = performance.now();
 analyze(randomText);
 const megabyteMs = performance.now() - megabyteStart;
