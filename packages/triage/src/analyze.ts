@@ -14,7 +14,7 @@ import { GLUED_AGE, vocabulary } from './lexicon/vocabulary.ts';
 import { languageOfWords } from './text/language.ts';
 import type { TextView } from './text/normalize.ts';
 import { normalizeTransient } from './text/normalize.ts';
-import type { Token } from './text/tokenize.ts';
+import type { TokenPositions } from './text/tokenize.ts';
 import type {
   AnalyzeOptions,
   Cue,
@@ -96,17 +96,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): TriageResul
   const found = extractWithLooseDeadlines(normalized, defaultCountry);
 
   const tokenSpans = new TokenSpans(tokens, normalized.words);
+  const masks = tokenMasks(tokens.count);
   const occurrences = withoutOpaqueTokens(
-    known.find(tokens, words, language === 'ary-Latn'),
+    known.find(words, language === 'ary-Latn'),
     found.indicators,
     tokenSpans,
+    masks.opaque,
   );
-  occurrences.push(...ageOccurrences(tokens, words.ages, occurrences));
+  occurrences.push(...ageOccurrences(words.texts, words.ages, occurrences));
   const indicators = withDemandDeadlines(found, occurrences, tokenSpans, text);
   occurrences.push(...indicatorOccurrences(indicators, tokenSpans));
-  const index = indexConcepts(refine(occurrences, tokens));
+  const index = indexConcepts(refine(occurrences, words.texts, masks));
 
-  const quoted = quotedTokens(quotedRanges(text), tokenSpans);
+  const quoted = quotedTokens(quotedRanges(text), tokenSpans, masks.quoted);
   // Bound, not a named closure: under tsx (keepNames) each named closure costs a defineProperty call.
   const context = readContext(index, text, isQuotedIn.bind(undefined, quoted));
   const matches = findCues(index);
@@ -197,20 +199,20 @@ function withoutOpaqueTokens(
   occurrences: Occurrence[],
   indicators: readonly Indicator[],
   tokenSpans: TokenSpans,
+  opaque: Uint8Array,
 ): Occurrence[] {
-  let opaque: Uint8Array | undefined;
+  let any = false;
   for (const indicator of indicators) {
     if (!OPAQUE_INDICATORS.has(indicator.type)) continue;
-    opaque ??= new Uint8Array(tokenSpans.length);
+    any = true;
     const [start, end] = indicator.span;
     for (let t = tokenSpans.firstEndingAfter(start); t < tokenSpans.length; t++) {
       if (tokenSpans.start(t) >= end) break;
       if (tokenSpans.start(t) >= start && tokenSpans.end(t) <= end) opaque[t] = 1;
     }
   }
-  if (opaque === undefined) return occurrences;
-  const mask = opaque;
-  return occurrences.filter((o) => mask[o.first] !== 1 && mask[o.last] !== 1);
+  if (!any) return occurrences;
+  return occurrences.filter((o) => opaque[o.first] !== 1 && opaque[o.last] !== 1);
 }
 
 /**
@@ -218,12 +220,14 @@ function withoutOpaqueTokens(
  * a video, photo or recording of a wedding, a trip or a meeting is not intimate material; and in
  * "clips of your kid" or "photos de ta famille" the family is what is shown, not who receives it.
  */
-function refine(occurrences: readonly Occurrence[], tokens: readonly Token[]): Occurrence[] {
+function refine(
+  occurrences: readonly Occurrence[],
+  tokens: readonly string[],
+  masks: TokenMasks,
+): Occurrence[] {
   const tokenCount = tokens.length;
   // Token masks keep this linear in the number of occurrences, whatever the input.
-  const inAudience = new Uint8Array(tokenCount);
-  const nearEvent = new Uint8Array(tokenCount);
-  const media = new Uint8Array(tokenCount);
+  const { inAudience, nearEvent, media } = masks;
   for (const o of occurrences) {
     if (o.concept === 'audience' || o.concept === 'contacts' || o.concept === 'public-place') {
       inAudience.fill(1, o.first, o.last + 1);
@@ -250,9 +254,9 @@ function refine(occurrences: readonly Occurrence[], tokens: readonly Token[]): O
  * "[video] of [audience]": the medium, then "of", then the people (at most one word between).
  * A module-level function: under tsx (keepNames) a named closure costs a defineProperty call.
  */
-function shownPeople(o: Occurrence, tokens: readonly Token[], media: ArrayLike<number>): boolean {
+function shownPeople(o: Occurrence, tokens: readonly string[], media: ArrayLike<number>): boolean {
   const of = o.first - 1;
-  if (of < 1 || !MEDIA_OF.has((tokens[of] as Token).text)) return false;
+  if (of < 1 || !MEDIA_OF.has(tokens[of] as string)) return false;
   return media[of - 1] === 1 || (of >= 2 && media[of - 2] === 1);
 }
 
@@ -276,7 +280,7 @@ const EVENT_REACH = 3;
  * minor: a number from 10 to 17 right before an age unit, or glued to it.
  */
 function ageOccurrences(
-  tokens: readonly Token[],
+  tokens: readonly string[],
   ages: Uint8Array,
   occurrences: readonly Occurrence[],
 ): Occurrence[] {
@@ -299,10 +303,10 @@ function ageOccurrences(
     }
     if (found) continue;
     // "you're only 14", "عمرك 16", "tu as 15" — but not "tu as 15 minutes".
-    const after = tokens[i + 1]?.text;
+    const after = tokens[i + 1];
     if (after !== undefined && NOT_AN_AGE.has(after)) continue;
     for (let before = Math.max(0, i - 2); before < i; before++) {
-      if (AGE_SUBJECTS.has((tokens[before] as Token).text)) {
+      if (AGE_SUBJECTS.has(tokens[before] as string)) {
         out.push({ concept: 'minor', first: before, last: i });
         break;
       }
@@ -381,8 +385,8 @@ function indicatorOccurrences(
 function quotedTokens(
   quotes: ReadonlyArray<readonly [number, number]>,
   tokenSpans: TokenSpans,
+  mask: Uint8Array,
 ): Uint8Array {
-  const mask = new Uint8Array(tokenSpans.length);
   for (const [start, end] of quotes) {
     for (let t = tokenSpans.firstEndingAfter(start); t < tokenSpans.length; t++) {
       if (tokenSpans.end(t) > end) break;
@@ -390,6 +394,45 @@ function quotedTokens(
     }
   }
   return mask;
+}
+
+/** One flag per token, for the steps of `analyze` that mark tokens; all 0 to begin with. */
+interface TokenMasks {
+  /** Inside a link, an e-mail address or a handle (`withoutOpaqueTokens`). */
+  readonly opaque: Uint8Array;
+  /** Part of an audience, near an event, ending a video or an image (`refine`). */
+  readonly inAudience: Uint8Array;
+  readonly nearEvent: Uint8Array;
+  readonly media: Uint8Array;
+  /** Inside a quotation (`quotedTokens`). */
+  readonly quoted: Uint8Array;
+}
+
+const MASKS_PER_MESSAGE = 5;
+let maskScratch = new Uint8Array(MASKS_PER_MESSAGE * 1024);
+
+/**
+ * The token masks of one message, cut from one buffer kept from message to message (a typed
+ * array of more than 64 bytes is allocated outside the JavaScript heap, a costly allocation when
+ * made five times per message); `analyze` is done with them before it returns.
+ */
+function tokenMasks(count: number): TokenMasks {
+  const size = MASKS_PER_MESSAGE * count;
+  let buffer: Uint8Array;
+  if (count > SPAN_SCRATCH_LIMIT) {
+    // A huge text gets a buffer of its own, not kept afterwards.
+    buffer = new Uint8Array(size);
+  } else {
+    if (maskScratch.length < size) maskScratch = new Uint8Array(size * 2);
+    buffer = maskScratch.fill(0, 0, size);
+  }
+  return {
+    opaque: buffer.subarray(0, count),
+    inAudience: buffer.subarray(count, 2 * count),
+    nearEvent: buffer.subarray(2 * count, 3 * count),
+    media: buffer.subarray(3 * count, 4 * count),
+    quoted: buffer.subarray(4 * count, 5 * count),
+  };
 }
 
 /** Arrays reused from message to message by `TokenSpans` (grown when needed, up to the limit). */
@@ -407,25 +450,25 @@ class TokenSpans {
   private readonly ends: Uint32Array;
   readonly length: number;
 
-  constructor(tokens: readonly Token[], view: TextView) {
-    this.length = tokens.length;
-    if (tokens.length > SPAN_SCRATCH_LIMIT) {
+  constructor(tokens: TokenPositions, view: TextView) {
+    const count = tokens.count;
+    this.length = count;
+    if (count > SPAN_SCRATCH_LIMIT) {
       // A huge text gets arrays of its own, not kept afterwards.
-      this.starts = new Uint32Array(tokens.length);
-      this.ends = new Uint32Array(tokens.length);
+      this.starts = new Uint32Array(count);
+      this.ends = new Uint32Array(count);
     } else {
-      if (spanStarts.length < tokens.length) {
-        spanStarts = new Uint32Array(tokens.length * 2);
-        spanEnds = new Uint32Array(tokens.length * 2);
+      if (spanStarts.length < count) {
+        spanStarts = new Uint32Array(count * 2);
+        spanEnds = new Uint32Array(count * 2);
       }
       this.starts = spanStarts;
       this.ends = spanEnds;
     }
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
+    for (let i = 0; i < count; i++) {
       // Tokens are never empty: their first unit's start and their last unit's end.
-      this.starts[i] = view.starts[token.start] as number;
-      this.ends[i] = view.ends[token.end - 1] as number;
+      this.starts[i] = view.starts[tokens.starts[i] as number] as number;
+      this.ends[i] = view.ends[(tokens.ends[i] as number) - 1] as number;
     }
   }
 

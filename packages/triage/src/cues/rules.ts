@@ -142,6 +142,8 @@ export const CUE_RULES: readonly CueRule[] = [
 /** Occurrences of each concept, sorted by position. */
 export interface ConceptIndex {
   get(concept: AnyConcept): readonly Occurrence[] | undefined;
+  /** The same by concept number (`CONCEPT_NUMBERS`): the rules resolve their concepts once. */
+  byNumber(number: number): readonly Occurrence[] | undefined;
 }
 
 /** Every concept a rule or the verdict may ask for, numbered: an index is an array, not a map. */
@@ -159,7 +161,16 @@ class ConceptLists implements ConceptIndex {
     const number = CONCEPT_NUMBERS.get(concept);
     return number === undefined ? undefined : this.lists[number];
   }
+
+  byNumber(number: number): readonly Occurrence[] | undefined {
+    return this.lists[number];
+  }
 }
+
+/** Scratch for `indexConcepts`: each occurrence's concept number, and where each concept's run starts. */
+const INDEX_SCRATCH = 1 << 12;
+const occurrenceConcepts = new Int32Array(INDEX_SCRATCH);
+const runStarts = new Int32Array(CONCEPT_NUMBERS.size + 1);
 
 /**
  * Builds the concept index from occurrences (any order, duplicates allowed).
@@ -170,15 +181,37 @@ class ConceptLists implements ConceptIndex {
 export function indexConcepts(occurrences: readonly Occurrence[]): ConceptIndex {
   const index = new ConceptLists();
   const lists = index.lists;
-  for (const occurrence of occurrences) {
-    const number = CONCEPT_NUMBERS.get(occurrence.concept) as number;
-    const list = lists[number];
-    if (list === undefined) lists[number] = [occurrence];
-    else list.push(occurrence);
+  const n = occurrences.length;
+  if (n === 0) return index;
+  // The occurrences grouped by concept (a stable counting sort), then each concept's list cut out
+  // at its size: one array per concept, where pushing one by one allocated each list several
+  // times as it grew.
+  const concepts = n <= INDEX_SCRATCH ? occurrenceConcepts : new Int32Array(n);
+  runStarts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const number = CONCEPT_NUMBERS.get((occurrences[i] as Occurrence).concept) as number;
+    concepts[i] = number;
+    runStarts[number + 1] = (runStarts[number + 1] as number) + 1;
   }
+  for (let c = 1; c < runStarts.length; c++) {
+    runStarts[c] = (runStarts[c] as number) + (runStarts[c - 1] as number);
+  }
+  // A copy written over in place stays a packed array (no holes), which later reads rely on.
+  const grouped = occurrences.slice();
+  for (let i = 0; i < n; i++) {
+    const number = concepts[i] as number;
+    grouped[runStarts[number] as number] = occurrences[i] as Occurrence;
+    runStarts[number] = (runStarts[number] as number) + 1;
+  }
+  // Each run now ends where the next began: runStarts[c] is the end of concept c's run.
+  let start = 0;
   for (let number = 0; number < lists.length; number++) {
-    const list = lists[number];
-    if (list === undefined || list.length < 2) continue;
+    const end = runStarts[number] as number;
+    if (end === start) continue;
+    const list = grouped.slice(start, end);
+    start = end;
+    lists[number] = list;
+    if (list.length < 2) continue;
     // Occurrences mostly arrive in text order already: sort and deduplicate only when needed.
     let sorted = true;
     let distinct = true;
@@ -231,11 +264,19 @@ function comesAfter(a: Occurrence, b: Occurrence): boolean {
 /** At most this many anchors are tried per rule, so pathological inputs stay linear. */
 const MAX_ANCHORS = 2000;
 
-/** Rules with their groups numbered: groups repeat across rules and are merged once per message. */
+/**
+ * Rules with their groups numbered (groups repeat across rules and are merged once per message),
+ * each group's concepts by number, and each rule's cue by number: a message's work is then array
+ * reads, no map lookup per rule or concept.
+ */
 interface NumberedRules {
-  readonly groups: ReadonlyArray<readonly AnyConcept[]>;
+  /** For each group, the numbers of its concepts (`CONCEPT_NUMBERS`). */
+  readonly groups: ReadonlyArray<readonly number[]>;
   /** For each rule, the numbers of its groups. */
   readonly groupsOf: ReadonlyArray<readonly number[]>;
+  /** For each rule, the number of its cue (its rank among the rules' distinct cues). */
+  readonly cueOf: readonly number[];
+  readonly cueCount: number;
 }
 
 const numberedRuleSets = new WeakMap<readonly CueRule[], NumberedRules>();
@@ -244,30 +285,38 @@ function numberRules(rules: readonly CueRule[]): NumberedRules {
   let numbered = numberedRuleSets.get(rules);
   if (numbered === undefined) {
     const numbers = new Map<readonly AnyConcept[], number>();
-    const groups: Array<readonly AnyConcept[]> = [];
+    const groups: Array<readonly number[]> = [];
     const groupsOf = rules.map((r) =>
       r.groups.map((group) => {
         let number = numbers.get(group);
         if (number === undefined) {
           number = groups.length;
           numbers.set(group, number);
-          groups.push(group);
+          groups.push(group.map(conceptNumber));
         }
         return number;
       }),
     );
-    numbered = { groups, groupsOf };
+    const cues = [...new Set(rules.map((r) => r.cue))];
+    const cueOf = rules.map((r) => cues.indexOf(r.cue));
+    numbered = { groups, groupsOf, cueOf, cueCount: cues.length };
     numberedRuleSets.set(rules, numbered);
   }
   return numbered;
 }
 
+function conceptNumber(concept: AnyConcept): number {
+  const number = CONCEPT_NUMBERS.get(concept);
+  if (number === undefined) throw new Error(`a cue rule names an unknown concept: ${concept}`);
+  return number;
+}
+
 /** The occurrences of a group's concepts, in order (most groups have one concept or none found). */
-function mergeGroup(index: ConceptIndex, group: readonly AnyConcept[]): readonly Occurrence[] {
+function mergeGroup(index: ConceptIndex, group: readonly number[]): readonly Occurrence[] {
   let only: readonly Occurrence[] | undefined;
   let several = false;
   for (const concept of group) {
-    const found = index.get(concept);
+    const found = index.byNumber(concept);
     if (found === undefined || found.length === 0) continue;
     if (only === undefined) only = found;
     else several = true;
@@ -277,7 +326,7 @@ function mergeGroup(index: ConceptIndex, group: readonly AnyConcept[]): readonly
   // their concatenation by first token would (ties keep the group's order), without sorting.
   let all: readonly Occurrence[] = NONE;
   for (const concept of group) {
-    const found = index.get(concept);
+    const found = index.byNumber(concept);
     if (found !== undefined && found.length > 0) all = all.length === 0 ? found : merge(all, found);
   }
   return all;
@@ -312,19 +361,23 @@ function merge(a: readonly Occurrence[], b: readonly Occurrence[]): Occurrence[]
  * findCues(indexConcepts(occurrences)).find((m) => m.cue === 'threat-to-share');
  */
 export function findCues(index: ConceptIndex, rules: readonly CueRule[] = CUE_RULES): CueMatch[] {
-  const { groups, groupsOf } = numberRules(rules);
+  const { groups, groupsOf, cueOf, cueCount } = numberRules(rules);
   const groupAt = new MergedGroups(index, groups);
-  const matches = new Map<Cue, CueMatch>();
+  const matched = new Uint8Array(cueCount);
+  const matches: CueMatch[] = [];
   for (let k = 0; k < rules.length; k++) {
-    const r = rules[k] as CueRule;
-    if (matches.has(r.cue)) continue;
+    const cue = cueOf[k] as number;
+    if (matched[cue] === 1) continue;
     const numbers = groupsOf[k] as readonly number[];
     // A cheap test first: a rule whose any group has no occurrence cannot match.
     if (anyGroupEmpty(numbers, groupAt)) continue;
-    const match = matchRule(r, numbers, groupAt);
-    if (match !== undefined) matches.set(r.cue, match);
+    const match = matchRule(rules[k] as CueRule, numbers, groupAt);
+    if (match !== undefined) {
+      matched[cue] = 1;
+      matches.push(match);
+    }
   }
-  return [...matches.values()];
+  return matches;
 }
 
 /**
@@ -336,7 +389,7 @@ class MergedGroups {
 
   constructor(
     private readonly index: ConceptIndex,
-    private readonly groups: ReadonlyArray<readonly AnyConcept[]>,
+    private readonly groups: ReadonlyArray<readonly number[]>,
   ) {
     this.merged = new Array<readonly Occurrence[] | undefined>(groups.length);
   }
@@ -344,7 +397,7 @@ class MergedGroups {
   at(number: number): readonly Occurrence[] {
     return (this.merged[number] ??= mergeGroup(
       this.index,
-      this.groups[number] as readonly AnyConcept[],
+      this.groups[number] as readonly number[],
     ));
   }
 }

@@ -9,10 +9,10 @@ import { ARABIZI } from './arabizi.ts';
 import { ENGLISH } from './english.ts';
 import { FRENCH } from './french.ts';
 import type { Occurrence, WordReading } from './matcher.ts';
+import type { TokenPositions } from '../text/tokenize.ts';
 import { CompiledLexicon, matchEntries } from './matcher.ts';
 import { wordLanguage } from '../text/language.ts';
-import { tokenize } from '../text/tokenize.ts';
-import type { Token, WordLookup } from '../text/tokenize.ts';
+import { Token, tokenPositions, wordToken } from '../text/tokenize.ts';
 
 /** What is known about one word. */
 export interface WordInfo {
@@ -40,6 +40,8 @@ function ageOf(word: string): number {
 
 /** What is known about the words of one message, token by token. */
 export interface MessageWords {
+  /** Each token's text, as in the word view (the string remembered for a word met before). */
+  readonly texts: readonly string[];
   readonly infos: readonly WordInfo[];
   /** How the standard lexicons read each token (`WordInfo.standard`). */
   readonly standard: readonly WordReading[];
@@ -74,18 +76,6 @@ class WordTable {
   private readonly infos: WordInfo[] = [];
   private readonly chars = new Uint16Array(CHARS);
   private charsUsed = 0;
-
-  get(word: string, hash: number): WordInfo | undefined {
-    const mask = SLOTS - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = this.slots[slot * 4 + 1] as number;
-      if (at === 0) return undefined;
-      if (this.slots[slot * 4] === hash) {
-        const info = this.infos[at - 1] as WordInfo;
-        if (info.word === word) return info;
-      }
-    }
-  }
 
   /** The entry of the word at [start, end) of `text`, compared in place (no slice). */
   find(text: string, start: number, end: number, hash: number): WordInfo | undefined {
@@ -146,6 +136,11 @@ function sameWord(word: string, text: string, start: number): boolean {
   return true;
 }
 
+/** Messages of up to this many tokens read their languages and ages into arrays kept for the next one. */
+const SCRATCH_TOKENS = 1 << 12;
+const scratchLanguage = new Int32Array(SCRATCH_TOKENS);
+const scratchAges = new Uint8Array(SCRATCH_TOKENS);
+
 /** The lexicons of every language, compiled, and what is known about each word met so far. */
 export class Vocabulary {
   private readonly standard = new CompiledLexicon([FRENCH, ENGLISH, ARABIC], 'standard');
@@ -153,63 +148,53 @@ export class Vocabulary {
   private readonly table = new WordTable();
 
   /**
-   * Tokenises a word-view text and reads its words (see `read`) with one lookup per word: a word
-   * met before is found in place, before any slice, and its tokens share the remembered string.
+   * Tokenises a word-view text and reads its words with one lookup per word: a word met before is
+   * found in place, before any slice, and its token shares the remembered string. The token
+   * positions, languages and ages are transient: the next call overwrites them.
    *
    * @example
    * const { tokens, words } = vocabulary().tokenizeAndRead('ta video');
    * words.standard[1]?.entries; // [{ concept: 'video', … }]
    */
-  tokenizeAndRead(text: string): { tokens: Token[]; words: MessageWords } {
-    const found: Array<WordInfo | undefined> = [];
-    const lookup: WordLookup = (view, start, end, hash) => {
-      const info = this.table.find(view, start, end, hash);
-      found.push(info);
-      return info?.word;
-    };
-    const tokens = tokenize(text, lookup);
-    return { tokens, words: this.readWith(tokens, found) };
-  }
-
-  /**
-   * What is known about each token, in order, in one pass over the message's words.
-   *
-   * @example
-   * vocabulary().read(tokenize('ta vidéo')).standard[1]?.entries; // [{ concept: 'video', … }]
-   */
-  read(tokens: readonly Token[]): MessageWords {
-    return this.readWith(tokens, undefined);
-  }
-
-  /** `read`, with the entries already found for each token (`found[i]`, if any). */
-  private readWith(
-    tokens: readonly Token[],
-    found: ReadonlyArray<WordInfo | undefined> | undefined,
-  ): MessageWords {
-    const n = tokens.length;
-    const infos = new Array<WordInfo>(n);
-    const standard = new Array<WordReading>(n);
-    const language = new Int32Array(n);
-    const ages = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const token = tokens[i] as Token;
-      let info = found?.[i] ?? this.table.get(token.text, token.hash);
+  tokenizeAndRead(text: string): { tokens: TokenPositions; words: MessageWords } {
+    const tokens = tokenPositions(text, true);
+    const { count, starts, ends, hashes } = tokens;
+    const texts = new Array<string>(count);
+    const infos = new Array<WordInfo>(count);
+    const standard = new Array<WordReading>(count);
+    // Typed arrays of a few hundred bytes each live outside the JavaScript heap, a costly
+    // allocation per message: the usual message reads slices of arrays kept for the next one.
+    const scratch = count <= SCRATCH_TOKENS;
+    const language = scratch ? scratchLanguage.subarray(0, count) : new Int32Array(count);
+    const ages = scratch ? scratchAges.subarray(0, count) : new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
+      const start = starts[i] as number;
+      const end = ends[i] as number;
+      const hash = hashes[i] as number;
+      let info = this.table.find(text, start, end, hash);
       if (info === undefined) {
-        info = {
-          word: token.text,
-          standard: this.standard.read(token),
-          arabizi: undefined,
-          language: wordLanguage(token.text, token.arabic),
-          age: ageOf(token.text),
-        };
-        this.table.set(token.hash, info);
+        info = this.learn(new Token(start, end, text.slice(start, end), hash));
       }
+      texts[i] = info.word;
       infos[i] = info;
       standard[i] = info.standard;
       language[i] = info.language;
       ages[i] = info.age;
     }
-    return { infos, standard, language, ages };
+    return { tokens, words: { texts, infos, standard, language, ages } };
+  }
+
+  /** Reads a word not met before and remembers it. */
+  private learn(token: Token): WordInfo {
+    const info: WordInfo = {
+      word: token.text,
+      standard: this.standard.read(token),
+      arabizi: undefined,
+      language: wordLanguage(token.text, token.arabic),
+      age: ageOf(token.text),
+    };
+    this.table.set(token.hash, info);
+    return info;
   }
 
   /**
@@ -217,14 +202,14 @@ export class Vocabulary {
    * `arabizi` is set (only for Darija in Latin letters: "messagerie" has the skeleton of "sghir").
    *
    * @example
-   * const tokens = tokenize('3ndi lvideo');
-   * vocabulary().find(tokens, vocabulary().read(tokens), true); // [{ concept: 'have', … }, …]
+   * const { words } = vocabulary().tokenizeAndRead('3ndi lvideo');
+   * vocabulary().find(words, true); // [{ concept: 'have', … }, …]
    */
-  find(tokens: readonly Token[], words: MessageWords, arabizi: boolean): Occurrence[] {
+  find(words: MessageWords, arabizi: boolean): Occurrence[] {
     const out = matchEntries(words.standard, []);
     if (arabizi) {
       const readings = words.infos.map(
-        (info, i) => (info.arabizi ??= this.arabizi.read(tokens[i] as Token)),
+        (info) => (info.arabizi ??= this.arabizi.read(wordToken(info.word))),
       );
       matchEntries(readings, out);
     }
@@ -238,7 +223,7 @@ let shared: Vocabulary | undefined;
  * The vocabulary shared by every analysis (compiled on first use).
  *
  * @example
- * vocabulary().infos(tokenize('hello'))[0]?.language;
+ * vocabulary().tokenizeAndRead('hello').words.language[0];
  */
 export function vocabulary(): Vocabulary {
   shared ??= new Vocabulary();

@@ -39,6 +39,17 @@ export class Token {
   }
 }
 
+/**
+ * A word on its own as a token (its offsets are those of the word itself), for reading a word
+ * remembered from an earlier message in another lexicon.
+ *
+ * @example
+ * wordToken('v1d3o').leet; // 'video'
+ */
+export function wordToken(word: string): Token {
+  return new Token(0, word.length, word, hashWord(word));
+}
+
 const LEET: ReadonlyMap<string, string> = new Map(
   Object.entries({
     '0': 'o',
@@ -57,27 +68,67 @@ const LEET: ReadonlyMap<string, string> = new Map(
 );
 
 /**
- * Finds a word already known (`text` from `start` to `end`, whose hash is `hash`) and returns the
- * string remembered for it, or undefined.
+ * Where the tokens of a word-view text are, as parallel arrays rather than an object per token:
+ * token `i` is [starts[i], ends[i]) with hash `hashes[i]`, for `i` below `count`.
  */
-export type WordLookup = (
-  text: string,
-  start: number,
-  end: number,
-  hash: number,
-) => string | undefined;
+export interface TokenPositions {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly hashes: Int32Array;
+}
 
 /**
- * Tokenises a word-view text. With `known`, a word met before is given the string remembered for
- * it rather than a new slice: no copy, and later lookups keyed by the word compare one pointer
- * and reuse its computed hash.
+ * Tokenises a word-view text.
  *
  * @example
  * tokenize("envoie-moi l'argent, b1tc0in").map((t) => t.leet ?? t.text);
  * // ['envoie', 'moi', 'l', 'argent', 'bitcoin']
  */
-export function tokenize(text: string, known?: WordLookup): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string): Token[] {
+  const { count, starts, ends, hashes } = tokenPositions(text, false);
+  const tokens = new Array<Token>(count);
+  for (let i = 0; i < count; i++) {
+    const start = starts[i] as number;
+    const end = ends[i] as number;
+    tokens[i] = new Token(start, end, text.slice(start, end), hashes[i] as number);
+  }
+  return tokens;
+}
+
+/** Token positions of texts up to this many units (at most half as many tokens) use the scratch. */
+const SCRATCH_UNITS = 1 << 16;
+let scratch: TokenArrays | undefined;
+
+interface TokenArrays {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly hashes: Int32Array;
+}
+
+function tokenArrays(capacity: number): TokenArrays {
+  return {
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    hashes: new Int32Array(capacity),
+  };
+}
+
+/**
+ * Where the tokens of a word-view text are, and their hashes. With `transient`, a text shorter
+ * than 64 Ki units gets arrays that the next transient call overwrites (for `analyze`, done with
+ * them before it returns): no allocation per message.
+ *
+ * @example
+ * tokenPositions('ta video', false).count; // 2
+ */
+export function tokenPositions(text: string, transient: boolean): TokenPositions {
+  // Tokens are separated by at least one unit: at most one token every two units.
+  const { starts, ends, hashes } =
+    transient && text.length < SCRATCH_UNITS
+      ? (scratch ??= tokenArrays(SCRATCH_UNITS >> 1))
+      : tokenArrays((text.length + 1) >> 1);
+  let count = 0;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -105,10 +156,12 @@ export function tokenize(text: string, known?: WordLookup): Token[] {
         break;
       }
     }
-    const word = known?.(text, start, i, hash | 0) ?? text.slice(start, i);
-    tokens.push(new Token(start, i, word, hash | 0));
+    starts[count] = start;
+    ends[count] = i;
+    hashes[count] = hash | 0;
+    count++;
   }
-  return tokens;
+  return { count, starts, ends, hashes };
 }
 
 /** FNV-1a, 32 bits: the hash `tokenize` and `WordList` give a word. */
