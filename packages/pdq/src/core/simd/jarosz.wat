@@ -171,62 +171,6 @@
       (local.set $r3 (i32.add (local.get $r3) (i32.const 16)))
       (br $each))))
 
-  ;; Box filter along 4 rows at once (interleaved input of $n columns), every output, into the
-  ;; interleaved block $out. The four phases of the reference's box1DFloat.
-  (func $boxRows4
-    (param $in i32) (param $n i32) (param $window i32) (param $out i32)
-    (local $half i32) (local $sum v128) (local $ri i32) (local $li i32) (local $o i32)
-    (local $count i32) (local $end i32) (local $full v128)
-    (local.set $half (i32.shr_u (i32.add (local.get $window) (i32.const 2)) (i32.const 1)))
-    (local.set $sum (v128.const f32x4 0 0 0 0))
-    ;; phase 1: half - 1 inputs, no output
-    (local.set $end (i32.add (local.get $in)
-      (i32.shl (i32.sub (local.get $half) (i32.const 1)) (i32.const 4))))
-    (local.set $ri (local.get $in))
-    (block $p1done (loop $p1
-      (br_if $p1done (i32.ge_u (local.get $ri) (local.get $end)))
-      (local.set $sum (f32x4.add (local.get $sum) (v128.load (local.get $ri))))
-      (local.set $ri (i32.add (local.get $ri) (i32.const 16)))
-      (br $p1)))
-    ;; phase 2: counts half..window
-    (local.set $count (local.get $half))
-    (local.set $o (i32.const 0))
-    (block $p2done (loop $p2
-      (br_if $p2done (i32.gt_s (local.get $count) (local.get $window)))
-      (local.set $sum (f32x4.add (local.get $sum) (v128.load (local.get $ri))))
-      (v128.store (i32.add (local.get $out) (i32.shl (local.get $o) (i32.const 4)))
-        (f32x4.div (local.get $sum) (f32x4.splat (f32.convert_i32_s (local.get $count)))))
-      (local.set $count (i32.add (local.get $count) (i32.const 1)))
-      (local.set $ri (i32.add (local.get $ri) (i32.const 16)))
-      (local.set $o (i32.add (local.get $o) (i32.const 1)))
-      (br $p2)))
-    ;; phase 3: add the next input, then subtract the one leaving
-    (local.set $full (f32x4.splat (f32.convert_i32_s (local.get $window))))
-    (local.set $end (i32.add (local.get $in) (i32.shl (local.get $n) (i32.const 4))))
-    (local.set $li (local.get $in))
-    (block $p3done (loop $p3
-      (br_if $p3done (i32.ge_u (local.get $ri) (local.get $end)))
-      (local.set $sum (f32x4.sub
-        (f32x4.add (local.get $sum) (v128.load (local.get $ri)))
-        (v128.load (local.get $li))))
-      (v128.store (i32.add (local.get $out) (i32.shl (local.get $o) (i32.const 4)))
-        (f32x4.div (local.get $sum) (local.get $full)))
-      (local.set $ri (i32.add (local.get $ri) (i32.const 16)))
-      (local.set $li (i32.add (local.get $li) (i32.const 16)))
-      (local.set $o (i32.add (local.get $o) (i32.const 1)))
-      (br $p3)))
-    ;; phase 4: subtract the leaving inputs, counts window-1 down to window-half+1
-    (local.set $count (i32.sub (local.get $window) (i32.const 1)))
-    (block $p4done (loop $p4
-      (br_if $p4done (i32.le_s (local.get $count) (i32.sub (local.get $window) (local.get $half))))
-      (local.set $sum (f32x4.sub (local.get $sum) (v128.load (local.get $li))))
-      (v128.store (i32.add (local.get $out) (i32.shl (local.get $o) (i32.const 4)))
-        (f32x4.div (local.get $sum) (f32x4.splat (f32.convert_i32_s (local.get $count)))))
-      (local.set $count (i32.sub (local.get $count) (i32.const 1)))
-      (local.set $li (i32.add (local.get $li) (i32.const 16)))
-      (local.set $o (i32.add (local.get $o) (i32.const 1)))
-      (br $p4))))
-
   ;; Column running sums over whole rows ($vectors of 4 columns). $mode: 0 = add the entering
   ;; row, no output; 1 = add it and output; 2 = add it, subtract the leaving row (in that order)
   ;; and output; 3 = subtract the leaving row and output. The output, sums / count, is the row
@@ -255,34 +199,46 @@
       (local.set $out (i32.add (local.get $out) (i32.const 16)))
       (br $each))))
 
-  ;; Box filter along 4 rows at once (interleaved input), keeping only the outputs at the 64
-  ;; ascending (possibly repeated) column indices of $samples (64 i32), as 64 interleaved
-  ;; vectors at $out. The running sums still visit every input in the reference's order.
-  (func $boxRows4Sampled
-    (param $in i32) (param $n i32) (param $window i32) (param $samples i32) (param $out i32)
-    (local $half i32) (local $sum v128) (local $ri i32) (local $li i32) (local $o i32)
-    (local $count i32) (local $end i32) (local $s i32) (local $next i32) (local $full v128)
+  ;; Box filters along two blocks of 4 rows at once (interleaved, $n columns each), in one loop:
+  ;; block $a with every output into the interleaved block $outA (pass 1 along the rows), block $b
+  ;; keeping only the outputs at the 64 ascending (possibly repeated) column indices of $samples
+  ;; (64 i32), as 64 interleaved vectors at $outB (pass 2 along the rows). Each is the four phases
+  ;; of the reference's box1DFloat; the running sums still visit every input in its order. A
+  ;; running sum is a chain of dependent additions: two independent chains in one loop overlap
+  ;; their latencies, where one alone would leave the processor waiting.
+  (func $boxRowsPair
+    (param $a i32) (param $outA i32) (param $b i32) (param $samples i32) (param $outB i32)
+    (param $n i32) (param $window i32)
+    (local $half i32) (local $sumA v128) (local $sumB v128) (local $ri i32) (local $li i32)
+    (local $o i32) (local $count i32) (local $end i32) (local $s i32) (local $next i32)
+    (local $divisor v128)
     (local.set $half (i32.shr_u (i32.add (local.get $window) (i32.const 2)) (i32.const 1)))
-    (local.set $sum (v128.const f32x4 0 0 0 0))
-    (local.set $s (i32.const 0))
     (local.set $next (i32.load (local.get $samples)))
-    (local.set $end (i32.add (local.get $in)
-      (i32.shl (i32.sub (local.get $half) (i32.const 1)) (i32.const 4))))
-    (local.set $ri (local.get $in))
+    ;; phase 1: half - 1 inputs, no output ($ri and $li: byte offsets into both blocks)
+    (local.set $end (i32.shl (i32.sub (local.get $half) (i32.const 1)) (i32.const 4)))
     (block $p1done (loop $p1
       (br_if $p1done (i32.ge_u (local.get $ri) (local.get $end)))
-      (local.set $sum (f32x4.add (local.get $sum) (v128.load (local.get $ri))))
+      (local.set $sumA (f32x4.add (local.get $sumA)
+        (v128.load (i32.add (local.get $a) (local.get $ri)))))
+      (local.set $sumB (f32x4.add (local.get $sumB)
+        (v128.load (i32.add (local.get $b) (local.get $ri)))))
       (local.set $ri (i32.add (local.get $ri) (i32.const 16)))
       (br $p1)))
+    ;; phase 2: counts half..window
     (local.set $count (local.get $half))
-    (local.set $o (i32.const 0))
     (block $p2done (loop $p2
       (br_if $p2done (i32.gt_s (local.get $count) (local.get $window)))
-      (local.set $sum (f32x4.add (local.get $sum) (v128.load (local.get $ri))))
+      (local.set $sumA (f32x4.add (local.get $sumA)
+        (v128.load (i32.add (local.get $a) (local.get $ri)))))
+      (local.set $sumB (f32x4.add (local.get $sumB)
+        (v128.load (i32.add (local.get $b) (local.get $ri)))))
+      (local.set $divisor (f32x4.splat (f32.convert_i32_s (local.get $count))))
+      (v128.store (i32.add (local.get $outA) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sumA) (local.get $divisor)))
       (block $emitted (loop $emit
         (br_if $emitted (i32.ne (local.get $o) (local.get $next)))
-        (v128.store (i32.add (local.get $out) (i32.shl (local.get $s) (i32.const 4)))
-          (f32x4.div (local.get $sum) (f32x4.splat (f32.convert_i32_s (local.get $count)))))
+        (v128.store (i32.add (local.get $outB) (i32.shl (local.get $s) (i32.const 4)))
+          (f32x4.div (local.get $sumB) (local.get $divisor)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $next (if (result i32) (i32.lt_u (local.get $s) (i32.const 64))
           (then (i32.load (i32.add (local.get $samples) (i32.shl (local.get $s) (i32.const 2)))))
@@ -292,18 +248,23 @@
       (local.set $ri (i32.add (local.get $ri) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 1)))
       (br $p2)))
-    (local.set $full (f32x4.splat (f32.convert_i32_s (local.get $window))))
-    (local.set $end (i32.add (local.get $in) (i32.shl (local.get $n) (i32.const 4))))
-    (local.set $li (local.get $in))
+    ;; phase 3: add the next input, then subtract the one leaving
+    (local.set $divisor (f32x4.splat (f32.convert_i32_s (local.get $window))))
+    (local.set $end (i32.shl (local.get $n) (i32.const 4)))
     (block $p3done (loop $p3
       (br_if $p3done (i32.ge_u (local.get $ri) (local.get $end)))
-      (local.set $sum (f32x4.sub
-        (f32x4.add (local.get $sum) (v128.load (local.get $ri)))
-        (v128.load (local.get $li))))
+      (local.set $sumA (f32x4.sub
+        (f32x4.add (local.get $sumA) (v128.load (i32.add (local.get $a) (local.get $ri))))
+        (v128.load (i32.add (local.get $a) (local.get $li)))))
+      (local.set $sumB (f32x4.sub
+        (f32x4.add (local.get $sumB) (v128.load (i32.add (local.get $b) (local.get $ri))))
+        (v128.load (i32.add (local.get $b) (local.get $li)))))
+      (v128.store (i32.add (local.get $outA) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sumA) (local.get $divisor)))
       (block $emitted3 (loop $emit3
         (br_if $emitted3 (i32.ne (local.get $o) (local.get $next)))
-        (v128.store (i32.add (local.get $out) (i32.shl (local.get $s) (i32.const 4)))
-          (f32x4.div (local.get $sum) (local.get $full)))
+        (v128.store (i32.add (local.get $outB) (i32.shl (local.get $s) (i32.const 4)))
+          (f32x4.div (local.get $sumB) (local.get $divisor)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $next (if (result i32) (i32.lt_u (local.get $s) (i32.const 64))
           (then (i32.load (i32.add (local.get $samples) (i32.shl (local.get $s) (i32.const 2)))))
@@ -313,14 +274,21 @@
       (local.set $li (i32.add (local.get $li) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 1)))
       (br $p3)))
+    ;; phase 4: subtract the leaving inputs, counts window-1 down to window-half+1
     (local.set $count (i32.sub (local.get $window) (i32.const 1)))
     (block $p4done (loop $p4
       (br_if $p4done (i32.le_s (local.get $count) (i32.sub (local.get $window) (local.get $half))))
-      (local.set $sum (f32x4.sub (local.get $sum) (v128.load (local.get $li))))
+      (local.set $sumA (f32x4.sub (local.get $sumA)
+        (v128.load (i32.add (local.get $a) (local.get $li)))))
+      (local.set $sumB (f32x4.sub (local.get $sumB)
+        (v128.load (i32.add (local.get $b) (local.get $li)))))
+      (local.set $divisor (f32x4.splat (f32.convert_i32_s (local.get $count))))
+      (v128.store (i32.add (local.get $outA) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sumA) (local.get $divisor)))
       (block $emitted4 (loop $emit4
         (br_if $emitted4 (i32.ne (local.get $o) (local.get $next)))
-        (v128.store (i32.add (local.get $out) (i32.shl (local.get $s) (i32.const 4)))
-          (f32x4.div (local.get $sum) (f32x4.splat (f32.convert_i32_s (local.get $count)))))
+        (v128.store (i32.add (local.get $outB) (i32.shl (local.get $s) (i32.const 4)))
+          (f32x4.div (local.get $sumB) (local.get $divisor)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $next (if (result i32) (i32.lt_u (local.get $s) (i32.const 64))
           (then (i32.load (i32.add (local.get $samples) (i32.shl (local.get $s) (i32.const 2)))))
@@ -380,6 +348,8 @@
   (global $emitted (mut i32) (i32.const 0))
   (global $secondCount (mut i32) (i32.const 0))
   (global $nextSample (mut i32) (i32.const 0))
+  ;; Pass-1 rows (0 to 4) whose block waits at columnBlock for pass 2 along the rows.
+  (global $ready (mut i32) (i32.const 0))
 
   (func (export "downsampleStart") (param $d i32)
     (global.set $cols (i32.load offset=0 (local.get $d)))
@@ -414,6 +384,7 @@
     (global.set $emitted (i32.const 0))
     (global.set $secondCount (i32.const 0))
     (global.set $nextSample (i32.const 0))
+    (global.set $ready (i32.const 0))
     ;; Running sums start at 0; the rows' padding columns (never read) are kept finite.
     (memory.fill (global.get $lumaRows) (i32.const 0)
       (i32.sub (global.get $spare) (global.get $lumaRows)))
@@ -487,7 +458,7 @@
       (br $swap))))
 
   ;; Pass 1 along the columns with one ring row entering and/or one leaving ($mode as boxColumns);
-  ;; every fourth output row sends the four on to pass 2.
+  ;; every fourth output row makes the four ready for pass 2.
   (func $passOneColumns (param $enter i32) (param $leave i32) (param $mode i32)
     (call $boxColumns (global.get $sums) (local.get $enter) (local.get $leave)
       (call $columnRow (global.get $pending)) (global.get $groups) (global.get $count)
@@ -496,19 +467,32 @@
     (global.set $pending (i32.add (global.get $pending) (i32.const 1)))
     (if (i32.eq (global.get $pending) (i32.const 4))
       (then
-        (call $flushPassTwo (i32.const 4))
+        (call $readyPassTwo (i32.const 4))
         (global.set $pending (i32.const 0)))))
 
-  ;; Pass 2 along the rows of the first $n pass-1 rows waiting, at the 64 sampled columns, then
-  ;; pass 2 along the columns as each of those rows arrives.
-  (func $flushPassTwo (param $n i32)
-    (local $lane i32)
+  ;; The first $n pass-1 rows waiting become the block that pass 2 along the rows reads. That pass
+  ;; runs later, in the same loop as the next batch's pass 1 along the rows ($boxRowsPair), or
+  ;; now when a ready block is still waiting (only at the end of the image): in order either way.
+  (func $readyPassTwo (param $n i32)
+    (if (global.get $ready) (then (call $runPassTwo)))
     (call $transpose4 (global.get $columnBlock)
       (call $columnRow (i32.const 0)) (call $columnRow (i32.const 1))
       (call $columnRow (i32.const 2)) (call $columnRow (i32.const 3))
       (global.get $groups) (i32.const 1))
-    (call $boxRows4Sampled (global.get $columnBlock) (global.get $cols)
-      (global.get $windowAlongRows) (global.get $samples) (global.get $sampledOut))
+    (global.set $ready (local.get $n)))
+
+  ;; Pass 2 along the rows of the ready block by itself (its pair, the block again, is not kept),
+  ;; then on along the columns.
+  (func $runPassTwo
+    (call $boxRowsPair (global.get $columnBlock) (global.get $rowBlock)
+      (global.get $columnBlock) (global.get $samples) (global.get $sampledOut)
+      (global.get $cols) (global.get $windowAlongRows))
+    (call $passTwoColumns))
+
+  ;; The ready block's rows of pass 2 along the rows (64 sampled columns each, at sampledOut) enter
+  ;; pass 2 along the columns, in order.
+  (func $passTwoColumns
+    (local $lane i32)
     (call $transpose4 (global.get $sampledOut)
       (global.get $sampledBlockRows)
       (i32.add (global.get $sampledBlockRows) (i32.const 256))
@@ -519,7 +503,8 @@
       (call $pushSampledRow
         (i32.add (global.get $sampledBlockRows) (i32.shl (local.get $lane) (i32.const 8))))
       (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
-      (br_if $lanes (i32.lt_u (local.get $lane) (local.get $n)))))
+      (br_if $lanes (i32.lt_u (local.get $lane) (global.get $ready))))
+    (global.set $ready (i32.const 0)))
 
   (func $secondRingRow (param $y i32) (result i32)
     (i32.add (global.get $secondRing)
@@ -593,8 +578,12 @@
       (local.set $batch (i32.sub (global.get $rows) (local.get $y)))
       (if (i32.gt_u (local.get $batch) (i32.const 4)) (then (local.set $batch (i32.const 4))))
       (call $fillLumaBlock (local.get $src) (local.get $y0) (local.get $y) (local.get $batch))
-      (call $boxRows4 (global.get $lumaBlock) (global.get $cols) (global.get $windowAlongRows)
-        (global.get $rowBlock))
+      ;; Pass 1 along these rows, and pass 2 along the rows of the block made ready by the last
+      ;; batch (when none is, its pair reads a stale block and nothing of it is kept).
+      (call $boxRowsPair (global.get $lumaBlock) (global.get $rowBlock)
+        (global.get $columnBlock) (global.get $samples) (global.get $sampledOut)
+        (global.get $cols) (global.get $windowAlongRows))
+      (if (global.get $ready) (then (call $passTwoColumns)))
       (call $transpose4 (global.get $rowBlock)
         (call $ringRow (local.get $y))
         (select (call $ringRow (i32.add (local.get $y) (i32.const 1))) (global.get $spare)
@@ -633,7 +622,8 @@
         (i32.const 3))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $trailing)))
-    (if (global.get $pending) (then (call $flushPassTwo (global.get $pending))))
+    (if (global.get $pending) (then (call $readyPassTwo (global.get $pending))))
+    (if (global.get $ready) (then (call $runPassTwo)))
     (local.set $i (i32.const 0))
     (block $done (loop $trailing
       (br_if $done (i32.ge_u (local.get $i) (i32.sub (global.get $halfAlongCols) (i32.const 1))))
