@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       caseRateLimitPerMinute: 600,
       bodyLimit: 2 * 1024 * 1024,
       pollIntervalMs: 250,
+      matcherThread: true,
       trustProxy: false,
       logLevel: 'error',
       keys: { dataKeys: undefined, keyFile: undefined },
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
         AMAN_CASE_RATE_LIMIT_PER_MINUTE: '20',
         AMAN_BODY_LIMIT_BYTES: '4096',
         AMAN_MATCHER_POLL_MS: '100',
+        AMAN_MATCHER_THREAD: 'false',
         AMAN_TRUST_PROXY: '10.0.0.1,10.0.0.2',
         AMAN_KEY_FILE: '/etc/aman/aman.keys',
         AMAN_LOG_LEVEL: 'debug',
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       caseRateLimitPerMinute: 20,
       bodyLimit: 4096,
       pollIntervalMs: 100,
+      matcherThread: false,
       trustProxy: ['10.0.0.1', '10.0.0.2'],
       logLevel: 'debug',
       keys: { dataKeys: undefined, keyFile: '/etc/aman/aman.keys' },
@@ -77,6 +80,9 @@ describe('loadConfig', () => {
     expect(() =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AMAN_FLOOD_WINDOW_SECONDS: '0' }),
     ).toThrow(ConfigError);
+    expect(() => loadConfig({ AMAN_MATCHER_THREAD: 'yes' })).toThrow(
+      /AMAN_MATCHER_THREAD must be true or false/,
+    );
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AMAN_FLOOD_WINDOW_SECONDS: '0' });
     } catch (error) {

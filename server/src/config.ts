@@ -14,6 +14,7 @@
  * | AMAN_CASE_RATE_LIMIT_PER_MINUTE | 600          | PIN routes, per case, any address; 0: off         |
  * | AMAN_BODY_LIMIT_BYTES       | 2097152          | largest request body                              |
  * | AMAN_MATCHER_POLL_MS        | 250              | how often the matcher reads other processes' writes |
+ * | AMAN_MATCHER_THREAD         | true             | match in a thread of its own (false: in the main one) |
  * | AMAN_TRUST_PROXY            | false            | behind a reverse proxy: true, or its addresses    |
  * | AMAN_LOG_LEVEL              | error            | fatal, error, warn, info, debug, trace, silent    |
  * | AMAN_DATA_KEYS              | (none)           | data keys, `id:base64[,…]`, first active          |
@@ -35,6 +36,8 @@ export interface ServerConfig {
   readonly caseRateLimitPerMinute: number;
   readonly bodyLimit: number;
   readonly pollIntervalMs: number;
+  /** Whether the matcher runs in a thread of its own (matcher/matcher-thread.ts). */
+  readonly matcherThread: boolean;
   readonly trustProxy: boolean | string[];
   /** How much `aman serve` logs (to stderr). Logs never hold PINs, keys, case numbers or texts. */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -74,6 +77,10 @@ const EnvSchema = z.object({
   AMAN_CASE_RATE_LIMIT_PER_MINUTE: integer(0, 600),
   AMAN_BODY_LIMIT_BYTES: integer(1024, 2 * 1024 * 1024),
   AMAN_MATCHER_POLL_MS: integer(0, 250),
+  AMAN_MATCHER_THREAD: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
   AMAN_TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
@@ -137,6 +144,7 @@ export function loadConfig(
     caseRateLimitPerMinute: value.AMAN_CASE_RATE_LIMIT_PER_MINUTE,
     bodyLimit: value.AMAN_BODY_LIMIT_BYTES,
     pollIntervalMs: value.AMAN_MATCHER_POLL_MS,
+    matcherThread: value.AMAN_MATCHER_THREAD,
     trustProxy:
       proxy === undefined || proxy === 'false' ? false : proxy === 'true' ? true : proxy.split(','),
     logLevel: value.AMAN_LOG_LEVEL,

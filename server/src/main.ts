@@ -9,7 +9,8 @@ import { analyze } from '@aman/triage';
 import type { Scope } from '@aman/api';
 import { buildApp, type Services } from './app.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
-import { Matcher } from './matcher/matcher.ts';
+import { Matcher, type BankMatcher, type MatcherOptions } from './matcher/matcher.ts';
+import { MatcherThread } from './matcher/matcher-thread.ts';
 import { systemClock, type Clock } from './repositories/clock.ts';
 import { describeLocation, openStore } from './repositories/open-store.ts';
 import { nodeSecrets, type Secrets } from './repositories/secrets.ts';
@@ -51,7 +52,7 @@ export function resolveStoreLocation(db: string | undefined, config: ServerConfi
  */
 export function createServices(deps: {
   store: Store;
-  matcher: Matcher;
+  matcher: BankMatcher;
   config: Pick<ServerConfig, 'flood'> & Partial<Pick<ServerConfig, 'caseRateLimitPerMinute'>>;
   clock?: Clock;
   secrets?: Secrets;
@@ -166,7 +167,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const location = resolveStoreLocation(options.db, config);
   const keyring = options.keyring ?? loadKeyring({ ...config.keys, dataDir: config.dataDir });
   const store = await openDatabase(location);
-  let matcher: Matcher | undefined;
+  let matcher: BankMatcher | undefined;
   let consoleStarted: StartedConsole | undefined;
   let keyReload: NodeJS.Timeout | undefined;
   try {
@@ -176,7 +177,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     keyReload = watchKeyFile(cipher, store);
     const log = options.logger;
     let lastMatcherError = 0;
-    matcher = new Matcher(store, {
+    const matcherOptions: MatcherOptions = {
       pollIntervalMs: config.pollIntervalMs,
       onError: (error) => {
         // The tail retries every tick: say so once every 30 s, not four times a second.
@@ -187,7 +188,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           `aman: the matcher cannot read the change feed (retrying): ${String(error)}\n`,
         );
       },
-    });
+    };
+    // The matcher gets a thread of its own (matcher-thread.ts) unless the configuration keeps it
+    // here, or the store is an in-memory database that a second connection could not see.
+    matcher =
+      config.matcherThread && location !== ':memory:'
+        ? new MatcherThread(location, matcherOptions)
+        : new Matcher(store, matcherOptions);
     await matcher.start();
     const services = createServices({ store, matcher, config, cipher, audit });
     await audit.record({

@@ -44,6 +44,24 @@ interface VpdqEntry {
   readonly frameIds: readonly number[];
 }
 
+/**
+ * What the services need of a matcher: the in-process `Matcher` below, or `MatcherThread`, which
+ * runs one in a thread of its own.
+ */
+export interface BankMatcher {
+  /** Active signals held. */
+  readonly size: number;
+  /** The seq of the last change applied. */
+  readonly cursor: number;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Applies every change committed before this call. */
+  sync(): Promise<void>;
+  reloadBanks(): Promise<void>;
+  /** Per query, its hits, closest first. */
+  match(queries: readonly MatcherQuery[]): MatcherHit[][] | Promise<MatcherHit[][]>;
+}
+
 export interface MatcherOptions {
   /** How often to read the change feed for other processes' writes (default 250 ms). */
   readonly pollIntervalMs?: number;
@@ -57,7 +75,7 @@ export interface MatcherOptions {
  * await matcher.start();
  * matcher.match([{ type: 'pdq', hash }]); // [[{ id: 12, distance: 4, bank: { name: 'protect', … } }]]
  */
-export class Matcher {
+export class Matcher implements BankMatcher {
   readonly #store: Pick<Store, 'listBanks' | 'readChanges' | 'snapshotActiveSignals'>;
   readonly #pollIntervalMs: number;
   readonly #onError: (error: unknown) => void;
@@ -67,6 +85,8 @@ export class Matcher {
   readonly #pdqBank = new Map<number, number>();
   /** md5/sha256 value → signal ids. */
   readonly #exact = new Map<string, Map<number, number>>();
+  /** Signals in `#exact`, counted as they come and go (the size is read after every match). */
+  #exactCount = 0;
   readonly #frames: SimilarityIndex = createIndex('multi-index');
   readonly #frameOwner = new Map<number, number>();
   readonly #vpdq = new Map<number, VpdqEntry>();
@@ -92,11 +112,7 @@ export class Matcher {
 
   /** Active signals held. */
   get size(): number {
-    return (
-      this.#pdq.size +
-      this.#vpdq.size +
-      [...this.#exact.values()].reduce((n, ids) => n + ids.size, 0)
-    );
+    return this.#pdq.size + this.#vpdq.size + this.#exactCount;
   }
 
   /** The seq of the last change applied. */
@@ -278,6 +294,7 @@ export class Matcher {
         const key = `${signal.type}:${signal.value}`;
         let ids = this.#exact.get(key);
         if (ids === undefined) this.#exact.set(key, (ids = new Map<number, number>()));
+        if (!ids.has(signal.id)) this.#exactCount++;
         ids.set(signal.id, signal.bankId);
         return;
       }
@@ -310,7 +327,7 @@ export class Matcher {
       case 'sha256': {
         const key = `${type}:${value}`;
         const ids = this.#exact.get(key);
-        ids?.delete(id);
+        if (ids?.delete(id) === true) this.#exactCount--;
         if (ids?.size === 0) this.#exact.delete(key);
         return;
       }

@@ -2,7 +2,7 @@
  * Matching for platforms. Answers name a signal id and a bank, never a case or a victim.
  */
 import type { MatchRequest, MatchResponse } from '@aman/api';
-import type { Matcher } from '../matcher/matcher.ts';
+import type { BankMatcher } from '../matcher/matcher.ts';
 import type { PlatformRecord } from '../repositories/store.ts';
 import type { FloodControl } from './flood-control.ts';
 import { toMatcherQuery } from './signal-values.ts';
@@ -10,13 +10,13 @@ import { toMatcherQuery } from './signal-values.ts';
 export class MatchService {
   constructor(
     private readonly deps: {
-      readonly matcher: Pick<Matcher, 'match'>;
+      readonly matcher: Pick<BankMatcher, 'match'>;
       readonly floodControl: Pick<FloodControl, 'observe'>;
     },
   ) {}
 
   async match(platform: PlatformRecord, request: MatchRequest): Promise<MatchResponse> {
-    const hits = this.deps.matcher.match(request.signals.map(toMatcherQuery));
+    const hits = await this.deps.matcher.match(request.signals.map(toMatcherQuery));
     const protectedHits = hits.flat().filter((hit) => hit.bank.purpose === 'protect');
     await this.deps.floodControl.observe(
       platform.id,

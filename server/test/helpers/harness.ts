@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { AmanClient, SCOPES, type Scope } from '@aman/api';
 import { buildApp, type AppOptions, type Services } from '../../src/app.ts';
 import { createServices } from '../../src/main.ts';
-import { Matcher } from '../../src/matcher/matcher.ts';
+import { Matcher, type BankMatcher } from '../../src/matcher/matcher.ts';
+import { MatcherThread } from '../../src/matcher/matcher-thread.ts';
 import type { Clock } from '../../src/repositories/clock.ts';
 import type { Store } from '../../src/repositories/store.ts';
 import { ChainedAuditTrail } from '../../src/security/audit-trail.ts';
@@ -33,7 +34,7 @@ export interface TestServer {
   readonly url: string;
   readonly app: FastifyInstance;
   readonly store: Store;
-  readonly matcher: Matcher;
+  readonly matcher: BankMatcher;
   readonly clock: TestClock;
   /** The data keys (shared by every test server of this test file unless one is given). */
   readonly keyring: Keyring;
@@ -58,6 +59,8 @@ export interface TestServerOptions {
   readonly trustProxy?: boolean;
   /** 0: the matcher only learns of this process's writes (default); > 0: it also polls. */
   readonly pollIntervalMs?: number;
+  /** Run the matcher in a thread of its own, as `aman serve` does (default: in this thread). */
+  readonly matcherThread?: boolean;
   readonly clock?: TestClock;
   readonly keyring?: Keyring;
   readonly evidenceLimits?: { items: number; bytes: number };
@@ -76,7 +79,11 @@ export async function startTestServer(
   await checkKeys(store, keyring, clock);
   const cipher = new EnvelopeCipher(keyring);
   const audit = new ChainedAuditTrail({ store, keyring: () => cipher.keys, clock });
-  const matcher = new Matcher(store, { pollIntervalMs: options.pollIntervalMs ?? 0 });
+  const matcherOptions = { pollIntervalMs: options.pollIntervalMs ?? 0 };
+  const matcher =
+    options.matcherThread === true
+      ? new MatcherThread(location, matcherOptions)
+      : new Matcher(store, matcherOptions);
   await matcher.start();
   const services = createServices({
     store,

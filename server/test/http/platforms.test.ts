@@ -11,7 +11,19 @@ import { anyNumber, anyString, containing, matching } from '../helpers/matchers.
 import { rawRequest, startTestServer, unwrap, type TestServer } from '../helpers/harness.ts';
 import { storeKinds, type TestStoreLocation } from '../helpers/stores.ts';
 
-describe.each(storeKinds)('platform routes on $kind', (kind) => {
+/**
+ * Every store, with the matcher in the server's thread (as the other HTTP tests run it) and in a
+ * thread of its own (as `aman serve` runs it): the answers must not depend on where it runs.
+ */
+const setups = storeKinds.flatMap((kind) =>
+  [false, true].map((matcherThread) => ({
+    kind,
+    matcherThread,
+    name: `${kind.kind}, matcher ${matcherThread ? 'in its own thread' : 'in the server thread'}`,
+  })),
+);
+
+describe.each(setups)('platform routes on $name', ({ kind, matcherThread }) => {
   let location: TestStoreLocation;
   let server: TestServer;
   let platform: AmanClient & { apiKey: string };
@@ -21,6 +33,7 @@ describe.each(storeKinds)('platform routes on $kind', (kind) => {
     location = await kind.createLocation();
     server = await startTestServer(location.location, {
       flood: { platforms: 3, windowMs: 600_000 },
+      matcherThread,
     });
     platform = await server.platform('Example Video', ['match', 'changes', 'feedback']);
     curator = await server.platform('Curators', ['curate', 'review', 'match']);
