@@ -5,6 +5,10 @@
 // framework's ceiling), in the same run and with the same load. Half the queries are planted
 // near-duplicates of banked hashes (0 to 40 bits flipped), half are random.
 //
+// Two more figures say what the 50 % goal asks of a request on this machine: the same bare route
+// doing `--budget-us` (15) µs of busy work per request (how much of the ceiling such a server
+// keeps), and the CPU time of the index query alone, for the same queries against the same bank.
+//
 // The bank is built once from a seeded generator and kept in bench/.data/ (git-ignored). Run it
 // alone (`flock /tmp/aman-bench.lock npm run bench:server`): the load generator and the server
 // share the machine's cores, so anything else running skews both columns.
@@ -29,6 +33,7 @@ import { openStore } from '../../server/src/repositories/open-store.ts';
 import { nodeSecrets } from '../../server/src/repositories/secrets.ts';
 import { systemClock } from '../../server/src/repositories/clock.ts';
 import { PlatformService } from '../../server/src/services/platform.service.ts';
+import { MultiIndexHashIndex } from '../../packages/similarity/src/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -40,6 +45,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     queries: { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '3' },
+    'budget-us': { type: 'string', default: '15' },
   },
 });
 const n = Number(values.n);
@@ -47,7 +53,9 @@ const connections = Number(values.connections);
 const duration = Number(values.duration);
 const queryCount = Number(values.queries);
 const rounds = Number(values.rounds);
+const budgetMicros = Number(values['budget-us']);
 for (const [name, value] of Object.entries({
+  'budget-us': budgetMicros,
   n,
   connections,
   duration,
@@ -232,7 +240,38 @@ const apiKey = await new PlatformService({
 }).issueKey('Benchmark platform', ['match']);
 await store.close();
 
+/**
+ * The index alone, in this process: CPU µs per query for the same query hashes against the same
+ * bank (regenerated from the seed), searched at the bank's threshold (31).
+ */
+function indexMicrosPerQuery(): number {
+  const next = random(1);
+  const hashes = Buffer.alloc(n * 32);
+  for (let i = 0; i < n; i++) bankHash(next).copy(hashes, i * 32);
+  const index = MultiIndexHashIndex.fromHashes(hashes);
+  const queries = bodies.map((body) => {
+    const { signals } = JSON.parse(body) as { signals: [{ value: string }] };
+    return Buffer.from(signals[0].value, 'hex');
+  });
+  let answered = 0;
+  let found = 0;
+  const started = process.cpuUsage();
+  do {
+    for (const query of queries) found += index.query(query, 31).length;
+    answered += queries.length;
+  } while (process.cpuUsage(started).user < 2_000_000);
+  const used = process.cpuUsage(started);
+  if (found === 0) throw new Error('the index found none of the planted near-duplicates');
+  return (used.user + used.system) / answered;
+}
+const indexMicros = indexMicrosPerQuery();
+
 const ceiling = await start([join(here, 'bare-server.ts')]);
+// The same bare route with `budgetMicros` of busy work per request: how much a request may cost on
+// this machine for a server to keep half of the ceiling.
+const budget = await start([join(here, 'bare-server.ts')], {
+  AMAN_BENCH_HANDLER_US: String(budgetMicros),
+});
 const aman = await start(
   [join(root, 'cli', 'bin', 'aman.js'), 'serve', '--port', '0', '--db', path, '--no-demo'],
   // One key at full speed is the point of this bench: its per-key budget is raised out of reach,
@@ -242,17 +281,18 @@ const aman = await start(
 // Warm-up (JIT, caches), then alternate the two servers so that a change in the machine's load
 // (the cores are shared) falls on both columns alike; the medians are reported.
 await load(ceiling, apiKey, bodies, 2);
+await load(budget, apiKey, bodies, 2);
 await load(aman, apiKey, bodies, 2);
-const runs: { ceiling: LoadResult; aman: LoadResult }[] = [];
+const runs: { ceiling: LoadResult; budget: LoadResult; aman: LoadResult }[] = [];
 for (let round = 0; round < rounds; round++) {
   runs.push({
     ceiling: await load(ceiling, apiKey, bodies, duration),
+    budget: await load(budget, apiKey, bodies, duration),
     aman: await load(aman, apiKey, bodies, duration),
   });
 }
 const rss = rssMiB(aman.child.pid!);
-ceiling.child.kill('SIGTERM');
-aman.child.kill('SIGTERM');
+for (const server of [ceiling, budget, aman]) server.child.kill('SIGTERM');
 
 const summary = (pick: (run: (typeof runs)[number]) => LoadResult): LoadResult => ({
   rps: median(runs.map((run) => pick(run).rps)),
@@ -263,6 +303,7 @@ const summary = (pick: (run: (typeof runs)[number]) => LoadResult): LoadResult =
   loadCpu: median(runs.map((run) => pick(run).loadCpu)),
 });
 const ceilingResult = summary((run) => run.ceiling);
+const budgetResult = summary((run) => run.budget);
 const amanResult = summary((run) => run.aman);
 const ratio = amanResult.rps / ceilingResult.rps;
 const row = (name: string, r: LoadResult) =>
@@ -279,13 +320,19 @@ console.log(
     `${'server'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'server µs/req'.padStart(13)} ${'autocannon µs/req'.padStart(15)}`,
     ...runs.flatMap((run, round) => [
       row(`  round ${round + 1}: bare Fastify`, run.ceiling),
+      row(`  round ${round + 1}: bare + ${budgetMicros} µs of work`, run.budget),
       row(`  round ${round + 1}: aman serve`, run.aman),
     ]),
     row('bare Fastify, constant (median)', ceilingResult),
+    row(`bare + ${budgetMicros} µs of work (median)`, budgetResult),
     row(`aman serve, ${n.toLocaleString('en')} hashes (median)`, amanResult),
     '',
     `aman / ceiling: ${(ratio * 100).toFixed(0)} % (goal >= 50 %): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
     `aman p99: ${amanResult.p99.toFixed(1)} ms (goal < 20 ms): ${amanResult.p99 < 20 ? 'met' : 'NOT met'}`,
+    `the budget: the bare route doing ${budgetMicros} µs of work per request keeps ` +
+      `${((budgetResult.rps / ceilingResult.rps) * 100).toFixed(0)} % of the ceiling; ` +
+      `the index query alone (same queries, same bank, threshold 31, in this process) costs ` +
+      `${indexMicros.toFixed(1)} µs of CPU per query`,
     `server CPU per request: aman ${amanResult.serverCpu.toFixed(1)} µs, bare ${ceilingResult.serverCpu.toFixed(1)} µs ` +
       `(aman answers ${(cpuRatio * 100).toFixed(0)} % as many requests per CPU second)`,
     `aman start with the bank loaded: ${aman.startS.toFixed(1)} s; resident memory after the run: ${rss.toFixed(0)} MiB`,
