@@ -52,25 +52,27 @@ interface Folded {
    */
   readonly wordUnit: number;
   readonly wordKind: number;
+  /** Whether the code point is invisible and dropped from both views (`isIgnorable`). */
+  readonly ignorable: boolean;
 }
 
 // Local references to the imported functions called per character: run through tsx, each call
 // to an imported binding goes through an export getter, which profiling showed costing as much as
 // the call itself.
 const kindOf = kindOfCodePoint;
-const ignorable = isIgnorable;
 
 const ASCII_FOLDS: readonly Folded[] = Array.from({ length: 128 }, (_, code) => {
   const ch = String.fromCharCode(code);
-  return makeFold(ch, ch.toLowerCase(), true);
+  return makeFold(ch, ch.toLowerCase(), true, false);
 });
 
-function makeFold(id: string, word: string, same: boolean): Folded {
+function makeFold(id: string, word: string, same: boolean, ignorable: boolean): Folded {
   const single = word.length === 1;
   return {
     id,
     word,
     same,
+    ignorable,
     wordUnit: single ? word.charCodeAt(0) : -1,
     wordKind: single ? wordKindOfUnit(word.charCodeAt(0)) : 0,
   };
@@ -105,7 +107,12 @@ function foldCodePoint(cp: number): Folded {
     word += ARABIC_FOLD.get(ch) ?? HOMOGLYPHS.get(ch)?.toLowerCase() ?? ch;
   }
   // NFD may leave a decomposable Arabic letter split; recompose what survived.
-  const fold = makeFold(id, word.normalize('NFC'), id === String.fromCodePoint(cp));
+  const fold = makeFold(
+    id,
+    word.normalize('NFC'),
+    id === String.fromCodePoint(cp),
+    isIgnorable(cp),
+  );
   if (cp <= 0xffff) bmpFolds[cp] = fold;
   else if (astralFolds.size < ASTRAL_CACHE_LIMIT) astralFolds.set(cp, fold);
   return fold;
@@ -161,6 +168,11 @@ class UnitBuffer {
 
   pushString(piece: string, start: number, end: number): void {
     for (let k = 0; k < piece.length; k++) this.push(piece.charCodeAt(k), start, end);
+  }
+
+  /** Makes room for `count` more units. */
+  reserve(count: number): void {
+    while (this.length + count > this.units.length) this.grow();
   }
 
   private grow(): void {
@@ -299,11 +311,12 @@ function normalize(original: string, copy: boolean): NormalizedText {
     }
     const cp = original.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
-    if (ignorable(cp)) {
+    // Whether the character is invisible is read from its fold too: one table read per character.
+    const folded = foldCodePoint(cp);
+    if (folded.ignorable) {
       if (!identifiersChanged) copyUnchanged(original, i, identifiers);
       identifiersChanged = true;
     } else {
-      const folded = foldCodePoint(cp);
       if (!identifiersChanged && !folded.same) {
         copyUnchanged(original, i, identifiers);
         identifiersChanged = true;
@@ -325,11 +338,30 @@ function normalize(original: string, copy: boolean): NormalizedText {
 
 /** The identifier view of `original` before `end`, where it is the original itself. */
 function copyUnchanged(original: string, end: number, identifiers: UnitBuffer): void {
+  identifiers.reserve(end);
+  // One loop over local arrays: this copies most of the message when a change comes late.
+  const { units, starts, ends } = identifiers;
+  let at = identifiers.length;
   for (let i = 0; i < end;) {
-    const width = (original.codePointAt(i) as number) > 0xffff ? 2 : 1;
-    for (let k = 0; k < width; k++) identifiers.push(original.charCodeAt(i + k), i, i + width);
+    const code = original.charCodeAt(i);
+    // A surrogate pair is one code point: both its units map to its two.
+    const width =
+      code >= 0xd800 && code <= 0xdbff && i + 1 < original.length && isLowSurrogate(original, i + 1)
+        ? 2
+        : 1;
+    for (let k = 0; k < width; k++, at++) {
+      units[at] = original.charCodeAt(i + k);
+      starts[at] = i;
+      ends[at] = i + width;
+    }
     i += width;
   }
+  identifiers.length = at;
+}
+
+function isLowSurrogate(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**
