@@ -6,6 +6,7 @@
 import type { AnyConcept } from '../lexicon/concepts.ts';
 import type { ConceptIndex } from './rules.ts';
 import type { Occurrence } from '../lexicon/matcher.ts';
+import { isSpaceCode } from '../indicators/candidate.ts';
 
 /** What the context says about the text, with the token ranges that show it. */
 export interface TextContext {
@@ -58,10 +59,8 @@ function mayOpenQuote(text: string): boolean {
 
 /** What `/[\s:]/u` matches, tested on the code unit (an apostrophe follows a letter far more often). */
 function isSpaceOrColon(code: number): boolean {
-  if (code === 58 || code === 32 || (code >= 9 && code <= 13)) return true;
-  return code > 127 && SPACE.test(String.fromCharCode(code));
+  return code === 58 || isSpaceCode(code);
 }
-const SPACE = /\s/u;
 
 /**
  * Reads the context from the concept index. `isQuoted(o)` tells whether an occurrence lies inside

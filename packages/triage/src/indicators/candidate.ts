@@ -88,15 +88,26 @@ export function isWordCode(code: number): boolean {
   return !(code >= 0xd800 && code <= 0xdfff) && kindOf(code) !== 0;
 }
 
-/** Whether a UTF-16 code unit is white space (what `\s` matches). */
+/**
+ * Whether a UTF-16 code unit is white space: what `\s` matches (ECMAScript's white space and line
+ * terminators: the Unicode space separators, tab, vertical tab, form feed, the byte order mark,
+ * line feed, carriage return, U+2028 and U+2029), compared rather than tested with a pattern on a
+ * string made for it. A test compares the two on every code unit.
+ */
 export function isSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    (code > 127 && SPACE.test(String.fromCharCode(code)))
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
-const SPACE = /\s/u;
 
 /** Whether [start, end) of `text` stands alone: no letter or digit right before or after it. */
 export function standsAlone(text: string, start: number, end: number): boolean {
