@@ -102,8 +102,19 @@ const WORD_VALUES: ReadonlyMap<string, number> = new Map([
 const END = String.raw`(?![\p{L}\p{N}])`;
 const NUMBER_THEN_CURRENCY = new RegExp(`${NUMBER}${MULTIPLIER}\\s?${CURRENCY}${END}`, 'iuy');
 /** Before a number only symbols and codes count ("€500", "USD 500"): "mad 5 times" is not money. */
-const PREFIX_CURRENCY =
-  '(US\\$|us\\$|C\\$|c\\$|€|\\$|£|₦|₿|EUR|USD|GBP|MAD|DH|BTC|CHF|CAD|USDT|ETH)';
+const PREFIX_CODES: ReadonlySet<string> = new Set([
+  'EUR',
+  'USD',
+  'GBP',
+  'MAD',
+  'DH',
+  'BTC',
+  'CHF',
+  'CAD',
+  'USDT',
+  'ETH',
+]);
+const PREFIX_CURRENCY = `(US\\$|us\\$|C\\$|c\\$|€|\\$|£|₦|₿|${[...PREFIX_CODES].join('|')})`;
 const CURRENCY_THEN_NUMBER = new RegExp(`${PREFIX_CURRENCY}\\s?${NUMBER}${MULTIPLIER}${END}`, 'uy');
 const WORD_THEN_CURRENCY = new RegExp(`${NUMBER_WORD}\\s${CURRENCY}${END}`, 'iuy');
 
@@ -198,6 +209,9 @@ function prefixCurrencyStarts(text: string, digitStarts: readonly number[]): num
       start = end - 1;
     } else if (isAsciiLetter(last)) {
       while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+      // The pattern needs the whole run of letters to be a code ("EUR", not "l" of "l7bs"):
+      // after it, only a space and the digits may come. Case matters (no "i" flag).
+      if (end - start > 4 || !PREFIX_CODES.has(text.slice(start, end))) continue;
     } else if (!CURRENCY_SYMBOLS.has(last)) {
       continue;
     }

@@ -81,14 +81,14 @@ function readGrouped(
   let i = start;
   let end = start;
   while (i < text.length && compact.length < length) {
-    const ch = text[i] as string;
-    if (/[A-Za-z0-9]/.test(ch)) {
-      compact += ch;
+    const code = text.charCodeAt(i);
+    if (isAsciiAlphanumeric(code)) {
+      compact += text[i] as string;
       i++;
       end = i;
     } else if (
-      /[ .\-\u00a0]/.test(ch) &&
-      /[A-Za-z0-9]/.test(text.charAt(i + 1)) &&
+      isGroupSeparator(code) &&
+      isAsciiAlphanumeric(text.charCodeAt(i + 1)) &&
       compact.length >= 4
     ) {
       i++;
@@ -97,7 +97,17 @@ function readGrouped(
     }
   }
   if (compact.length < 14) return undefined;
-  return { compact, end, overflow: /[A-Za-z0-9]/.test(text.charAt(end)) };
+  return { compact, end, overflow: isAsciiAlphanumeric(text.charCodeAt(end)) };
+}
+
+/** [A-Za-z0-9], compared on the code unit (NaN past the end is none). */
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** [ .\-\u00a0]: what may separate the groups of an IBAN. */
+function isGroupSeparator(code: number): boolean {
+  return code === 32 || code === 46 || code === 45 || code === 0xa0;
 }
 
 function countDigits(text: string): number {
