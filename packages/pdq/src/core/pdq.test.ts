@@ -280,6 +280,31 @@ describe('the WebAssembly downsampler', () => {
   });
 });
 
+describe('pixelBuffer', () => {
+  it('hashes pixels written into it in place exactly as from any array, in every orientation', () => {
+    const hasher = createPdqHasher();
+    const js = createPdqHasher({ engine: 'js' });
+    for (const [width, height, channels] of [
+      [1280, 720, 3],
+      [301, 203, 4],
+      [64, 64, 1],
+      [5, 7, 3],
+    ] as const) {
+      const image = pattern(width, height, channels);
+      for (const orientation of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
+        const data = hasher.pixelBuffer(width, height, channels);
+        data.set(image.data);
+        expect(
+          hasher.computeOriented({ width, height, channels, data }, orientation, {
+            dihedral: true,
+          }),
+          `${width}x${height}x${channels} o${orientation}`,
+        ).toEqual(js.compute(orientPdqImage(image, orientation), { dihedral: true }));
+      }
+    }
+  });
+});
+
 describe('computeOriented', () => {
   const orientations = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 

@@ -35,6 +35,13 @@ export interface PdqHasher {
    * WebAssembly path can read the pixels in the rotated order.
    */
   computeOriented(image: PdqImage, orientation: ExifOrientation, options?: PdqOptions): PdqResult;
+  /**
+   * An array for the pixels of the next image of this shape, in the hasher's WebAssembly memory
+   * where it can be: `compute` on an image whose `data` is this array then reads the pixels where
+   * they are instead of copying them in (fill it with each video frame, 2.7 MB at 720p). Ask again
+   * for every image: a larger image hashed in between may move that memory.
+   */
+  pixelBuffer(width: number, height: number, channels: 1 | 3 | 4): Uint8Array;
   /** Hashes float32 luma (height x width, row-major), the reference's `pdqHash256FromFloatLuma`. */
   computeFromLuma(
     luma: Float32Array,
@@ -68,6 +75,7 @@ export function createPdqHasher(options: PdqHasherOptions = {}): PdqHasher {
   const dctScratch = new Float32Array(16 * 64);
   const variant = new Float32Array(256);
   const sortScratch = new Float32Array(256);
+  let plainPixels = new Uint8Array(0);
 
   /** Hashes a width x height image whose luma rows `readRow` gives, or the SIMD path reads
    * from `image` under `orientation`. */
@@ -121,6 +129,13 @@ export function createPdqHasher(options: PdqHasherOptions = {}): PdqHasher {
         readOriented(y, out);
       };
       return fromRows(width, height, readRow, options, image, orientation);
+    },
+    pixelBuffer(width, height, channels) {
+      const inMemory = simd?.pixelBuffer(width, height, channels);
+      if (inMemory !== undefined) return inMemory;
+      const length = width * height * channels;
+      if (plainPixels.length !== length) plainPixels = new Uint8Array(length);
+      return plainPixels;
     },
     computeFromLuma(luma, width, height, options) {
       if (luma.length !== width * height) {

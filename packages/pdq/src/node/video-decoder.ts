@@ -41,6 +41,12 @@ export interface DecodedFrame {
 
 export interface DecodeCallbacks {
   readonly onFrame: (frame: DecodedFrame) => void;
+  /**
+   * Where to read the pixels of the next frame (`width * height * 3` bytes), asked for each
+   * frame: the hasher's own memory, so that they are not copied again. By default one array,
+   * reused while the size stays the same.
+   */
+  readonly frameBuffer?: ((width: number, height: number) => Uint8Array) | undefined;
   /** Called as frames are decoded: the presentation time reached, in seconds from the first frame. */
   readonly onDecoded?: ((seconds: number) => void) | undefined;
 }
@@ -132,7 +138,7 @@ export async function decodeFrames(
   callbacks: DecodeCallbacks,
   watch: { readonly stallTimeoutMs: number; readonly signal?: AbortSignal | undefined },
 ): Promise<DecodeRun> {
-  const frames = new PpmStream(callbacks.onFrame);
+  const frames = new PpmStream(callbacks.onFrame, callbacks.frameBuffer);
   const log = new FrameLog(probe.timeBase, callbacks.onDecoded);
   const run = await runWatched(ffmpegPath, ffmpegArguments(path, probe, plan), {
     stallTimeoutMs: watch.stallTimeoutMs,
@@ -158,7 +164,10 @@ class PpmStream implements ReadTarget {
   /** Reads between frames land here: a header ("P6\n1280 720\n255\n") and the first pixels. */
   private readonly scratch = new Uint8Array(64);
 
-  constructor(private readonly onFrame: (frame: DecodedFrame) => void) {}
+  constructor(
+    private readonly onFrame: (frame: DecodedFrame) => void,
+    private readonly frameBuffer: DecodeCallbacks['frameBuffer'],
+  ) {}
 
   target(): Uint8Array {
     // (A frame of no pixels would leave nothing to read into: push() completes it.)
@@ -213,7 +222,14 @@ class PpmStream implements ReadTarget {
         this.width = Number(match[1]);
         this.height = Number(match[2]);
         const size = this.width * this.height * 3;
-        if (this.frame.length !== size) this.frame = new Uint8Array(size);
+        const given = this.frameBuffer?.(this.width, this.height);
+        if (given !== undefined && given.length !== size) {
+          throw new RangeError(
+            `a frame buffer of ${given.length} bytes for ${size} bytes of pixels`,
+          );
+        }
+        if (given !== undefined) this.frame = given;
+        else if (this.frame.length !== size) this.frame = new Uint8Array(size);
         this.filled = 0;
         this.header = [];
         return offset;

@@ -190,6 +190,8 @@ export async function hashVideoFile(
       probe,
       plan,
       {
+        // ffmpeg's pixels are read straight into the hasher's memory, where it hashes them.
+        frameBuffer: (frameWidth, frameHeight) => hasher.pixelBuffer(frameWidth, frameHeight, 3),
         onFrame: (frame) => {
           const repeated = repeats?.check(frame.width, frame.height, frame.rgb);
           if (repeated !== undefined) {

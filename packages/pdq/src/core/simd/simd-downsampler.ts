@@ -128,6 +128,19 @@ export class SimdDownsampler {
   }
 
   /**
+   * Memory of this hasher's own for the pixels of the next image of this shape: `run` on an image
+   * whose `data` is this array reads it where it is instead of copying it in (a 720p video frame
+   * is 2.7 MB). Undefined when the image would not be read in one piece (more than one band of
+   * rows). The array is valid until memory grows, that is until a larger image is hashed: ask
+   * again for every image.
+   */
+  pixelBuffer(width: number, height: number, channels: 1 | 3 | 4): Uint8Array | undefined {
+    const layout = memoryLayout(width, height, channels, 1);
+    if (layout.bandRows < height || !this.reserve(layout.end)) return undefined;
+    return new Uint8Array(this.kernels.memory.buffer, layout.src, width * height * channels);
+  }
+
+  /**
    * Fills `out` (4096 floats) with the downsampled luma of `image` as displayed under EXIF
    * `orientation` (1: as stored), which must not be 64x64 once oriented. The oriented pixels are
    * never materialised: rows are read reversed, or columns read as rows (four at a time, straight
@@ -136,45 +149,22 @@ export class SimdDownsampler {
    * the TypeScript path then does the work.
    */
   run(image: PdqImage, out: Float32Array, orientation: ExifOrientation = 1): boolean {
-    const { channels, data } = image;
-    const swapsAxes = orientation >= 5;
-    const cols = swapsAxes ? image.height : image.width;
-    const rows = swapsAxes ? image.width : image.height;
+    const { channels } = image;
     const k = this.kernels;
-    const windowAlongCols = jaroszWindowSize(rows);
-    const ringRows = windowAlongCols + BATCH;
-    const rowBytes = Math.ceil(cols / 4) * 16;
-    const stride = image.width * channels;
-    // Rows copied in per downsampleRows call: whole batches of 4, about BAND_BYTES (all of them
-    // for orientations 5 to 8, whose rows are the stored image's columns).
-    const bandRows = swapsAxes
-      ? rows
-      : Math.min(rows, Math.max(BATCH, Math.floor(BAND_BYTES / stride / BATCH) * BATCH));
-
-    // Memory layout, in bytes (the descriptor's fields, jarosz.wat). The image bytes come last,
-    // with 16 bytes of slack on both sides: the last vectors of a row read past its end, and
-    // reading columns past the edges, into lanes that are never used.
-    const descriptor = 0;
-    const samples = descriptor + 128;
-    const sampledRows = samples + 256;
-    const sampledOut = sampledRows + 256;
-    const sampledBlockRows = sampledOut + 64 * 16;
-    const secondSums = sampledBlockRows + BATCH * 256;
-    const secondRing = secondSums + 256;
-    const result = secondRing + (windowAlongCols + 1) * 256;
-    const lumaRows = result + 4096 * 4;
-    const lumaBlock = lumaRows + BATCH * rowBytes;
-    const rowBlock = lumaBlock + rowBytes * BATCH;
-    const ring = rowBlock + rowBytes * BATCH;
-    const sums = ring + ringRows * rowBytes;
-    const columnRows = sums + rowBytes;
-    const columnBlock = columnRows + BATCH * rowBytes;
-    const spare = columnBlock + rowBytes * BATCH;
-    const src = spare + rowBytes + 16;
-    const end = src + align16((swapsAxes ? data.length : bandRows * stride) + 16);
-    if (end > MAX_MEMORY_BYTES) return false;
-    const missing = end - k.memory.buffer.byteLength;
-    if (missing > 0) k.memory.grow(Math.ceil(missing / PAGE));
+    const layout = memoryLayout(image.width, image.height, channels, orientation);
+    const { cols, rows, stride, bandRows, src } = layout;
+    // Pixels already where they would be copied to (pixelBuffer), rows in stored order, are read
+    // in place. Any other pixels in this memory are taken out first: growing it would lose them,
+    // copying rows in could overwrite them.
+    const inMemory = image.data.buffer === k.memory.buffer;
+    const inPlace =
+      inMemory &&
+      image.data.byteOffset === src &&
+      orientation <= 2 &&
+      bandRows >= rows &&
+      layout.end <= k.memory.buffer.byteLength;
+    const data = inMemory && !inPlace ? image.data.slice() : image.data;
+    if (!this.reserve(layout.end)) return false;
     const bytes = new Uint8Array(k.memory.buffer);
     const ints = new Int32Array(k.memory.buffer);
 
@@ -186,32 +176,32 @@ export class SimdDownsampler {
         stride,
         orientation,
         jaroszWindowSize(cols),
-        windowAlongCols,
-        lumaRows,
-        lumaBlock,
-        rowBlock,
-        ring,
-        ringRows,
-        sums,
-        columnRows,
-        columnBlock,
-        spare,
-        samples,
-        sampledOut,
-        sampledRows,
-        secondRing,
-        secondSums,
-        sampledBlockRows,
-        result,
+        layout.windowAlongCols,
+        layout.lumaRows,
+        layout.lumaBlock,
+        layout.rowBlock,
+        layout.ring,
+        layout.ringRows,
+        layout.sums,
+        layout.columnRows,
+        layout.columnBlock,
+        layout.spare,
+        layout.samples,
+        layout.sampledOut,
+        layout.sampledRows,
+        layout.secondRing,
+        layout.secondSums,
+        layout.sampledBlockRows,
+        layout.result,
       ],
-      descriptor / 4,
+      layout.descriptor / 4,
     );
     for (let i = 0; i < 64; i++) {
-      ints[samples / 4 + i] = decimationIndex(i, cols);
-      ints[sampledRows / 4 + i] = decimationIndex(i, rows);
+      ints[layout.samples / 4 + i] = decimationIndex(i, cols);
+      ints[layout.sampledRows / 4 + i] = decimationIndex(i, rows);
     }
-    k.downsampleStart(descriptor);
-    if (swapsAxes) {
+    k.downsampleStart(layout.descriptor);
+    if (orientation >= 5) {
       bytes.set(data, src);
       k.downsampleRows(src, 0, rows);
     } else {
@@ -219,7 +209,7 @@ export class SimdDownsampler {
       const upsideDown = orientation === 3 || orientation === 4;
       for (let y0 = 0; y0 < rows; y0 += bandRows) {
         const y1 = Math.min(rows, y0 + bandRows);
-        if (!upsideDown) bytes.set(data.subarray(y0 * stride, y1 * stride), src);
+        if (!upsideDown && !inPlace) bytes.set(data.subarray(y0 * stride, y1 * stride), src);
         for (let y = y0; upsideDown && y < y1; y++) {
           const stored = rows - 1 - y;
           bytes.set(data.subarray(stored * stride, (stored + 1) * stride), src + (y - y0) * stride);
@@ -228,7 +218,85 @@ export class SimdDownsampler {
       }
     }
     k.downsampleEnd();
-    out.set(new Float32Array(k.memory.buffer, result, 4096));
+    out.set(new Float32Array(k.memory.buffer, layout.result, 4096));
     return true;
   }
+
+  /** Grows the memory to `end` bytes at least; false when that is more than it may hold. */
+  private reserve(end: number): boolean {
+    if (end > MAX_MEMORY_BYTES) return false;
+    const missing = end - this.kernels.memory.buffer.byteLength;
+    if (missing > 0) this.kernels.memory.grow(Math.ceil(missing / PAGE));
+    return true;
+  }
+}
+
+/**
+ * Where everything goes in the WebAssembly memory for an image of this shape (byte addresses: the
+ * descriptor's fields, jarosz.wat). The image bytes come last, with 16 bytes of slack on both
+ * sides: the last vectors of a row read past its end, and reading columns past the edges, into
+ * lanes that are never used.
+ */
+function memoryLayout(
+  width: number,
+  height: number,
+  channels: number,
+  orientation: ExifOrientation,
+) {
+  const swapsAxes = orientation >= 5;
+  const cols = swapsAxes ? height : width;
+  const rows = swapsAxes ? width : height;
+  const windowAlongCols = jaroszWindowSize(rows);
+  const ringRows = windowAlongCols + BATCH;
+  const rowBytes = Math.ceil(cols / 4) * 16;
+  const stride = width * channels;
+  // Rows copied in per downsampleRows call: whole batches of 4, about BAND_BYTES (all of them for
+  // orientations 5 to 8, whose rows are the stored image's columns).
+  const bandRows = swapsAxes
+    ? rows
+    : Math.min(rows, Math.max(BATCH, Math.floor(BAND_BYTES / stride / BATCH) * BATCH));
+  const descriptor = 0;
+  const samples = descriptor + 128;
+  const sampledRows = samples + 256;
+  const sampledOut = sampledRows + 256;
+  const sampledBlockRows = sampledOut + 64 * 16;
+  const secondSums = sampledBlockRows + BATCH * 256;
+  const secondRing = secondSums + 256;
+  const result = secondRing + (windowAlongCols + 1) * 256;
+  const lumaRows = result + 4096 * 4;
+  const lumaBlock = lumaRows + BATCH * rowBytes;
+  const rowBlock = lumaBlock + rowBytes * BATCH;
+  const ring = rowBlock + rowBytes * BATCH;
+  const sums = ring + ringRows * rowBytes;
+  const columnRows = sums + rowBytes;
+  const columnBlock = columnRows + BATCH * rowBytes;
+  const spare = columnBlock + rowBytes * BATCH;
+  const src = spare + rowBytes + 16;
+  const end = src + align16((swapsAxes ? width * height * channels : bandRows * stride) + 16);
+  return {
+    cols,
+    rows,
+    stride,
+    bandRows,
+    windowAlongCols,
+    ringRows,
+    descriptor,
+    samples,
+    sampledRows,
+    sampledOut,
+    sampledBlockRows,
+    secondSums,
+    secondRing,
+    result,
+    lumaRows,
+    lumaBlock,
+    rowBlock,
+    ring,
+    sums,
+    columnRows,
+    columnBlock,
+    spare,
+    src,
+    end,
+  };
 }
