@@ -73,6 +73,84 @@
       (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
       (br $each))))
 
+  ;; Luma of 4 rows of 3-channel pixels at once ($r0 .. $r3: where each row starts), straight into
+  ;; the interleaved block at $dst: lumaRow's arithmetic on each row, then transpose4's shuffles in
+  ;; registers, so that the rows of floats are never stored and read back ($groups vectors of 4
+  ;; pixels; the last may read past a row's end, into lanes that are never used).
+  (func $lumaRgbRows4 (param $r0 i32) (param $r1 i32) (param $r2 i32) (param $r3 i32)
+    (param $groups i32) (param $dst i32)
+    (local $end i32) (local $v v128) (local $a v128) (local $b v128) (local $c v128)
+    (local $d v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $groups) (i32.const 6))))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+      (local.set $v (v128.load (local.get $r0)))
+      (local.set $a (f32x4.add
+        (f32x4.add
+          (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 0 128 128 128 3 128 128 128 6 128 128 128 9 128 128 128))))
+          (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 1 128 128 128 4 128 128 128 7 128 128 128 10 128 128 128)))))
+        (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
+          (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+            (v128.const i8x16 2 128 128 128 5 128 128 128 8 128 128 128 11 128 128 128))))))
+      (local.set $v (v128.load (local.get $r1)))
+      (local.set $b (f32x4.add
+        (f32x4.add
+          (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 0 128 128 128 3 128 128 128 6 128 128 128 9 128 128 128))))
+          (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 1 128 128 128 4 128 128 128 7 128 128 128 10 128 128 128)))))
+        (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
+          (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+            (v128.const i8x16 2 128 128 128 5 128 128 128 8 128 128 128 11 128 128 128))))))
+      (local.set $v (v128.load (local.get $r2)))
+      (local.set $c (f32x4.add
+        (f32x4.add
+          (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 0 128 128 128 3 128 128 128 6 128 128 128 9 128 128 128))))
+          (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 1 128 128 128 4 128 128 128 7 128 128 128 10 128 128 128)))))
+        (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
+          (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+            (v128.const i8x16 2 128 128 128 5 128 128 128 8 128 128 128 11 128 128 128))))))
+      (local.set $v (v128.load (local.get $r3)))
+      (local.set $d (f32x4.add
+        (f32x4.add
+          (f32x4.mul (v128.const f32x4 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2 0x1.322d0ep-2)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 0 128 128 128 3 128 128 128 6 128 128 128 9 128 128 128))))
+          (f32x4.mul (v128.const f32x4 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1 0x1.2c8b44p-1)
+            (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+              (v128.const i8x16 1 128 128 128 4 128 128 128 7 128 128 128 10 128 128 128)))))
+        (f32x4.mul (v128.const f32x4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4 0x1.d2f1aap-4)
+          (f32x4.convert_i32x4_s (i8x16.swizzle (local.get $v)
+            (v128.const i8x16 2 128 128 128 5 128 128 128 8 128 128 128 11 128 128 128))))))
+      (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $a) (local.get $b)))
+      (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $a) (local.get $b)))
+      (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $c) (local.get $d)))
+      (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $c) (local.get $d)))
+      (v128.store (local.get $dst)
+        (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+      (v128.store offset=16 (local.get $dst)
+        (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+      (v128.store offset=32 (local.get $dst)
+        (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+      (v128.store offset=48 (local.get $dst)
+        (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+      (local.set $r0 (i32.add (local.get $r0) (i32.const 12)))
+      (local.set $r1 (i32.add (local.get $r1) (i32.const 12)))
+      (local.set $r2 (i32.add (local.get $r2) (i32.const 12)))
+      (local.set $r3 (i32.add (local.get $r3) (i32.const 12)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 64)))
+      (br $each))))
+
   ;; Luma of 4 consecutive pixels in each of $count rows (stride $stride bytes from $src), one
   ;; vector per row, stored from $dst by steps of $step bytes (negative to fill backwards); with
   ;; $reverse the lanes are reversed. This reads an image's columns, for hashing it rotated by
@@ -405,7 +483,7 @@
   ;; and displayed rows are stored columns, read four at a time straight into the block.
   (func $fillLumaBlock (param $src i32) (param $first i32) (param $y i32) (param $batch i32)
     (local $lane i32) (local $ascending i32) (local $column i32) (local $rowsDown i32)
-    (local $storedWidth i32)
+    (local $storedWidth i32) (local $rowStart i32)
     (if (i32.ge_u (global.get $orientation) (i32.const 5))
       (then
         ;; Displayed row y is stored column y (5, 6) or storedWidth - 1 - y (7, 8); displayed
@@ -426,6 +504,24 @@
             (local.get $rowsDown))
           (select (i32.const 16) (i32.const -16) (local.get $rowsDown))
           (i32.eqz (local.get $ascending)))
+        (return)))
+    ;; Three channels, columns as stored (every video frame): rows read into the block directly.
+    ;; Lanes past the batch read its first row again; they are never used.
+    (if (i32.and (i32.eq (global.get $channels) (i32.const 3))
+                 (i32.and (i32.ne (global.get $orientation) (i32.const 2))
+                          (i32.ne (global.get $orientation) (i32.const 3))))
+      (then
+        (local.set $rowStart (i32.add (local.get $src)
+          (i32.mul (i32.sub (local.get $y) (local.get $first)) (global.get $stride))))
+        (call $lumaRgbRows4
+          (local.get $rowStart)
+          (i32.add (local.get $rowStart) (i32.mul (i32.gt_u (local.get $batch) (i32.const 1))
+            (global.get $stride)))
+          (i32.add (local.get $rowStart) (i32.mul (select (i32.const 2) (i32.const 0)
+            (i32.gt_u (local.get $batch) (i32.const 2))) (global.get $stride)))
+          (i32.add (local.get $rowStart) (i32.mul (select (i32.const 3) (i32.const 0)
+            (i32.gt_u (local.get $batch) (i32.const 3))) (global.get $stride)))
+          (global.get $groups) (global.get $lumaBlock))
         (return)))
     (loop $lanes
       (call $lumaRow
