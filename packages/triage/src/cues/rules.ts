@@ -208,7 +208,13 @@ export function indexConcepts(occurrences: readonly Occurrence[]): ConceptIndex 
   for (let number = 0; number < lists.length; number++) {
     const end = runStarts[number] as number;
     if (end === start) continue;
-    const list = grouped.slice(start, end);
+    // Most concepts occur once or twice: an array literal is cheaper than a slice call.
+    const list =
+      end - start === 1
+        ? [grouped[start] as Occurrence]
+        : end - start === 2
+          ? [grouped[start] as Occurrence, grouped[start + 1] as Occurrence]
+          : grouped.slice(start, end);
     start = end;
     lists[number] = list;
     if (list.length < 2) continue;
