@@ -262,8 +262,8 @@ describe('engines', () => {
 
 describe('the WebAssembly downsampler', () => {
   it('equals the TypeScript one float for float across bands of copied rows, in every orientation', () => {
-    // 2100x1103 RGBA: rows of 8400 bytes, copied into WebAssembly memory 996 rows at a time, so the
-    // stored rows come in two bands, the second not a whole number of 4-row batches.
+    // 2100x1103 RGBA: rows of 8400 bytes, copied into WebAssembly memory 992 rows at a time, so the
+    // stored rows come in two bands, the second not a whole number of 8-row steps.
     const simd = SimdDownsampler.create()!;
     const streaming = new StreamingDownsampler();
     const image = pattern(2100, 1103, 4);

@@ -277,46 +277,59 @@
       (local.set $out (i32.add (local.get $out) (i32.const 16)))
       (br $each))))
 
-  ;; Box filters along two blocks of 4 rows at once (interleaved, $n columns each), in one loop:
-  ;; block $a with every output into the interleaved block $outA (pass 1 along the rows), block $b
-  ;; keeping only the outputs at the 64 ascending (possibly repeated) column indices of $samples
-  ;; (64 i32), as 64 interleaved vectors at $outB (pass 2 along the rows). Each is the four phases
-  ;; of the reference's box1DFloat; the running sums still visit every input in its order. A
-  ;; running sum is a chain of dependent additions: two independent chains in one loop overlap
-  ;; their latencies, where one alone would leave the processor waiting.
-  (func $boxRowsPair
-    (param $a i32) (param $outA i32) (param $b i32) (param $samples i32) (param $outB i32)
+  ;; Box filters along four blocks of 4 rows (interleaved, $n columns each) in one loop: blocks
+  ;; $a1 and $a2 with every output into the interleaved blocks $out1 and $out2 (pass 1 along the
+  ;; rows), blocks $b1 and $b2 keeping only the outputs at the 64 ascending (possibly repeated)
+  ;; column indices of $samples (64 i32), as 64 interleaved vectors at $outB1 and $outB2 (pass 2
+  ;; along the rows). Each is the four phases of the reference's box1DFloat; the running sums still
+  ;; visit every input in its order. A running sum is a chain of dependent additions: independent
+  ;; chains in one loop overlap their latencies, where one alone would leave the processor waiting.
+  (func $boxRowsQuad
+    (param $a1 i32) (param $out1 i32) (param $a2 i32) (param $out2 i32)
+    (param $b1 i32) (param $b2 i32) (param $samples i32) (param $outB1 i32) (param $outB2 i32)
     (param $n i32) (param $window i32)
-    (local $half i32) (local $sumA v128) (local $sumB v128) (local $ri i32) (local $li i32)
-    (local $o i32) (local $count i32) (local $end i32) (local $s i32) (local $next i32)
-    (local $divisor v128)
+    (local $half i32) (local $sumA1 v128) (local $sumA2 v128) (local $sumB1 v128)
+    (local $sumB2 v128) (local $ri i32) (local $li i32) (local $o i32) (local $count i32)
+    (local $end i32) (local $s i32) (local $next i32) (local $divisor v128)
     (local.set $half (i32.shr_u (i32.add (local.get $window) (i32.const 2)) (i32.const 1)))
     (local.set $next (i32.load (local.get $samples)))
-    ;; phase 1: half - 1 inputs, no output ($ri and $li: byte offsets into both blocks)
+    ;; phase 1: half - 1 inputs, no output ($ri and $li: byte offsets into every block)
     (local.set $end (i32.shl (i32.sub (local.get $half) (i32.const 1)) (i32.const 4)))
     (block $p1done (loop $p1
       (br_if $p1done (i32.ge_u (local.get $ri) (local.get $end)))
-      (local.set $sumA (f32x4.add (local.get $sumA)
-        (v128.load (i32.add (local.get $a) (local.get $ri)))))
-      (local.set $sumB (f32x4.add (local.get $sumB)
-        (v128.load (i32.add (local.get $b) (local.get $ri)))))
+      (local.set $sumA1 (f32x4.add (local.get $sumA1)
+        (v128.load (i32.add (local.get $a1) (local.get $ri)))))
+      (local.set $sumA2 (f32x4.add (local.get $sumA2)
+        (v128.load (i32.add (local.get $a2) (local.get $ri)))))
+      (local.set $sumB1 (f32x4.add (local.get $sumB1)
+        (v128.load (i32.add (local.get $b1) (local.get $ri)))))
+      (local.set $sumB2 (f32x4.add (local.get $sumB2)
+        (v128.load (i32.add (local.get $b2) (local.get $ri)))))
       (local.set $ri (i32.add (local.get $ri) (i32.const 16)))
       (br $p1)))
     ;; phase 2: counts half..window
     (local.set $count (local.get $half))
     (block $p2done (loop $p2
       (br_if $p2done (i32.gt_s (local.get $count) (local.get $window)))
-      (local.set $sumA (f32x4.add (local.get $sumA)
-        (v128.load (i32.add (local.get $a) (local.get $ri)))))
-      (local.set $sumB (f32x4.add (local.get $sumB)
-        (v128.load (i32.add (local.get $b) (local.get $ri)))))
+      (local.set $sumA1 (f32x4.add (local.get $sumA1)
+        (v128.load (i32.add (local.get $a1) (local.get $ri)))))
+      (local.set $sumA2 (f32x4.add (local.get $sumA2)
+        (v128.load (i32.add (local.get $a2) (local.get $ri)))))
+      (local.set $sumB1 (f32x4.add (local.get $sumB1)
+        (v128.load (i32.add (local.get $b1) (local.get $ri)))))
+      (local.set $sumB2 (f32x4.add (local.get $sumB2)
+        (v128.load (i32.add (local.get $b2) (local.get $ri)))))
       (local.set $divisor (f32x4.splat (f32.convert_i32_s (local.get $count))))
-      (v128.store (i32.add (local.get $outA) (i32.shl (local.get $o) (i32.const 4)))
-        (f32x4.div (local.get $sumA) (local.get $divisor)))
+      (v128.store (i32.add (local.get $out1) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sumA1) (local.get $divisor)))
+      (v128.store (i32.add (local.get $out2) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sumA2) (local.get $divisor)))
       (block $emitted (loop $emit
         (br_if $emitted (i32.ne (local.get $o) (local.get $next)))
-        (v128.store (i32.add (local.get $outB) (i32.shl (local.get $s) (i32.const 4)))
-          (f32x4.div (local.get $sumB) (local.get $divisor)))
+        (v128.store (i32.add (local.get $outB1) (i32.shl (local.get $s) (i32.const 4)))
+          (f32x4.div (local.get $sumB1) (local.get $divisor)))
+        (v128.store (i32.add (local.get $outB2) (i32.shl (local.get $s) (i32.const 4)))
+          (f32x4.div (local.get $sumB2) (local.get $divisor)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $next (if (result i32) (i32.lt_u (local.get $s) (i32.const 64))
           (then (i32.load (i32.add (local.get $samples) (i32.shl (local.get $s) (i32.const 2)))))
@@ -331,18 +344,28 @@
     (local.set $end (i32.shl (local.get $n) (i32.const 4)))
     (block $p3done (loop $p3
       (br_if $p3done (i32.ge_u (local.get $ri) (local.get $end)))
-      (local.set $sumA (f32x4.sub
-        (f32x4.add (local.get $sumA) (v128.load (i32.add (local.get $a) (local.get $ri))))
-        (v128.load (i32.add (local.get $a) (local.get $li)))))
-      (local.set $sumB (f32x4.sub
-        (f32x4.add (local.get $sumB) (v128.load (i32.add (local.get $b) (local.get $ri))))
-        (v128.load (i32.add (local.get $b) (local.get $li)))))
-      (v128.store (i32.add (local.get $outA) (i32.shl (local.get $o) (i32.const 4)))
-        (f32x4.div (local.get $sumA) (local.get $divisor)))
+      (local.set $sumA1 (f32x4.sub
+        (f32x4.add (local.get $sumA1) (v128.load (i32.add (local.get $a1) (local.get $ri))))
+        (v128.load (i32.add (local.get $a1) (local.get $li)))))
+      (local.set $sumA2 (f32x4.sub
+        (f32x4.add (local.get $sumA2) (v128.load (i32.add (local.get $a2) (local.get $ri))))
+        (v128.load (i32.add (local.get $a2) (local.get $li)))))
+      (local.set $sumB1 (f32x4.sub
+        (f32x4.add (local.get $sumB1) (v128.load (i32.add (local.get $b1) (local.get $ri))))
+        (v128.load (i32.add (local.get $b1) (local.get $li)))))
+      (local.set $sumB2 (f32x4.sub
+        (f32x4.add (local.get $sumB2) (v128.load (i32.add (local.get $b2) (local.get $ri))))
+        (v128.load (i32.add (local.get $b2) (local.get $li)))))
+      (v128.store (i32.add (local.get $out1) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sumA1) (local.get $divisor)))
+      (v128.store (i32.add (local.get $out2) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sumA2) (local.get $divisor)))
       (block $emitted3 (loop $emit3
         (br_if $emitted3 (i32.ne (local.get $o) (local.get $next)))
-        (v128.store (i32.add (local.get $outB) (i32.shl (local.get $s) (i32.const 4)))
-          (f32x4.div (local.get $sumB) (local.get $divisor)))
+        (v128.store (i32.add (local.get $outB1) (i32.shl (local.get $s) (i32.const 4)))
+          (f32x4.div (local.get $sumB1) (local.get $divisor)))
+        (v128.store (i32.add (local.get $outB2) (i32.shl (local.get $s) (i32.const 4)))
+          (f32x4.div (local.get $sumB2) (local.get $divisor)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $next (if (result i32) (i32.lt_u (local.get $s) (i32.const 64))
           (then (i32.load (i32.add (local.get $samples) (i32.shl (local.get $s) (i32.const 2)))))
@@ -356,17 +379,25 @@
     (local.set $count (i32.sub (local.get $window) (i32.const 1)))
     (block $p4done (loop $p4
       (br_if $p4done (i32.le_s (local.get $count) (i32.sub (local.get $window) (local.get $half))))
-      (local.set $sumA (f32x4.sub (local.get $sumA)
-        (v128.load (i32.add (local.get $a) (local.get $li)))))
-      (local.set $sumB (f32x4.sub (local.get $sumB)
-        (v128.load (i32.add (local.get $b) (local.get $li)))))
+      (local.set $sumA1 (f32x4.sub (local.get $sumA1)
+        (v128.load (i32.add (local.get $a1) (local.get $li)))))
+      (local.set $sumA2 (f32x4.sub (local.get $sumA2)
+        (v128.load (i32.add (local.get $a2) (local.get $li)))))
+      (local.set $sumB1 (f32x4.sub (local.get $sumB1)
+        (v128.load (i32.add (local.get $b1) (local.get $li)))))
+      (local.set $sumB2 (f32x4.sub (local.get $sumB2)
+        (v128.load (i32.add (local.get $b2) (local.get $li)))))
       (local.set $divisor (f32x4.splat (f32.convert_i32_s (local.get $count))))
-      (v128.store (i32.add (local.get $outA) (i32.shl (local.get $o) (i32.const 4)))
-        (f32x4.div (local.get $sumA) (local.get $divisor)))
+      (v128.store (i32.add (local.get $out1) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sumA1) (local.get $divisor)))
+      (v128.store (i32.add (local.get $out2) (i32.shl (local.get $o) (i32.const 4)))
+        (f32x4.div (local.get $sumA2) (local.get $divisor)))
       (block $emitted4 (loop $emit4
         (br_if $emitted4 (i32.ne (local.get $o) (local.get $next)))
-        (v128.store (i32.add (local.get $outB) (i32.shl (local.get $s) (i32.const 4)))
-          (f32x4.div (local.get $sumB) (local.get $divisor)))
+        (v128.store (i32.add (local.get $outB1) (i32.shl (local.get $s) (i32.const 4)))
+          (f32x4.div (local.get $sumB1) (local.get $divisor)))
+        (v128.store (i32.add (local.get $outB2) (i32.shl (local.get $s) (i32.const 4)))
+          (f32x4.div (local.get $sumB2) (local.get $divisor)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $next (if (result i32) (i32.lt_u (local.get $s) (i32.const 64))
           (then (i32.load (i32.add (local.get $samples) (i32.shl (local.get $s) (i32.const 2)))))
@@ -388,9 +419,10 @@
   ;; Descriptor, 23 i32 at the address given to downsampleStart (byte offsets):
   ;;   0 cols, 4 rows (of the image as displayed), 8 channels, 12 stride (bytes per stored row),
   ;;   16 orientation (EXIF 1..8), 20 window along rows, 24 window along columns,
-  ;;   28 lumaRows (4 rows of floats), 32 lumaBlock, 36 rowBlock (interleaved blocks),
-  ;;   40 ring (pass-1 rows), 44 ring rows, 48 column sums, 52 columnRows (4 rows), 56 columnBlock,
-  ;;   60 spare row, 64 sampled columns (64 i32), 68 sampledOut (64 interleaved vectors),
+  ;;   28 lumaRows (4 rows of floats), 32 lumaBlock, 36 rowBlock (two interleaved blocks each),
+  ;;   40 ring (pass-1 rows), 44 ring rows, 48 column sums, 52 columnRows (4 rows),
+  ;;   56 columnBlock (two blocks), 60 spare row, 64 sampled columns (64 i32),
+  ;;   68 sampledOut (twice 64 interleaved vectors),
   ;;   72 sampled rows (64 i32), 76 second ring (window along columns + 1 rows of 64 floats),
   ;;   80 second sums (64 floats), 84 four rows of 64 floats, 88 out (64x64 floats).
   (global $cols (mut i32) (i32.const 0))
@@ -426,8 +458,12 @@
   (global $emitted (mut i32) (i32.const 0))
   (global $secondCount (mut i32) (i32.const 0))
   (global $nextSample (mut i32) (i32.const 0))
-  ;; Pass-1 rows (0 to 4) whose block waits at columnBlock for pass 2 along the rows.
+  ;; Blocks (0 to 2) waiting at columnBlock for pass 2 along the rows, and their rows (1 to 4).
   (global $ready (mut i32) (i32.const 0))
+  (global $firstReadyRows (mut i32) (i32.const 0))
+  (global $secondReadyRows (mut i32) (i32.const 0))
+  ;; The bytes of an interleaved block of 4 rows; lumaBlock, rowBlock and columnBlock hold two each.
+  (global $blockBytes (mut i32) (i32.const 0))
 
   (func (export "downsampleStart") (param $d i32)
     (global.set $cols (i32.load offset=0 (local.get $d)))
@@ -457,6 +493,7 @@
       (i32.shr_u (i32.add (global.get $windowAlongCols) (i32.const 2)) (i32.const 1)))
     (global.set $groups (i32.shr_u (i32.add (global.get $cols) (i32.const 3)) (i32.const 2)))
     (global.set $rowBytes (i32.shl (global.get $groups) (i32.const 4)))
+    (global.set $blockBytes (i32.shl (global.get $groups) (i32.const 6)))
     (global.set $count (i32.const 0))
     (global.set $pending (i32.const 0))
     (global.set $emitted (i32.const 0))
@@ -478,10 +515,11 @@
   (func $columnRow (param $lane i32) (result i32)
     (i32.add (global.get $columnRows) (i32.mul (local.get $lane) (global.get $rowBytes))))
 
-  ;; Image rows $y .. $y + 3 (displayed order) from $src, whose first row is displayed row $first,
-  ;; as luma into lumaBlock, interleaved. Under orientations 5 to 8, $src is the whole stored image
+  ;; Image rows $y .. $y + $batch - 1 (displayed order, $batch 1 to 4) from $src, whose first row
+  ;; is displayed row $first, as luma into the interleaved block at $block. Under orientations 5 to 8, $src is the whole stored image
   ;; and displayed rows are stored columns, read four at a time straight into the block.
   (func $fillLumaBlock (param $src i32) (param $first i32) (param $y i32) (param $batch i32)
+    (param $block i32)
     (local $lane i32) (local $ascending i32) (local $column i32) (local $rowsDown i32)
     (local $storedWidth i32) (local $rowStart i32)
     (if (i32.ge_u (global.get $orientation) (i32.const 5))
@@ -498,8 +536,8 @@
         (call $lumaColumns4
           (i32.add (local.get $src) (i32.mul (local.get $column) (global.get $channels)))
           (global.get $stride) (global.get $channels) (global.get $cols)
-          (select (global.get $lumaBlock)
-            (i32.add (global.get $lumaBlock)
+          (select (local.get $block)
+            (i32.add (local.get $block)
               (i32.shl (i32.sub (global.get $cols) (i32.const 1)) (i32.const 4)))
             (local.get $rowsDown))
           (select (i32.const 16) (i32.const -16) (local.get $rowsDown))
@@ -521,7 +559,7 @@
             (i32.gt_u (local.get $batch) (i32.const 2))) (global.get $stride)))
           (i32.add (local.get $rowStart) (i32.mul (select (i32.const 3) (i32.const 0)
             (i32.gt_u (local.get $batch) (i32.const 3))) (global.get $stride)))
-          (global.get $groups) (global.get $lumaBlock))
+          (global.get $groups) (local.get $block))
         (return)))
     (loop $lanes
       (call $lumaRow
@@ -535,7 +573,7 @@
         (then (call $reverseFloats (call $lumaRowAt (local.get $lane)) (global.get $cols))))
       (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
       (br_if $lanes (i32.lt_u (local.get $lane) (local.get $batch))))
-    (call $transpose4 (global.get $lumaBlock)
+    (call $transpose4 (local.get $block)
       (call $lumaRowAt (i32.const 0)) (call $lumaRowAt (i32.const 1))
       (call $lumaRowAt (i32.const 2)) (call $lumaRowAt (i32.const 3))
       (global.get $groups) (i32.const 1)))
@@ -566,30 +604,48 @@
         (call $readyPassTwo (i32.const 4))
         (global.set $pending (i32.const 0)))))
 
-  ;; The first $n pass-1 rows waiting become the block that pass 2 along the rows reads. That pass
-  ;; runs later, in the same loop as the next batch's pass 1 along the rows ($boxRowsPair), or
-  ;; now when a ready block is still waiting (only at the end of the image): in order either way.
+  ;; The first $n pass-1 rows waiting become a block that pass 2 along the rows reads (the first
+  ;; or second block at columnBlock). That pass runs later, in the same loop as the next rows'
+  ;; pass 1 along the rows ($boxRowsQuad), or now when two blocks are waiting already (only at the
+  ;; end of the image): in order either way.
   (func $readyPassTwo (param $n i32)
-    (if (global.get $ready) (then (call $runPassTwo)))
-    (call $transpose4 (global.get $columnBlock)
+    (if (i32.eq (global.get $ready) (i32.const 2)) (then (call $runPassTwo)))
+    (call $transpose4
+      (i32.add (global.get $columnBlock) (i32.mul (global.get $ready) (global.get $blockBytes)))
       (call $columnRow (i32.const 0)) (call $columnRow (i32.const 1))
       (call $columnRow (i32.const 2)) (call $columnRow (i32.const 3))
       (global.get $groups) (i32.const 1))
-    (global.set $ready (local.get $n)))
+    (if (global.get $ready)
+      (then (global.set $secondReadyRows (local.get $n)))
+      (else (global.set $firstReadyRows (local.get $n))))
+    (global.set $ready (i32.add (global.get $ready) (i32.const 1))))
 
-  ;; Pass 2 along the rows of the ready block by itself (its pair, the block again, is not kept),
-  ;; then on along the columns.
+  ;; Pass 2 along the rows of the waiting blocks by themselves (the pass-1 pair of the loop reads
+  ;; them too, and is not kept), then on along the columns.
   (func $runPassTwo
-    (call $boxRowsPair (global.get $columnBlock) (global.get $rowBlock)
-      (global.get $columnBlock) (global.get $samples) (global.get $sampledOut)
+    (call $boxRowsQuad
+      (global.get $columnBlock) (global.get $rowBlock)
+      (global.get $columnBlock) (i32.add (global.get $rowBlock) (global.get $blockBytes))
+      (global.get $columnBlock) (i32.add (global.get $columnBlock) (global.get $blockBytes))
+      (global.get $samples)
+      (global.get $sampledOut) (i32.add (global.get $sampledOut) (i32.const 1024))
       (global.get $cols) (global.get $windowAlongRows))
-    (call $passTwoColumns))
+    (call $passTwoWaiting))
 
-  ;; The ready block's rows of pass 2 along the rows (64 sampled columns each, at sampledOut) enter
-  ;; pass 2 along the columns, in order.
-  (func $passTwoColumns
+  ;; The waiting blocks' rows of pass 2 along the rows (64 sampled columns each, at sampledOut and
+  ;; 1024 bytes further) enter pass 2 along the columns, in order.
+  (func $passTwoWaiting
+    (if (global.get $ready)
+      (then (call $passTwoColumns (global.get $sampledOut) (global.get $firstReadyRows))))
+    (if (i32.eq (global.get $ready) (i32.const 2))
+      (then (call $passTwoColumns (i32.add (global.get $sampledOut) (i32.const 1024))
+        (global.get $secondReadyRows))))
+    (global.set $ready (i32.const 0)))
+
+  ;; The first $n rows of one block of pass 2 along the rows (64 interleaved vectors at $from).
+  (func $passTwoColumns (param $from i32) (param $n i32)
     (local $lane i32)
-    (call $transpose4 (global.get $sampledOut)
+    (call $transpose4 (local.get $from)
       (global.get $sampledBlockRows)
       (i32.add (global.get $sampledBlockRows) (i32.const 256))
       (i32.add (global.get $sampledBlockRows) (i32.const 512))
@@ -599,8 +655,7 @@
       (call $pushSampledRow
         (i32.add (global.get $sampledBlockRows) (i32.shl (local.get $lane) (i32.const 8))))
       (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
-      (br_if $lanes (i32.lt_u (local.get $lane) (global.get $ready))))
-    (global.set $ready (i32.const 0)))
+      (br_if $lanes (i32.lt_u (local.get $lane) (local.get $n)))))
 
   (func $secondRingRow (param $y i32) (result i32)
     (i32.add (global.get $secondRing)
@@ -663,32 +718,42 @@
       (global.set $nextSample (i32.add (global.get $nextSample) (i32.const 1)))
       (br $samples))))
 
-  ;; Displayed rows $y0 .. $y1 - 1 ($y0 a multiple of 4; $y1 too, or the last row + 1). $src: where
+  ;; Displayed rows $y0 .. $y1 - 1 ($y0 a multiple of 8; $y1 too, or the last row + 1). $src: where
   ;; row $y0 starts, its rows $stride bytes apart (orientations 1 to 4: the caller has copied them
-  ;; in, upside down for 3 and 4), or the whole stored image (5 to 8).
+  ;; in, upside down for 3 and 4), or the whole stored image (5 to 8). Rows go 8 at a time, two
+  ;; blocks of 4, so that pass 1 along the rows runs in one loop with pass 2 along the rows of the
+  ;; (up to two) blocks the previous 8 rows made ready.
   (func (export "downsampleRows") (param $src i32) (param $y0 i32) (param $y1 i32)
-    (local $y i32) (local $batch i32) (local $row i32)
+    (local $y i32) (local $batch i32) (local $first i32) (local $second i32) (local $row i32)
     (local.set $y (local.get $y0))
     (block $done (loop $batches
       (br_if $done (i32.ge_u (local.get $y) (local.get $y1)))
       (local.set $batch (i32.sub (global.get $rows) (local.get $y)))
-      (if (i32.gt_u (local.get $batch) (i32.const 4)) (then (local.set $batch (i32.const 4))))
-      (call $fillLumaBlock (local.get $src) (local.get $y0) (local.get $y) (local.get $batch))
-      ;; Pass 1 along these rows, and pass 2 along the rows of the block made ready by the last
-      ;; batch (when none is, its pair reads a stale block and nothing of it is kept).
-      (call $boxRowsPair (global.get $lumaBlock) (global.get $rowBlock)
-        (global.get $columnBlock) (global.get $samples) (global.get $sampledOut)
+      (if (i32.gt_u (local.get $batch) (i32.const 8)) (then (local.set $batch (i32.const 8))))
+      (local.set $first (select (i32.const 4) (local.get $batch)
+        (i32.gt_u (local.get $batch) (i32.const 4))))
+      (local.set $second (i32.sub (local.get $batch) (local.get $first)))
+      (call $fillLumaBlock (local.get $src) (local.get $y0) (local.get $y) (local.get $first)
+        (global.get $lumaBlock))
+      (if (local.get $second)
+        (then (call $fillLumaBlock (local.get $src) (local.get $y0)
+          (i32.add (local.get $y) (i32.const 4)) (local.get $second)
+          (i32.add (global.get $lumaBlock) (global.get $blockBytes)))))
+      ;; Pass 1 along these rows, and pass 2 along the rows of the blocks made ready by the last
+      ;; ones (a block that is not there, luma or ready, is a stale one, and nothing of it is kept).
+      (call $boxRowsQuad
+        (global.get $lumaBlock) (global.get $rowBlock)
+        (i32.add (global.get $lumaBlock) (global.get $blockBytes))
+        (i32.add (global.get $rowBlock) (global.get $blockBytes))
+        (global.get $columnBlock) (i32.add (global.get $columnBlock) (global.get $blockBytes))
+        (global.get $samples)
+        (global.get $sampledOut) (i32.add (global.get $sampledOut) (i32.const 1024))
         (global.get $cols) (global.get $windowAlongRows))
-      (if (global.get $ready) (then (call $passTwoColumns)))
-      (call $transpose4 (global.get $rowBlock)
-        (call $ringRow (local.get $y))
-        (select (call $ringRow (i32.add (local.get $y) (i32.const 1))) (global.get $spare)
-          (i32.gt_u (local.get $batch) (i32.const 1)))
-        (select (call $ringRow (i32.add (local.get $y) (i32.const 2))) (global.get $spare)
-          (i32.gt_u (local.get $batch) (i32.const 2)))
-        (select (call $ringRow (i32.add (local.get $y) (i32.const 3))) (global.get $spare)
-          (i32.gt_u (local.get $batch) (i32.const 3)))
-        (global.get $groups) (i32.const 0))
+      (call $passTwoWaiting)
+      (call $blockToRing (global.get $rowBlock) (local.get $y) (local.get $first))
+      (if (local.get $second)
+        (then (call $blockToRing (i32.add (global.get $rowBlock) (global.get $blockBytes))
+          (i32.add (local.get $y) (i32.const 4)) (local.get $second))))
       (local.set $row (local.get $y))
       (loop $each
         (if (i32.lt_u (local.get $row) (global.get $windowAlongCols))
@@ -702,8 +767,20 @@
               (i32.const 2))))
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br_if $each (i32.lt_u (local.get $row) (i32.add (local.get $y) (local.get $batch)))))
-      (local.set $y (i32.add (local.get $y) (i32.const 4)))
+      (local.set $y (i32.add (local.get $y) (i32.const 8)))
       (br $batches))))
+
+  ;; The first $batch rows of an interleaved block of pass-1 rows into the ring, as rows $y...
+  (func $blockToRing (param $block i32) (param $y i32) (param $batch i32)
+    (call $transpose4 (local.get $block)
+      (call $ringRow (local.get $y))
+      (select (call $ringRow (i32.add (local.get $y) (i32.const 1))) (global.get $spare)
+        (i32.gt_u (local.get $batch) (i32.const 1)))
+      (select (call $ringRow (i32.add (local.get $y) (i32.const 2))) (global.get $spare)
+        (i32.gt_u (local.get $batch) (i32.const 2)))
+      (select (call $ringRow (i32.add (local.get $y) (i32.const 3))) (global.get $spare)
+        (i32.gt_u (local.get $batch) (i32.const 3)))
+      (global.get $groups) (i32.const 0)))
 
   ;; After the last row: the first vertical window's trailing outputs, the rows still waiting for
   ;; pass 2, and the second vertical window's trailing outputs. The result is at $out.

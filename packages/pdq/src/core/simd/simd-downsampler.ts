@@ -32,7 +32,10 @@ interface JaroszExports {
   gradientSum(input: number): number;
 }
 
+/** Rows in an interleaved block (one per vector lane). */
 const BATCH = 4;
+/** Rows jarosz.wat's downsampleRows takes at a time (two blocks): a band is a multiple of it. */
+const ROWS_PER_STEP = 8;
 const PAGE = 65536;
 /** Well inside the 4 GiB a 32-bit WebAssembly memory can address. */
 const MAX_MEMORY_BYTES = 2 ** 31;
@@ -247,30 +250,34 @@ function memoryLayout(
   const cols = swapsAxes ? height : width;
   const rows = swapsAxes ? width : height;
   const windowAlongCols = jaroszWindowSize(rows);
-  const ringRows = windowAlongCols + BATCH;
+  const ringRows = windowAlongCols + ROWS_PER_STEP;
   const rowBytes = Math.ceil(cols / 4) * 16;
   const stride = width * channels;
-  // Rows copied in per downsampleRows call: whole batches of 4, about BAND_BYTES (all of them for
+  // Rows copied in per downsampleRows call: whole steps of 8, about BAND_BYTES (all of them for
   // orientations 5 to 8, whose rows are the stored image's columns).
   const bandRows = swapsAxes
     ? rows
-    : Math.min(rows, Math.max(BATCH, Math.floor(BAND_BYTES / stride / BATCH) * BATCH));
+    : Math.min(
+        rows,
+        Math.max(ROWS_PER_STEP, Math.floor(BAND_BYTES / stride / ROWS_PER_STEP) * ROWS_PER_STEP),
+      );
   const descriptor = 0;
   const samples = descriptor + 128;
   const sampledRows = samples + 256;
   const sampledOut = sampledRows + 256;
-  const sampledBlockRows = sampledOut + 64 * 16;
+  const sampledBlockRows = sampledOut + 2 * 64 * 16;
   const secondSums = sampledBlockRows + BATCH * 256;
   const secondRing = secondSums + 256;
   const result = secondRing + (windowAlongCols + 1) * 256;
   const lumaRows = result + 4096 * 4;
+  const blockBytes = rowBytes * BATCH;
   const lumaBlock = lumaRows + BATCH * rowBytes;
-  const rowBlock = lumaBlock + rowBytes * BATCH;
-  const ring = rowBlock + rowBytes * BATCH;
+  const rowBlock = lumaBlock + 2 * blockBytes;
+  const ring = rowBlock + 2 * blockBytes;
   const sums = ring + ringRows * rowBytes;
   const columnRows = sums + rowBytes;
   const columnBlock = columnRows + BATCH * rowBytes;
-  const spare = columnBlock + rowBytes * BATCH;
+  const spare = columnBlock + 2 * blockBytes;
   const src = spare + rowBytes + 16;
   const end = src + align16((swapsAxes ? width * height * channels : bandRows * stride) + 16);
   return {
