@@ -63,17 +63,19 @@ export interface IdentifierLookup {
  * correlator.lookup('phone', '+212 612 345 678');            // { ok: true, value: { reports: 2, clusterSize: 2, … } }
  */
 export class Correlator {
-  private store: CorrelationStore;
+  private readonly store: CorrelationStore;
   /**
    * Every report it holds, as given (not copied: do not change a report after adding it), by
-   * insertion index: a removal reads one when an identifier's first mention goes (`removeAll`).
+   * insertion slot (undefined once removed): a removal reads one when an identifier's oldest
+   * mention goes (`removeAll`).
    */
-  private inputs: ReportInput[] = [];
+  private readonly inputs: Array<ReportInput | undefined> = [];
   private networkIndex: { revision: number; roots: Map<string, number> } | null = null;
   /**
    * Summaries by network anchor. A report only ever joins networks (growing them), so a summary is
-   * current while its network keeps its size; a relink may split anything and clears the cache, and
-   * so does a removal (which rebuilds the store).
+   * current while its network keeps its size, unless the store says otherwise (`takeReshown`: a
+   * removal took it apart, or one of its identifiers reads differently); a relink may split
+   * anything and clears the cache.
    */
   private readonly summaries = new Map<
     number,
@@ -109,7 +111,9 @@ export class Correlator {
     const added = this.store.add(report);
     if (!added.ok) return added;
     this.inputs.push(report);
-    return { ok: true, value: { ...added.value, network: this.networkIdOf(added.value.index) } };
+    this.dropReshownSummaries();
+    const network = this.networkIdOf(this.store.reportIndex(report.id)!);
+    return { ok: true, value: { ...added.value, network } };
   }
 
   /** Adds many reports; returns how many were added and why the others were refused. */
@@ -130,6 +134,7 @@ export class Correlator {
         this.inputs.push(report);
       } else refused.push({ id: (report as { id?: unknown } | null)?.id, ...result.error });
     }
+    this.dropReshownSummaries();
     return { added, refused };
   }
 
@@ -144,9 +149,10 @@ export class Correlator {
   /**
    * Removes reports; returns how many were there (unknown ids are ignored). Afterwards networks,
    * counts, first and last seen, amounts, lookups, graphs, hubs and network ids are exactly what
-   * they would be had these reports never been added. A union cannot be undone, so the store is
-   * rebuilt without them (`CorrelationStore.withoutReports`: columns copied and links replayed,
-   * nothing parsed again); `npm run bench:correlate` prints what that costs. Remove in batches.
+   * they would be had these reports never been added. A union cannot be undone, so the networks
+   * they were in are taken apart and their other reports linked again
+   * (`CorrelationStore.removeReports`): the cost is the size of those networks, not of the store;
+   * `npm run bench:correlate` prints it.
    */
   removeAll(reportIds: Iterable<string>): number {
     const removed = new Set<number>();
@@ -156,10 +162,13 @@ export class Correlator {
     }
     if (removed.size === 0) return 0;
     const inputs = this.inputs;
-    this.store = this.store.withoutReports(removed, (report) => inputs[report]!);
-    this.inputs = inputs.filter((_, index) => !removed.has(index));
-    this.networkIndex = null;
-    this.summaries.clear();
+    this.store.removeReports([...removed], (report) => {
+      const input = inputs[report];
+      if (input === undefined) throw new Error(`report ${report} is not held`);
+      return input;
+    });
+    for (const report of removed) inputs[report] = undefined;
+    this.dropReshownSummaries();
     return removed.size;
   }
 
@@ -300,6 +309,17 @@ export class Correlator {
   hubs(options: HubOptions = {}): HubCandidate[] {
     this.store.syncSafelist();
     return findHubs(this.store, options);
+  }
+
+  /**
+   * Forgets the summaries the store says may read differently. By anchor, and by the report
+   * itself: a report of a network a removal took apart may have been an anchor, or become one.
+   */
+  private dropReshownSummaries(): void {
+    for (const report of this.store.takeReshown()) {
+      this.summaries.delete(report);
+      this.summaries.delete(this.store.networks.anchor(report));
+    }
   }
 
   private summaryOf(root: number): NetworkSummary {

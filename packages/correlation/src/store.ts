@@ -4,9 +4,9 @@
  *
  * Linking is incremental: adding a report looks up its identifiers (a hash-map probe each), unions
  * it with the first earlier report of each, and with the earlier owners of near-duplicate lure
- * hashes. Nothing else is touched. Only a safelist edit replays the links (`relink`), since an
- * identifier that stops linking can split a network and union-find cannot undo a union; removing
- * reports makes a new store without them (`withoutReports`) for the same reason.
+ * hashes. Nothing else is touched. A union cannot be undone, so a safelist edit replays every
+ * report's links (`relink`: an identifier that stops linking can split any network), and removing
+ * reports replays the links of the networks they were in, without them (`removeReports`).
  */
 import { parsePdqHash, PDQ_MATCH_THRESHOLD, type PdqHash } from '@aman/pdq';
 import { Float64Column, Int32Column, Uint8Column } from './graph/columns.ts';
@@ -44,7 +44,7 @@ export interface StoreOptions {
 export type UnlinkedReason = 'safelisted' | 'invalid';
 
 export interface AddedReport {
-  /** Insertion index of the report. */
+  /** Position of the report among the reports held (insertion order). */
   readonly index: number;
   /** Identifiers through which this report joined earlier reports. */
   readonly linkedBy: readonly LinkKey[];
@@ -55,6 +55,8 @@ export interface AddedReport {
 }
 
 const NO_REPORT = -1;
+/** Lure hashes of a report that has none (most): not a new empty array per report replayed. */
+const NO_HASHES: readonly number[] = [];
 /** Limits on one report, far above real messages (triage returns at most 500 indicators). */
 const MAX_ID_LENGTH = 200;
 const MAX_INDICATORS = 1000;
@@ -66,10 +68,15 @@ export class CorrelationStore {
   readonly linkInvalid: boolean;
   readonly linkSameCase: boolean;
 
-  // Reports.
+  // Reports, by insertion slot. A removed report keeps its slot (no slot is reused, so nothing
+  // is renumbered) but is in no network, no case and no identifier's list: views never meet it.
   networks = new UnionFind();
   readonly reportIds: string[] = [];
   private readonly reportIndexById = new Map<string, number>();
+  private readonly reportRemoved = new Uint8Column();
+  private removedReports = 0;
+  /** The next report of the same case, or -1: each case's reports as a list, oldest first. */
+  private readonly reportNextInCase = new Int32Column();
   readonly reportCase = new Int32Column();
   readonly reportTime = new Float64Column();
   /** 0 = unknown, i + 1 = SCAM_FAMILIES[i]. */
@@ -82,14 +89,17 @@ export class CorrelationStore {
   // Cases (victims).
   readonly caseIds: string[] = [];
   private readonly caseIndexById = new Map<string, number>();
+  /** A case's oldest report held, or -1 once all its reports were removed (the case is forgotten). */
   private readonly caseFirstReport = new Int32Column();
+  /** A case's newest report held: where the next one joins its list. */
+  private readonly caseLastReport = new Int32Column();
 
   // Identifiers.
   readonly keys: LinkKey[] = [];
   private readonly keyIndexByKey = new Map<string, number>();
   /** Identifier index by triage's spelling (type, service, normalized); -1 for no identifier. */
   private readonly keyIndexBySpelling = new Map<string, number>();
-  /** The first spelling seen, for display. */
+  /** The spelling of its oldest mention, for display. */
   readonly keyDisplay: string[] = [];
   readonly keyChannel: Array<PaymentChannel | null> = [];
   readonly keySafelist: Array<SafelistEntry | undefined> = [];
@@ -100,7 +110,7 @@ export class CorrelationStore {
   readonly keyValidCount = new Int32Column();
   readonly keyFirstSeen = new Float64Column();
   readonly keyLastSeen = new Float64Column();
-  /** The first report that linked through this identifier, or -1. */
+  /** The first report held that linked through this identifier, or -1. */
   private readonly keyAnchorReport = new Int32Column();
   /** Head of the singly-linked list of this identifier's mentions (newest first). */
   readonly keyHeadMention = new Int32Column();
@@ -117,15 +127,19 @@ export class CorrelationStore {
   lureGroups = new UnionFind();
   /**
    * Pairs (earlier hash, later hash) that matched, in the order found (the later hash's report
-   * found them when it was added); replayed by `relink` and `withoutReports`.
+   * found them when it was added); replayed by `relink` and `removeReports`.
    */
   private readonly lureLinks = new Int32Column();
+  /** The pairs report r found are lureLinks[lurePairStart[r] .. lurePairStart[r + 1] - 1]. */
+  private readonly lurePairStart = new Int32Column();
 
   private safelistVersion: number;
-  /** Changes whenever networks may have changed (a report added, a relink). */
+  /** Changes whenever networks may have changed (a report added or removed, a relink). */
   revision = 0;
   /** Counts relinks: after one, any network may have split. */
   relinks = 0;
+  /** Reports whose network may read differently at the same size, until `takeReshown`. */
+  private reshown: number[] = [];
 
   constructor(options: StoreOptions) {
     this.safelist = options.safelist;
@@ -134,18 +148,48 @@ export class CorrelationStore {
     this.linkSameCase = options.linkSameCase ?? true;
     this.safelistVersion = this.safelist.version;
     this.mentionStart.push(0);
+    this.lurePairStart.push(0);
   }
 
+  /** Reports held (removed ones are not). */
   get reportCount(): number {
-    return this.reportIds.length;
+    return this.reportIds.length - this.removedReports;
+  }
+
+  /** Every report held, oldest first (insertion slots). */
+  heldReports(): number[] {
+    const held: number[] = [];
+    for (let r = 0; r < this.reportIds.length; r++)
+      if (this.reportRemoved.get(r) === 0) held.push(r);
+    return held;
+  }
+
+  /**
+   * Reports (insertion slots, with repeats) whose network's summary may have changed since the
+   * last call although the network did not grow: members of networks a removal took apart
+   * (removed ones included), and reports mentioning an identifier that every network now shows
+   * differently (it started or stopped linking, or took another display or payment channel).
+   */
+  takeReshown(): number[] {
+    const reshown = this.reshown;
+    this.reshown = [];
+    return reshown;
+  }
+
+  /** The oldest report held of a case: cases ordered by it are numbered as a fresh store would. */
+  firstReportOfCase(caseIndex: number): number {
+    return this.caseFirstReport.get(caseIndex);
   }
 
   reportIndex(id: string): number | undefined {
     return this.reportIndexById.get(id);
   }
 
+  /** The identifier with this link key, or undefined when no report held mentions it. */
   keyIndex(key: string): number | undefined {
-    return this.keyIndexByKey.get(key);
+    const index = this.keyIndexByKey.get(key);
+    // Once its reports are removed an identifier is forgotten; its number stays for its spellings.
+    return index === undefined || this.keyReportCount.get(index) === 0 ? undefined : index;
   }
 
   family(report: number): ScamFamily | null {
@@ -171,6 +215,8 @@ export class CorrelationStore {
     const report = this.networks.add();
     this.reportIds.push(input.id);
     this.reportIndexById.set(input.id, report);
+    this.reportRemoved.push(0);
+    this.reportNextInCase.push(NO_REPORT);
     this.reportTime.push(time);
     this.reportFamily.push(input.family == null ? 0 : SCAM_FAMILIES.indexOf(input.family) + 1);
     this.revision++;
@@ -181,8 +227,11 @@ export class CorrelationStore {
       this.caseIds.push(input.caseId);
       this.caseIndexById.set(input.caseId, caseIndex);
       this.caseFirstReport.push(report);
-    } else if (this.linkSameCase) {
-      this.networks.union(report, this.caseFirstReport.get(caseIndex));
+      this.caseLastReport.push(report);
+    } else {
+      this.reportNextInCase.set(this.caseLastReport.get(caseIndex), report);
+      this.caseLastReport.set(caseIndex, report);
+      if (this.linkSameCase) this.networks.union(report, this.caseFirstReport.get(caseIndex));
     }
     this.reportCase.push(caseIndex);
 
@@ -194,6 +243,8 @@ export class CorrelationStore {
     const keyIndexes: number[] = [];
     const keys: LinkKey[] = [];
     const validity: boolean[] = [];
+    /** The first indicator spelling each identifier: it describes an identifier seen first here. */
+    const spellings: IndicatorInput[] = [];
     for (const indicator of input.indicators) {
       if (indicator.type === 'amount') {
         const amount = demandedAmount(indicator);
@@ -207,13 +258,21 @@ export class CorrelationStore {
         keyIndexes.push(keyIndex);
         keys.push(this.keys[keyIndex]!);
         validity.push(indicator.valid);
+        spellings.push(indicator);
       } else if (indicator.valid) {
         validity[seen] = true;
       }
     }
     for (let i = 0; i < keyIndexes.length; i++) {
       const keyIndex = keyIndexes[i]!;
+      const mentioned = this.keyReportCount.get(keyIndex) > 0;
+      const linkedBefore = mentioned && this.keyLinks(keyIndex);
+      if (!mentioned) this.describeKey(keyIndex, spellings[i]!);
       this.addMention(report, keyIndex, validity[i]!, time);
+      // Its first valid spelling: it now links in every network that mentions it.
+      if (mentioned && !linkedBefore && this.keyLinks(keyIndex)) {
+        this.reshowReportsOfKey(keyIndex);
+      }
       const reason = this.unlinkedReason(keyIndex, validity[i]!);
       if (reason !== null) unlinked.push({ key: keys[i]!, reason });
       else if (this.linkThrough(keyIndex, report)) linkedBy.push(keys[i]!);
@@ -241,11 +300,18 @@ export class CorrelationStore {
         lureMatches.add(this.reportIds[owner]!);
       }
     }
+    this.lurePairStart.push(this.lureLinks.length);
     this.reportLureHashes.push(hashIds.length > 0 ? hashIds : undefined);
 
     return {
       ok: true,
-      value: { index: report, linkedBy, lureMatches: [...lureMatches], unlinked },
+      value: {
+        // Every removed report came before this one: its position among the reports held.
+        index: report - this.removedReports,
+        linkedBy,
+        lureMatches: [...lureMatches],
+        unlinked,
+      },
     };
   }
 
@@ -254,166 +320,208 @@ export class CorrelationStore {
     this.safelistVersion = this.safelist.version;
     this.revision++;
     this.relinks++;
-    const count = this.reportCount;
-    this.networks = new UnionFind(count);
-    for (let r = 0; r < count; r++) this.networks.add();
-    this.keyAnchorReport.fill(NO_REPORT);
     for (let k = 0; k < this.keys.length; k++)
       this.keySafelist[k] = this.safelist.match(this.keys[k]!);
-    for (let r = 0; r < count; r++) {
-      if (this.linkSameCase) {
-        const first = this.caseFirstReport.get(this.reportCase.get(r));
-        if (first !== r) this.networks.union(r, first);
+    this.keyAnchorReport.fill(NO_REPORT);
+    const slots = this.reportIds.length;
+    this.networks = new UnionFind(slots);
+    for (let r = 0; r < slots; r++) this.networks.add();
+    this.lureGroups = new UnionFind(this.lure.length);
+    for (let h = 0; h < this.lure.length; h++) this.lureGroups.add();
+    for (let r = 0; r < slots; r++) {
+      if (this.reportRemoved.get(r) === 1) this.retire(r);
+      else this.replayLinks(r);
+    }
+  }
+
+  /**
+   * Removes reports (insertion slots of reports held, each once), leaving exactly what a store
+   * that never saw them would show: the networks they were in are taken apart and their other
+   * reports linked again as when they were added (the same unions in the same order, so the same
+   * networks, anchors and network ids); each identifier they mentioned loses the mention, its
+   * counts and first and last seen, and takes its display and payment channel from its oldest
+   * remaining mention (`inputOf` gives that report's input); an identifier no report mentions any
+   * more, and a case with no report left, are forgotten. Nothing else is touched: the cost is the
+   * size of those networks and the mentions of those identifiers, not the size of the store.
+   * The networks that read differently afterwards are told by `takeReshown`.
+   */
+  removeReports(removed: readonly number[], inputOf: (report: number) => ReportInput): void {
+    this.syncSafelist();
+    const roots = new Set<number>();
+    for (const r of removed) roots.add(this.networks.find(r));
+    let size = 0;
+    for (const root of roots) size += this.networks.sizeOf(root);
+    // Typed, so that the sort is numeric without a comparator: networks can be large.
+    const regrouped = new Int32Array(size);
+    let filled = 0;
+    for (const root of roots) for (const r of this.networks.members(root)) regrouped[filled++] = r;
+    regrouped.sort();
+
+    /** Identifiers that lose mentions, with how networks showed them before. */
+    const touched = new Map<
+      number,
+      { links: boolean; display: string; channel: PaymentChannel | null }
+    >();
+    /** Cases whose oldest report went: that orders cases in summaries. */
+    const reordered: number[] = [];
+    for (const r of removed) {
+      this.reportRemoved.set(r, 1);
+      this.reportIndexById.delete(this.reportIds[r]!);
+      if (this.unlinkFromCase(r)) reordered.push(this.reportCase.get(r));
+      for (let m = this.mentionStart.get(r); m < this.mentionStart.get(r + 1); m++) {
+        const key = this.mentionKey.get(m);
+        if (!touched.has(key)) {
+          touched.set(key, {
+            links: this.keyLinks(key),
+            display: this.keyDisplay[key]!,
+            channel: this.keyChannel[key]!,
+          });
+        }
+        this.unlinkMention(m);
       }
+      for (const hash of this.reportLureHashes[r] ?? []) this.lure.remove(hash);
+    }
+    this.removedReports += removed.length;
+    this.revision++;
+
+    // Lure groups never cross networks, nor does an identifier's first linking report.
+    const hashes: number[] = [];
+    for (const r of regrouped) {
       for (let m = this.mentionStart.get(r); m < this.mentionStart.get(r + 1); m++) {
         const key = this.mentionKey.get(m);
         if (this.unlinkedReason(key, this.mentionValid.get(m) === 1) === null) {
-          this.linkThrough(key, r);
+          this.keyAnchorReport.set(key, NO_REPORT);
         }
       }
+      for (const hash of this.reportLureHashes[r] ?? NO_HASHES) hashes.push(hash);
     }
-    for (let i = 0; i < this.lureLinks.length; i += 2) {
-      this.networks.union(
-        this.lureOwner.get(this.lureLinks.get(i)),
-        this.lureOwner.get(this.lureLinks.get(i + 1)),
-      );
+    this.networks.isolate(regrouped);
+    this.lureGroups.isolate(hashes);
+    for (const r of regrouped) {
+      if (this.reportRemoved.get(r) === 1) this.retire(r);
+      else this.replayLinks(r);
     }
+
+    for (const r of regrouped) this.reshown.push(r);
+    for (const [key, before] of touched) {
+      this.refreshKey(key, inputOf);
+      if (
+        before.links !== this.keyLinks(key) ||
+        before.display !== this.keyDisplay[key] ||
+        before.channel !== this.keyChannel[key]
+      ) {
+        this.reshowReportsOfKey(key);
+      }
+    }
+    // Unless cases link their reports, a case's other reports may be in networks not regrouped.
+    for (const caseIndex of reordered) {
+      for (let r = this.caseFirstReport.get(caseIndex); r !== NO_REPORT;) {
+        this.reshown.push(r);
+        r = this.reportNextInCase.get(r);
+      }
+    }
+  }
+
+  /** Every report mentioning identifier `key` reads differently (`takeReshown`). */
+  private reshowReportsOfKey(key: number): void {
+    for (let m = this.keyHeadMention.get(key); m !== NO_REPORT; m = this.mentionNextOfKey.get(m)) {
+      this.reshown.push(this.mentionReport.get(m));
+    }
+  }
+
+  /** Makes the links report `r` made when it was added, to the reports still held, in that order. */
+  private replayLinks(report: number): void {
+    if (this.linkSameCase) {
+      const first = this.caseFirstReport.get(this.reportCase.get(report));
+      if (first !== report) this.networks.union(report, first);
+    }
+    for (let m = this.mentionStart.get(report); m < this.mentionStart.get(report + 1); m++) {
+      const key = this.mentionKey.get(m);
+      if (this.unlinkedReason(key, this.mentionValid.get(m) === 1) === null) {
+        this.linkThrough(key, report);
+      }
+    }
+    for (let p = this.lurePairStart.get(report); p < this.lurePairStart.get(report + 1); p += 2) {
+      const earlier = this.lureLinks.get(p);
+      const owner = this.lureOwner.get(earlier);
+      if (this.reportRemoved.get(owner) === 1) continue;
+      this.lureGroups.union(earlier, this.lureLinks.get(p + 1));
+      if (owner !== report) this.networks.union(report, owner);
+    }
+  }
+
+  /** Takes a removed report, and its lure hashes, out of the union-finds (each a singleton). */
+  private retire(report: number): void {
+    this.networks.retire(report);
+    for (const hash of this.reportLureHashes[report] ?? NO_HASHES) this.lureGroups.retire(hash);
   }
 
   /**
-   * A new store with every report of this one but `removed` (insertion indexes), exactly as if
-   * those had never been added: the same unions in the same order, so the same networks, anchors
-   * and network ids; identifiers, cases and lure hashes numbered in the order they are first met;
-   * an identifier's display and payment channel from its first remaining mention (`inputOf` gives
-   * a report's input, read only then); an identifier no remaining report mentions is forgotten.
-   * It copies columns and replays links: no identifier is parsed again, no hash-map probe per
-   * mention.
+   * Takes a removed report out of its case's list; forgets the case when it was the last. True
+   * when the case lost its oldest report but not its last.
    */
-  withoutReports(
-    removed: ReadonlySet<number>,
-    inputOf: (report: number) => ReportInput,
-  ): CorrelationStore {
-    this.syncSafelist();
-    const next = new CorrelationStore({
-      safelist: this.safelist,
-      lureThreshold: this.lureThreshold,
-      linkInvalid: this.linkInvalid,
-      linkSameCase: this.linkSameCase,
-    });
-    const caseMap = new Int32Array(this.caseIds.length).fill(NO_REPORT);
-    const keyMap = new Int32Array(this.keys.length).fill(NO_REPORT);
-    /** 1 for an identifier first mentioned by a removed report: its display and channel change. */
-    const firstMentionGone = new Uint8Array(this.keys.length);
-    const hashMap = new Int32Array(this.lure.length).fill(NO_REPORT);
-    let pair = 0;
-    for (let r = 0; r < this.reportCount; r++) {
-      const mentionsEnd = this.mentionStart.get(r + 1);
-      if (removed.has(r)) {
-        for (let m = this.mentionStart.get(r); m < mentionsEnd; m++) {
-          const old = this.mentionKey.get(m);
-          if (keyMap[old] === NO_REPORT) firstMentionGone[old] = 1;
-        }
-        while (pair < this.lureLinks.length && this.lurePairFoundBy(pair) === r) pair += 2;
-        continue;
-      }
-      const report = next.networks.add();
-      const id = this.reportIds[r]!;
-      next.reportIds.push(id);
-      next.reportIndexById.set(id, report);
-      const time = this.reportTime.get(r);
-      next.reportTime.push(time);
-      next.reportFamily.push(this.reportFamily.get(r));
-      next.revision++;
-
-      const oldCase = this.reportCase.get(r);
-      let caseIndex = caseMap[oldCase]!;
-      if (caseIndex === NO_REPORT) {
-        caseIndex = next.caseIds.length;
-        caseMap[oldCase] = caseIndex;
-        next.caseIds.push(this.caseIds[oldCase]!);
-        next.caseIndexById.set(this.caseIds[oldCase]!, caseIndex);
-        next.caseFirstReport.push(report);
-      } else if (next.linkSameCase) {
-        next.networks.union(report, next.caseFirstReport.get(caseIndex));
-      }
-      next.reportCase.push(caseIndex);
-
-      for (let m = this.mentionStart.get(r); m < mentionsEnd; m++) {
-        const old = this.mentionKey.get(m);
-        let key = keyMap[old]!;
-        if (key === NO_REPORT) {
-          key = next.internCopy(this, old, firstMentionGone[old] === 1 ? inputOf(r) : undefined);
-          keyMap[old] = key;
-        }
-        const valid = this.mentionValid.get(m) === 1;
-        next.addMention(report, key, valid, time);
-        if (next.unlinkedReason(key, valid) === null) next.linkThrough(key, report);
-      }
-      next.mentionStart.push(next.mentionKey.length);
-      next.reportAmounts.push(this.reportAmounts[r]);
-
-      const hashIds: number[] = [];
-      for (const old of this.reportLureHashes[r] ?? []) {
-        const hashId = next.lure.add(this.lure.hash(old));
-        next.lureOwner.push(report);
-        next.lureGroups.add();
-        hashMap[old] = hashId;
-        hashIds.push(hashId);
-      }
-      for (; pair < this.lureLinks.length && this.lurePairFoundBy(pair) === r; pair += 2) {
-        const earlier = hashMap[this.lureLinks.get(pair)]!;
-        if (earlier === NO_REPORT) continue;
-        const later = hashMap[this.lureLinks.get(pair + 1)]!;
-        next.lureGroups.union(earlier, later);
-        next.lureLinks.push(earlier);
-        next.lureLinks.push(later);
-        const owner = next.lureOwner.get(earlier);
-        if (owner !== report) next.networks.union(report, owner);
-      }
-      next.reportLureHashes.push(hashIds.length > 0 ? hashIds : undefined);
+  private unlinkFromCase(report: number): boolean {
+    const caseIndex = this.reportCase.get(report);
+    const next = this.reportNextInCase.get(report);
+    const first = this.caseFirstReport.get(caseIndex);
+    if (first === report) {
+      this.caseFirstReport.set(caseIndex, next);
+      // A victim who reports again after removing everything is a new case, as in a fresh store.
+      if (next === NO_REPORT) this.caseIndexById.delete(this.caseIds[caseIndex]!);
+      return next !== NO_REPORT;
     }
-    for (const [spelling, old] of this.keyIndexBySpelling) {
-      if (old < 0) next.keyIndexBySpelling.set(spelling, old);
-      else if (keyMap[old] !== NO_REPORT) next.keyIndexBySpelling.set(spelling, keyMap[old]!);
+    let previous = first;
+    while (this.reportNextInCase.get(previous) !== report) {
+      previous = this.reportNextInCase.get(previous);
     }
-    return next;
+    this.reportNextInCase.set(previous, next);
+    if (this.caseLastReport.get(caseIndex) === report) this.caseLastReport.set(caseIndex, previous);
+    return false;
   }
 
-  /** The report that found lure pair `pair` (the owner of its later hash). */
-  private lurePairFoundBy(pair: number): number {
-    return this.lureOwner.get(this.lureLinks.get(pair + 1));
+  /** Takes mention `m` out of its identifier's list and counts. */
+  private unlinkMention(m: number): void {
+    const key = this.mentionKey.get(m);
+    const next = this.mentionNextOfKey.get(m);
+    let at = this.keyHeadMention.get(key);
+    if (at === m) this.keyHeadMention.set(key, next);
+    else {
+      while (this.mentionNextOfKey.get(at) !== m) at = this.mentionNextOfKey.get(at);
+      this.mentionNextOfKey.set(at, next);
+    }
+    this.keyReportCount.set(key, this.keyReportCount.get(key) - 1);
+    if (this.mentionValid.get(m) === 1)
+      this.keyValidCount.set(key, this.keyValidCount.get(key) - 1);
   }
 
   /**
-   * Registers identifier `old` of store `from` here. Its display and channel come with it, unless
-   * its first mention went: then from the first indicator of `input` that spells it.
+   * First and last seen of an identifier from its remaining mentions, and its display and payment
+   * channel from the oldest of them: the indicator of that report that first spelled it.
    */
-  private internCopy(from: CorrelationStore, old: number, input: ReportInput | undefined): number {
-    const key = from.keys[old]!;
-    const index = this.keys.length;
-    this.keys.push(key);
-    this.keyIndexByKey.set(key.key, index);
-    const indicator =
-      input === undefined
-        ? undefined
-        : input.indicators.find(
-            (candidate) =>
-              candidate.type !== 'amount' &&
-              from.keyIndexBySpelling.get(spellingOf(candidate)) === old,
-          );
-    this.keyDisplay.push(indicator === undefined ? from.keyDisplay[old]! : displayOf(indicator));
-    this.keyChannel.push(
-      indicator === undefined ? from.keyChannel[old]! : paymentChannel(key, indicator),
+  private refreshKey(key: number, inputOf: (report: number) => ReportInput): void {
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    let oldest = NO_REPORT;
+    for (let m = this.keyHeadMention.get(key); m !== NO_REPORT; m = this.mentionNextOfKey.get(m)) {
+      const time = this.reportTime.get(this.mentionReport.get(m));
+      if (time < first) first = time;
+      if (time > last) last = time;
+      oldest = m;
+    }
+    this.keyFirstSeen.set(key, first);
+    this.keyLastSeen.set(key, last);
+    if (oldest === NO_REPORT) return;
+    const spelling = inputOf(this.mentionReport.get(oldest)).indicators.find(
+      (indicator) =>
+        indicator.type !== 'amount' && this.keyIndexBySpelling.get(spellingOf(indicator)) === key,
     );
-    this.keySafelist.push(from.keySafelist[old]);
-    this.keyCountry.push(from.keyCountry[old]);
-    this.keyReportCount.push(0);
-    this.keyValidCount.push(0);
-    this.keyFirstSeen.push(Number.POSITIVE_INFINITY);
-    this.keyLastSeen.push(Number.NEGATIVE_INFINITY);
-    this.keyAnchorReport.push(NO_REPORT);
-    this.keyHeadMention.push(NO_REPORT);
-    return index;
+    if (spelling !== undefined) this.describeKey(key, spelling);
+  }
+
+  /** Display and payment channel of an identifier, from the indicator that first spelled it. */
+  private describeKey(key: number, indicator: IndicatorInput): void {
+    this.keyDisplay[key] = displayOf(indicator);
+    this.keyChannel[key] = paymentChannel(this.keys[key]!, indicator);
   }
 
   /** Reports of the network holding `report`, oldest first. */
@@ -476,20 +584,21 @@ export class CorrelationStore {
     const known = this.keyIndexBySpelling.get(spelling);
     if (known !== undefined) return known;
     const key = indicatorLinkKey(indicator);
-    const index = key === null ? -1 : this.intern(key, indicator);
+    const index = key === null ? -1 : this.intern(key);
     this.keyIndexBySpelling.set(spelling, index);
     return index;
   }
 
-  /** The index of an identifier, registering it (display, channel, safelist entry) when new. */
-  private intern(key: LinkKey, indicator: IndicatorInput): number {
+  /** The index of an identifier, registering it (with its safelist entry) when new. */
+  private intern(key: LinkKey): number {
     const known = this.keyIndexByKey.get(key.key);
     if (known !== undefined) return known;
     const index = this.keys.length;
     this.keys.push(key);
     this.keyIndexByKey.set(key.key, index);
-    this.keyDisplay.push(displayOf(indicator));
-    this.keyChannel.push(paymentChannel(key, indicator));
+    // Described by its first mention (`describeKey`), which comes next.
+    this.keyDisplay.push('');
+    this.keyChannel.push(null);
     this.keySafelist.push(this.safelist.match(key));
     this.keyReportCount.push(0);
     this.keyValidCount.push(0);

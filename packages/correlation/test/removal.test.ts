@@ -12,7 +12,8 @@ const SAFE_PHONE = '+33140000000';
 
 /**
  * Identifiers the generated reports draw from: one phone written three ways (the display is the
- * first spelling seen), an IBAN, a typo'd IBAN (does not link), an email, a safelisted number,
+ * first spelling seen), an IBAN, a typo'd IBAN (does not link) and a spelling of it that passed its
+ * checksum (the IBAN links while a report holds that spelling), an email, a safelisted number,
  * amounts in two currencies, a money-transfer receiver.
  */
 const POOL: readonly IndicatorInput[] = [
@@ -22,9 +23,11 @@ const POOL: readonly IndicatorInput[] = [
   ind('phone', OTHER_PHONE),
   ind('iban', IBAN, { value: 'MA64 0115 1900 0001 2050 0053 4921' }),
   ind('iban', 'MA64011519000001205000534922', { valid: false }),
+  ind('iban', 'MA64011519000001205000534922', { value: 'MA64 0115 1900 0001 2050 0053 4922' }),
   ind('email', 'ring@gmail.com'),
   ind('email', 'Ring@Gmail.com', { value: 'Ring@Gmail.com' }),
   ind('phone', SAFE_PHONE),
+  ind('phone', SAFE_PHONE, { value: '01 40 00 00 00' }),
   ind('amount', '500 EUR', { amount: 500, currency: 'EUR' }),
   ind('amount', '3000 MAD', { amount: 3000, currency: 'MAD' }),
   ind('receiver', 'amrani youssef@oujda', { value: 'Youssef Amrani', city: 'Oujda' }),
@@ -79,6 +82,33 @@ function toReports(generated: ReadonlyArray<GeneratedReport>): ReportInput[] {
   );
 }
 
+/** What one step of a session does to a correlator. */
+type Step =
+  | { readonly kind: 'add'; readonly report: GeneratedReport; readonly reuseRemovedId: boolean }
+  | { readonly kind: 'remove'; readonly picks: readonly number[] }
+  | { readonly kind: 'read' }
+  | { readonly kind: 'safelist' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('add' as const),
+      report: generatedReport,
+      reuseRemovedId: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('remove' as const),
+      picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('read' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('safelist' as const) }) },
+);
+
 describe('removing reports', () => {
   it('leaves what a correlator built from the remaining reports would hold (property)', () => {
     fc.assert(
@@ -107,6 +137,84 @@ describe('removing reports', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('reads as a fresh correlator after any sequence of adds, removals, reads and safelist edits (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(generatedReport, { maxLength: 10 }),
+        fc.array(step, { minLength: 1, maxLength: 24 }),
+        fc.boolean(),
+        fc.boolean(),
+        (initial, steps, linkSameCase, linkInvalid) => {
+          const options = { linkSameCase, linkInvalid };
+          // The reports held, in the order added: what a fresh correlator is fed.
+          const held = toReports(initial);
+          const removedIds: string[] = [];
+          let safelistEdited = false;
+          const makeSafelist = (): Safelist => {
+            const list = safelist();
+            if (safelistEdited) {
+              list.add({
+                kind: 'phone',
+                value: OTHER_PHONE,
+                reason: 'other',
+                label: 'a second helpline',
+              });
+            }
+            return list;
+          };
+          const correlatorSafelist = makeSafelist();
+          const correlator = new Correlator({ ...options, safelist: correlatorSafelist });
+          correlator.addAll(held);
+          const fresh = (): Correlator => {
+            const built = new Correlator({ ...options, safelist: makeSafelist() });
+            built.addAll(held);
+            return built;
+          };
+          steps.forEach((current, n) => {
+            switch (current.kind) {
+              case 'add': {
+                // A victim may send again a message they took back: the id comes back.
+                const reused = current.reuseRemovedId ? removedIds.shift() : undefined;
+                const [generated] = toReports([current.report]);
+                const added = { ...generated!, id: reused ?? `step-${n}` };
+                const expected = fresh().add(added);
+                expect(correlator.add(added)).toEqual(expected);
+                held.push(added);
+                break;
+              }
+              case 'remove': {
+                if (held.length === 0) break;
+                const ids = new Set(current.picks.map((pick) => held[pick % held.length]!.id));
+                expect(correlator.removeAll(ids)).toBe(ids.size);
+                for (let i = held.length - 1; i >= 0; i--) {
+                  if (ids.has(held[i]!.id)) held.splice(i, 1);
+                }
+                removedIds.push(...ids);
+                break;
+              }
+              case 'read':
+                expect(views(correlator, POOL)).toEqual(views(fresh(), POOL));
+                break;
+              case 'safelist':
+                if (!safelistEdited) {
+                  safelistEdited = true;
+                  correlatorSafelist.add({
+                    kind: 'phone',
+                    value: OTHER_PHONE,
+                    reason: 'other',
+                    label: 'a second helpline',
+                  });
+                }
+                break;
+            }
+          });
+          expect(views(correlator, POOL)).toEqual(views(fresh(), POOL));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
@@ -171,5 +279,66 @@ describe('removing reports', () => {
     expect(correlator.networks()).toEqual([]);
     const again = correlator.add(report('c', 'v3', 2, [], { lureHashes: [LURE] }));
     expect(again.ok && again.value.lureMatches).toEqual(['b']);
+  });
+
+  /**
+   * Summaries are cached per network. These networks keep their size while something they show
+   * changes elsewhere: each is read before the change, then compared with a fresh correlator.
+   */
+  describe('summaries of networks read before a change elsewhere', () => {
+    const TYPO = 'MA64011519000001205000534922';
+    const readBeforeAndAfter = (
+      reports: readonly ReportInput[],
+      change: (correlator: Correlator) => void,
+      remaining: readonly ReportInput[],
+      options: { linkSameCase?: boolean } = {},
+    ): void => {
+      const correlator = new Correlator({ safelist: safelist(), ...options });
+      correlator.addAll(reports);
+      correlator.networks({ minVictims: 1 });
+      change(correlator);
+      const fresh = new Correlator({ safelist: safelist(), ...options });
+      fresh.addAll(remaining);
+      expect(correlator.networks({ minVictims: 1 })).toEqual(fresh.networks({ minVictims: 1 }));
+    };
+
+    it('an identifier that starts linking when another network reports it validly', () => {
+      const reports = [
+        report('typo', 'v1', 0, [ind('iban', TYPO, { valid: false })]),
+        report('valid', 'v2', 1, [ind('iban', TYPO)]),
+      ];
+      readBeforeAndAfter(reports.slice(0, 1), (c) => c.add(reports[1]!), reports);
+    });
+
+    it('an identifier that stops linking when its only valid report goes', () => {
+      const reports = [
+        report('valid', 'v1', 0, [ind('iban', TYPO)]),
+        report('typo', 'v2', 1, [ind('iban', TYPO, { valid: false })]),
+      ];
+      readBeforeAndAfter(reports, (c) => c.remove('valid'), reports.slice(1));
+    });
+
+    it('a safelisted number shown as its next spelling when its first report goes', () => {
+      const reports = [
+        report('first', 'v1', 0, [ind('phone', SAFE_PHONE, { value: '+33 1 40 00 00 00' })]),
+        report('next', 'v2', 1, [ind('phone', SAFE_PHONE, { value: '01 40 00 00 00' })]),
+      ];
+      readBeforeAndAfter(reports, (c) => c.remove('first'), reports.slice(1));
+    });
+
+    it("cases reordered when a case's first report, in another network, goes", () => {
+      // Two lure groups of two reports each: listed in the order their cases first reported.
+      const other = flipBits(LURE, 120);
+      const reports = [
+        report('x-elsewhere', 'case-x', 0, [ind('phone', PHONE)]),
+        report('y1', 'case-y', 1, [ind('iban', IBAN)], { lureHashes: [LURE] }),
+        report('x2', 'case-x', 2, [ind('iban', IBAN)], { lureHashes: [other] }),
+        report('y2', 'case-y', 3, [ind('iban', IBAN)], { lureHashes: [flipBits(LURE, 10)] }),
+        report('x3', 'case-x', 4, [ind('iban', IBAN)], { lureHashes: [flipBits(other, 10, 200)] }),
+      ];
+      readBeforeAndAfter(reports, (c) => c.remove('x-elsewhere'), reports.slice(1), {
+        linkSameCase: false,
+      });
+    });
   });
 });

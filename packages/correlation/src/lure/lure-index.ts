@@ -42,6 +42,12 @@ export class LureIndex {
     return id;
   }
 
+  /** Forgets hash `id` (its report was removed): `near` no longer finds it; `hash` still reads it. */
+  remove(id: number): void {
+    this.hash(id);
+    this.index.remove(id);
+  }
+
   /** Every stored hash within `threshold` bits of `hash`, nearest first. */
   near(hash: PdqHash, threshold: number): NearHash[] {
     if (threshold < 0 || this.hexes.length === 0) return [];

@@ -73,9 +73,12 @@ export interface NetworkSummary {
 
 /** Summarises the network holding `report` (an insertion index). */
 export function summarizeNetwork(store: CorrelationStore, report: number): NetworkSummary {
-  // Grouped by case, so that counting distinct victims per identifier needs no set per identifier.
+  // Grouped by case, so that counting distinct victims per identifier needs no set per identifier;
+  // cases in the order of their oldest report, the order a store that never held removed reports
+  // numbers them in (lure groups are listed in the order met).
+  const caseOrder = (r: number): number => store.firstReportOfCase(store.reportCase.get(r));
   const members = [...store.networks.members(report)].sort(
-    (a, b) => store.reportCase.get(a) - store.reportCase.get(b) || a - b,
+    (a, b) => caseOrder(a) - caseOrder(b) || a - b,
   );
   const cases = new Set<number>();
   let first = Number.POSITIVE_INFINITY;

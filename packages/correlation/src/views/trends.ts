@@ -64,7 +64,7 @@ export function trendSeries(
   const from = options.from === undefined ? Number.NEGATIVE_INFINITY : toTime(options.from);
   const to = options.to === undefined ? Number.POSITIVE_INFINITY : toTime(options.to);
   const selected: number[] = [];
-  const all = reports ?? Array.from({ length: store.reportCount }, (_, r) => r);
+  const all = reports ?? store.heldReports();
   let firstWeek = Number.POSITIVE_INFINITY;
   let lastWeek = Number.NEGATIVE_INFINITY;
   for (const r of all) {
