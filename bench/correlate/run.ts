@@ -177,18 +177,55 @@ for (const [what, read] of [
   read();
   console.log(`${what}: ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
-// Removal (a victim takes a message back): a new store without the report, links replayed.
-const removals: number[] = [];
-for (let i = 0; i < 5; i++) {
+// Removal (a victim takes messages back): 1, 10 and 100 reports at a time out of the loaded
+// correlator, five rounds each: CPU time of the removal, then of the network summaries read after
+// it. No forced garbage collection before: its background threads would be counted.
+const removedIds = new Set<string>();
+/** `count` loaded reports not removed yet, spread over the data (rings and one-offs alike). */
+const pickForRemoval = (count: number, round: number): string[] => {
+  const picked: string[] = [];
+  for (let i = 0; picked.length < count; i++) {
+    const id = data.reports[(round * 7_919 + i * 977) % data.reports.length]!.id;
+    if (!removedIds.has(id)) {
+      removedIds.add(id);
+      picked.push(id);
+    }
+  }
+  return picked;
+};
+const cpuSecondsOf = (work: () => void): number => {
   const cpuStart = process.cpuUsage();
-  if (!correlator.remove(extra[i * 2]!.id)) throw new Error('report to remove not found');
+  work();
   const cpu = process.cpuUsage(cpuStart);
-  removals.push((cpu.user + cpu.system) / 1e6);
+  return (cpu.user + cpu.system) / 1e6;
+};
+const milliseconds = (seconds: number): string => (seconds * 1000).toFixed(1);
+correlator.networks({ minVictims: 2 });
+let round = 0;
+for (const count of [1, 10, 100]) {
+  const held = correlator.reportCount;
+  const removalSeconds: number[] = [];
+  const summarySeconds: number[] = [];
+  const regrouped: number[] = [];
+  for (let i = 0; i < 5; i++, round++) {
+    const ids = pickForRemoval(count, round);
+    // What a removal works on: the reports of the networks it takes apart.
+    const networks = new Set(ids.map((id) => correlator.networkOf(id)!));
+    regrouped.push([...networks].reduce((sum, id) => sum + correlator.network(id)!.reports, 0));
+    removalSeconds.push(
+      cpuSecondsOf(() => {
+        if (correlator.removeAll(ids) !== count) throw new Error('report to remove not found');
+      }),
+    );
+    summarySeconds.push(cpuSecondsOf(() => correlator.networks({ minVictims: 2 })));
+  }
+  const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[2]!;
+  console.log(
+    `removal: ${count} report(s) out of ${held.toLocaleString('en')}: median ${milliseconds(median(removalSeconds))} CPU ms ` +
+      `(${removalSeconds.map(milliseconds).join(', ')}) for networks of ${regrouped.map((n) => n.toLocaleString('en')).join(', ')} reports; ` +
+      `summaries read after it: median ${milliseconds(median(summarySeconds))} CPU ms`,
+  );
 }
-removals.sort((a, b) => a - b);
-console.log(
-  `removal: taking 1 report out of ${(correlator.reportCount + 1).toLocaleString('en')}: median ${removals[2]!.toFixed(2)} CPU s (columns copied, links replayed; summaries are then computed afresh, as after a safelist edit)`,
-);
 console.log(
   'The 2 CPU cores of this machine are shared with other work: rerun to compare figures.',
 );
