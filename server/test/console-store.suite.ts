@@ -120,6 +120,27 @@ export function consoleStoreSuite(kind: StoreKindUnderTest): void {
         [...feed.map((e) => e.seq)].sort((a, b) => a - b),
       );
       expect(await consoleStore.readReportDeletions(feed[0]!.seq, 1)).toEqual([feed[1]]);
+      // Where a process starting now begins to tail the feed: its newest entry.
+      expect(await consoleStore.lastReportDeletionSeq()).toBe(feed.at(-1)!.seq);
+      const kept = await add(later(4));
+      expect(await consoleStore.deleteReport(caseId, kept.id)).toBe(true);
+      const lastSeq = await consoleStore.lastReportDeletionSeq();
+      expect(await consoleStore.readReportDeletions(feed.at(-1)!.seq, 10)).toEqual([
+        { seq: lastSeq, reportId: kept.id },
+      ]);
+    });
+
+    it('says the deletion feed ends at 0 while it is empty', async () => {
+      const empty = await kind.createLocation();
+      const emptyStore = await openMigratedStore(empty.location);
+      const emptyConsole = openConsoleStore(empty.location);
+      try {
+        expect(await emptyConsole.lastReportDeletionSeq()).toBe(0);
+      } finally {
+        await emptyConsole.close();
+        await emptyStore.close();
+        await empty.dispose();
+      }
     });
 
     it('keeps one live share per case and helpline; revoking deletes its envelope, keys and notes', async () => {

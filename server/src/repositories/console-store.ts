@@ -216,6 +216,12 @@ export interface ConsoleStore {
   deleteReport(caseId: number, reportId: number): Promise<boolean>;
   /** Deleted reports' ids with seq > `afterSeq`, in seq order (handed out in commit order). */
   readReportDeletions(afterSeq: number, limit: number): Promise<ReportDeletion[]>;
+  /**
+   * The seq of the newest deletion in the feed, 0 when it is empty. A reader that takes it before
+   * reading every report need not read the feed up to it: those deletions committed before, so
+   * their rows are not among the reports it reads.
+   */
+  lastReportDeletionSeq(): Promise<number>;
   /** Reports with id > `afterId`, in id order (ids are handed out in commit order). */
   readReports(afterId: number, limit: number): Promise<ReportRecord[]>;
   listCaseReports(caseId: number): Promise<ReportRecord[]>;

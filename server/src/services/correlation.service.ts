@@ -70,6 +70,8 @@ export class CorrelationService {
   readonly #correlator = new Correlator({ safelist: this.#safelist });
   #lastReportId = 0;
   #lastDeletionSeq = 0;
+  /** False until the first read has placed #lastDeletionSeq at the feed's end (`#readNew`). */
+  #deletionFeedPlaced = false;
   #customRules = new Map<string, { entry: SafelistEntry; fingerprint: string }>();
   #syncing: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -302,6 +304,12 @@ export class CorrelationService {
 
   async #readNew(): Promise<void> {
     const { consoleStore, cipher } = this.deps;
+    if (!this.#deletionFeedPlaced) {
+      // The first read takes every report there is: a deletion already in the feed took its row
+      // away before, so the feed is tailed from its end, not replayed from its start.
+      this.#lastDeletionSeq = await consoleStore.lastReportDeletionSeq();
+      this.#deletionFeedPlaced = true;
+    }
     for (;;) {
       const page = await consoleStore.readReports(this.#lastReportId, PAGE);
       for (const record of page) {
@@ -311,7 +319,8 @@ export class CorrelationService {
       if (page.length < PAGE) break;
     }
     // After the reports: a report deleted before this read is not in the rows read above, and one
-    // deleted after them is in the feed read below. One removal per batch: it rebuilds the index.
+    // deleted after them is in the feed read below. One removal per batch: it takes apart every
+    // network the batch touches once.
     const deleted: string[] = [];
     for (;;) {
       const page = await consoleStore.readReportDeletions(this.#lastDeletionSeq, PAGE);

@@ -4,10 +4,14 @@
  * the network, as the staff networks API and the platforms' lookup API see it, at once in this
  * process and within its poll in a second process on the same database. Wrong PIN and another
  * case's message are refused; a whole-case withdrawal deletes the case's messages too; the audit
- * log records each deletion without its text.
+ * log records each deletion without its text; a process started after the deletions does not read
+ * them back from the feed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AmanClient, type ConsoleClient } from '@aman/api';
+import type { ConsoleStore } from '../../src/repositories/console-store.ts';
+import { ChainedAuditTrail } from '../../src/security/audit-trail.ts';
+import { CorrelationService } from '../../src/services/correlation.service.ts';
 import { randomMd5 } from '../helpers/factories.ts';
 import { startConsoleTestServer, type ConsoleTestServer } from '../helpers/console-harness.ts';
 import { unwrap } from '../helpers/harness.ts';
@@ -164,5 +168,52 @@ describe.each(storeKinds)('a victim deletes a message, on $kind', (kind) => {
     for (const text of Object.values(TEXTS)) expect(everything).not.toContain(text.slice(0, 30));
     expect(everything).not.toContain(IBAN);
     expect(everything).not.toContain(victims.bridge.pin);
+  });
+
+  it('starts a process without reading back the deletions made before it, and tails the feed from there', async () => {
+    const feedEnd = await server.consoleStore.lastReportDeletionSeq();
+    const feed = await server.consoleStore.readReportDeletions(0, 10_000);
+    expect(feed.map((entry) => entry.reportId)).toContain(victims.bridge.reportId);
+    expect(feedEnd).toBe(feed.at(-1)!.seq);
+
+    // A process starting now, whose reads of the feed are recorded.
+    const feedReads: Array<{ afterSeq: number; entries: number }> = [];
+    const consoleStore: ConsoleStore = Object.create(server.consoleStore, {
+      readReportDeletions: {
+        value: async (afterSeq: number, limit: number) => {
+          const entries = await server.consoleStore.readReportDeletions(afterSeq, limit);
+          feedReads.push({ afterSeq, entries: entries.length });
+          return entries;
+        },
+      },
+    }) as ConsoleStore;
+    const started = new CorrelationService({
+      consoleStore,
+      cipher: server.cipher,
+      audit: new ChainedAuditTrail({
+        store: server.store,
+        keyring: () => server.cipher.keys,
+        clock: server.clock,
+      }),
+      clock: server.clock,
+      pollIntervalMs: 0,
+    });
+    await started.start();
+    expect(feedReads).toEqual([{ afterSeq: feedEnd, entries: 0 }]);
+    expect(started.reportCount).toBe(1);
+    expect(started.networkOfReport(victims.first.reportId)).not.toBeNull();
+
+    // A deletion after the start still reaches it.
+    const { first } = victims;
+    expect(
+      await server.victim.deleteReport(first.caseNumber, first.pin, first.reportId),
+    ).toMatchObject({
+      ok: true,
+    });
+    await started.sync();
+    expect(feedReads.at(-1)).toEqual({ afterSeq: feedEnd, entries: 1 });
+    expect(started.reportCount).toBe(0);
+    expect(started.networkOfReport(first.reportId)).toBeNull();
+    started.stop();
   });
 });

@@ -417,6 +417,13 @@ class ConsolePostgresStore implements ConsoleStore {
     return rows.map((row) => ({ seq: row.seq, reportId: row.report_id }));
   }
 
+  async lastReportDeletionSeq(): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: number }>(
+      'SELECT coalesce(max(seq), 0) AS seq FROM report_deletions',
+    );
+    return rows[0]!.seq;
+  }
+
   async readReports(afterId: number, limit: number): Promise<ReportRecord[]> {
     const { rows } = await this.pool.query<ReportRow>(
       'SELECT * FROM reports WHERE id > $1 ORDER BY id LIMIT $2',

@@ -426,6 +426,12 @@ class ConsoleSqliteStore implements SyncConsoleStore {
       .map((row) => ({ seq: row.seq, reportId: row.report_id }));
   }
 
+  lastReportDeletionSeq(): number {
+    return this.sql<[], { seq: number }>(
+      'SELECT coalesce(max(seq), 0) AS seq FROM report_deletions',
+    ).get()!.seq;
+  }
+
   readReports(afterId: number, limit: number): ReportRecord[] {
     return this.sql<[number, number], ReportRow>(
       'SELECT * FROM reports WHERE id > ? ORDER BY id LIMIT ?',
