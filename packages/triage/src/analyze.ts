@@ -219,9 +219,10 @@ function withoutOpaqueTokens(
  * Readings that depend on neighbours: "your" in "your family" names the audience, not the victim;
  * a video, photo or recording of a wedding, a trip or a meeting is not intimate material; and in
  * "clips of your kid" or "photos de ta famille" the family is what is shown, not who receives it.
+ * Drops the other readings from `occurrences` itself and returns it.
  */
 function refine(
-  occurrences: readonly Occurrence[],
+  occurrences: Occurrence[],
   tokens: readonly string[],
   masks: TokenMasks,
 ): Occurrence[] {
@@ -241,13 +242,23 @@ function refine(
       media[o.last] = 1;
     }
   }
-  return occurrences.filter((o) => {
+  // In place: the list is this message's own and is not read afterwards.
+  let kept = 0;
+  for (let i = 0; i < occurrences.length; i++) {
+    const o = occurrences[i] as Occurrence;
     const c = o.concept;
-    if (c === 'you' || c === 'your') return inAudience[o.first] !== 1;
-    if (c === 'video' || c === 'image' || c === 'record') return nearEvent[o.first] !== 1;
-    if (c === 'audience') return !shownPeople(o, tokens, media);
-    return true;
-  });
+    const keep =
+      c === 'you' || c === 'your'
+        ? inAudience[o.first] !== 1
+        : c === 'video' || c === 'image' || c === 'record'
+          ? nearEvent[o.first] !== 1
+          : c === 'audience'
+            ? !shownPeople(o, tokens, media)
+            : true;
+    if (keep) occurrences[kept++] = o;
+  }
+  occurrences.length = kept;
+  return occurrences;
 }
 
 /**

@@ -228,13 +228,24 @@ export function indexConcepts(occurrences: readonly Occurrence[]): ConceptIndex 
       else if (a.first === b.first && a.last === b.last) distinct = false;
     }
     if (!sorted) sortByPosition(list);
-    if (!sorted || !distinct) {
-      lists[number] = list.filter(
-        (o, i) => i === 0 || o.first !== list[i - 1]?.first || o.last !== list[i - 1]?.last,
-      );
-    }
+    if (!sorted || !distinct) dropRepeats(list);
   }
   return index;
+}
+
+/**
+ * Keeps one of each run of occurrences at the same tokens, in a list in order, in place: the list
+ * is the index's own, and a filtered copy would allocate again (a concept found by two entries at
+ * once, "vidéo" and "vidéo*", is the usual case).
+ */
+function dropRepeats(list: Occurrence[]): void {
+  let kept = 1;
+  for (let i = 1; i < list.length; i++) {
+    const o = list[i] as Occurrence;
+    const last = list[kept - 1] as Occurrence;
+    if (o.first !== last.first || o.last !== last.last) list[kept++] = o;
+  }
+  list.length = kept;
 }
 
 const NONE: readonly Occurrence[] = Object.freeze([]);
