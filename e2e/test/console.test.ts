@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AmanClient } from '@aman/api';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchChromium,
@@ -232,6 +232,93 @@ describe('the console', () => {
     await details.waitFor({ state: 'detached' });
     await page.context().close();
   });
+
+  it.each(['en', 'ar'] as const)(
+    "selects an identifier of the network's table in the graph, on a click or from the keyboard (%s)",
+    async (locale) => {
+      const page = await signIn('investigator', locale, '/console/networks');
+      await page.locator('[data-testid="networks"] tbody tr a').first().click();
+      await page.locator('[data-testid="graph"] canvas').first().waitFor();
+      const rows = page.locator('[data-testid="identifiers"] tbody tr[data-node]');
+      expect(await rows.count()).toBeGreaterThanOrEqual(3);
+      const details = page.locator('[data-testid="graph-node"]');
+      const marked = page.locator('[data-testid="identifiers"] [aria-current="true"]');
+      /** The row's identifier is the one selected: in the details panel, marked in the table. */
+      const expectSelected = async (row: Locator) => {
+        const node = (await row.getAttribute('data-node'))!;
+        await expect.poll(() => details.getAttribute('data-node')).toBe(node);
+        // The identifier as the table writes it (third fact: type, kind, value).
+        expect(await details.locator('dd').nth(2).textContent()).toBe(
+          await row.locator('button').textContent(),
+        );
+        expect(await row.locator('button').getAttribute('aria-current')).toBe('true');
+        expect(await marked.count()).toBe(1);
+      };
+
+      // A click anywhere on a row (here its first cell, the kind) selects its node. The last row,
+      // the identifier fewest victims reported, is drawn away from the middle of the graph.
+      const clickedRow = rows.last();
+      await clickedRow.locator('td').first().click();
+      await expectSelected(clickedRow);
+      // Marked by more than a colour: a bar at the row's start (the right in Arabic).
+      const bar = await clickedRow
+        .locator('td')
+        .first()
+        .evaluate((cell) => {
+          const style = getComputedStyle(cell);
+          return { left: style.borderLeftColor, right: style.borderRightColor };
+        });
+      const unmarkedBar = await rows
+        .nth(0)
+        .locator('td')
+        .first()
+        .evaluate((cell) => getComputedStyle(cell).borderInlineStartColor);
+      expect(locale === 'ar' ? bar.right : bar.left).not.toBe(unmarkedBar);
+      // The camera brings the node to the centre of the graph, where it is drawn highlighted.
+      await page.locator('[data-testid="graph"]').scrollIntoViewIfNeeded();
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const layer = document.querySelector<HTMLCanvasElement>(
+              '[data-testid="graph"] canvas.sigma-hovers',
+            )!;
+            const middle = layer
+              .getContext('2d')!
+              .getImageData(layer.width / 2 - 2, layer.height / 2 - 2, 4, 4).data;
+            return middle.some((value, index) => index % 4 === 3 && value > 0);
+          }),
+        )
+        .toBe(true);
+      // The graph's own list of identifiers shows the same selection.
+      await page.locator('[data-testid="graph-identifiers"] summary').click();
+      expect(
+        await page
+          .locator('[data-testid="graph-identifiers"] button[aria-pressed="true"]')
+          .textContent(),
+      ).toBe(await clickedRow.locator('button').textContent());
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `console-network-identifier-${locale}`);
+      await page.keyboard.press('Escape');
+      await details.waitFor({ state: 'detached' });
+      expect(await marked.count()).toBe(0);
+
+      // From the keyboard: Tab from the last control before the table reaches the first row's
+      // identifier, Enter selects it; the next Tab and Enter move the selection to the next row.
+      const exportStix = page.locator('.actions button').last();
+      await exportStix.focus();
+      for (const index of [0, 1]) {
+        await page.keyboard.press('Tab');
+        const button = rows.nth(index).locator('button');
+        expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+        expect(await button.getAttribute('aria-describedby')).toBeTruthy();
+        await page.keyboard.press('Enter');
+        await expectSelected(rows.nth(index));
+      }
+      await page.keyboard.press('Escape');
+      await details.waitFor({ state: 'detached' });
+      await page.context().close();
+    },
+  );
 
   it('shows a node of the whole graph in Arabic, beside the graph on its left, with its network', async () => {
     const page = await signIn('investigator', 'ar', '/console/graph');

@@ -9,28 +9,15 @@ const GraphView = lazy(() => import('./GraphView.tsx'));
 
 type GraphNode = GraphModel['nodes'][number];
 
+/** The selected node's id, or null, and the way to change it. */
+export type NodeSelection = readonly [string | null, (node: string | null) => void];
+
 /**
- * The network graph with what a node is: a click (or a tap) on a node, or a choice in the list of
- * the graph's identifiers (the way in without a mouse), selects it; the panel beside the graph
- * says what the console may show of it. Escape, the close button or a click on the empty stage
- * clears the selection.
+ * The one selection of a graph's node, held by the page so that everything that selects a node
+ * (the graph, its list of identifiers, a table of the page) shares it. Escape clears it.
  */
-export function GraphExplorer({
-  graph,
-  label,
-  refine = false,
-  linkNetworks = false,
-}: {
-  graph: GraphModel;
-  label: string;
-  refine?: boolean;
-  /** Offer a link to the selected node's network page (the whole graph; not a network's page). */
-  linkNetworks?: boolean;
-}) {
-  const m = useMessages(consoleMessages);
+export function useNodeSelection(): NodeSelection {
   const [selected, setSelected] = useState<string | null>(null);
-  const byId = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node])), [graph]);
-  const node = selected === null ? undefined : byId.get(selected);
   useEffect(() => {
     if (selected === null) return;
     const clear = (event: KeyboardEvent) => {
@@ -42,6 +29,34 @@ export function GraphExplorer({
     document.addEventListener('keydown', clear);
     return () => document.removeEventListener('keydown', clear);
   }, [selected]);
+  return [selected, setSelected];
+}
+
+/**
+ * The network graph with what a node is: a click (or a tap) on a node, or a choice in the list of
+ * the graph's identifiers (the way in without a mouse), selects it; the panel beside the graph
+ * says what the console may show of it. Escape, the close button or a click on the empty stage
+ * clears the selection. A node selected from outside the graph (the list, a table of the page)
+ * is brought into view.
+ */
+export function GraphExplorer({
+  graph,
+  label,
+  selection: [selected, setSelected],
+  refine = false,
+  linkNetworks = false,
+}: {
+  graph: GraphModel;
+  label: string;
+  /** From `useNodeSelection`, in the page. */
+  selection: NodeSelection;
+  refine?: boolean;
+  /** Offer a link to the selected node's network page (the whole graph; not a network's page). */
+  linkNetworks?: boolean;
+}) {
+  const m = useMessages(consoleMessages);
+  const byId = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node])), [graph]);
+  const node = selected === null ? undefined : byId.get(selected);
   return (
     <div className="graph-explorer">
       <div className="graph-stage">

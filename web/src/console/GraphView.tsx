@@ -33,7 +33,11 @@ export default function GraphView({
   graph: GraphModel;
   refine?: boolean;
   label: string;
-  /** The selected node's id: it and its neighbours stand out, the rest is dimmed. */
+  /**
+   * The selected node's id: it and its neighbours stand out, the rest is dimmed. A node selected
+   * anywhere but on the graph (a list, a table) is brought into view with its neighbours; one
+   * clicked on the graph is already where the person looks, and the camera stays.
+   */
   selected: string | null;
   onSelect: (node: string | null) => void;
 }) {
@@ -43,6 +47,7 @@ export default function GraphView({
   // Read through a ref so that a new callback from the page does not rebuild the renderer.
   const select = useRef(onSelect);
   select.current = onSelect;
+  const clicked = useRef<string | null>(null);
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
@@ -68,7 +73,10 @@ export default function GraphView({
         focusEdge(focus.current, model.source(edge), model.target(edge), attributes),
     });
     // A click or a tap on a node selects it; on the empty stage, clears the selection.
-    sigma.on('clickNode', ({ node }) => select.current(node));
+    sigma.on('clickNode', ({ node }) => {
+      clicked.current = node;
+      select.current(node);
+    });
     sigma.on('clickStage', () => select.current(null));
     renderer.current = sigma;
     return () => {
@@ -86,10 +94,37 @@ export default function GraphView({
     };
     // The reducers run once per node and link here, not on every frame the camera moves.
     sigma?.refresh();
+    if (sigma !== null && node !== null && node !== clicked.current) {
+      bringIntoView(sigma, node, focus.current.neighbours);
+    }
+    clicked.current = null;
   }, [selected, graph, refine]);
   return (
     <div ref={container} className="graph-view" role="img" aria-label={label} data-testid="graph" />
   );
+}
+
+/**
+ * Moves the camera to centre `node` at a zoom that shows its neighbours (within the camera's
+ * bounds), at once when the person asked the system for reduced motion.
+ */
+function bringIntoView(sigma: Sigma, node: string, neighbours: ReadonlySet<string>): void {
+  const centre = sigma.getNodeDisplayData(node);
+  if (centre === undefined) return;
+  // Display data are in the framed graph's coordinates, where the whole graph spans about 1 and
+  // the camera's ratio 1 shows it all: a ratio of about twice the farthest neighbour's distance
+  // shows every neighbour, with a margin.
+  let reach = 0;
+  for (const neighbour of neighbours) {
+    const point = sigma.getNodeDisplayData(neighbour);
+    if (point !== undefined) {
+      reach = Math.max(reach, Math.hypot(point.x - centre.x, point.y - centre.y));
+    }
+  }
+  const camera = sigma.getCamera();
+  const target = { x: centre.x, y: centre.y, ratio: Math.min(1, Math.max(0.1, reach * 2.4)) };
+  if (matchMedia('(prefers-reduced-motion: reduce)').matches) camera.setState(target);
+  else void camera.animate(target, { duration: 400 });
 }
 
 interface Focus {

@@ -1,5 +1,5 @@
 import { useMessages } from '../../i18n/LocaleProvider.tsx';
-import { GraphExplorer } from '../GraphExplorer.tsx';
+import { GraphExplorer, useNodeSelection } from '../GraphExplorer.tsx';
 import { consoleMessages } from '../messages.ts';
 import { consoleClient } from '../session.ts';
 import { useApi } from '../use-api.ts';
@@ -11,6 +11,7 @@ export default function GraphPage() {
   const query = new URLSearchParams(location.search);
   const maxNodes = Number(query.get('maxNodes') ?? '5000');
   const minVictims = Number(query.get('minVictims') ?? '2');
+  const selection = useNodeSelection();
   const [loaded] = useApi(
     () => consoleClient.wholeGraph({ maxNodes, minVictims }),
     [maxNodes, minVictims],
@@ -25,7 +26,7 @@ export default function GraphPage() {
       <p>{m.graph.lead}</p>
       <p data-testid="graph-size">{summary}</p>
       {graph.truncated && <p className="callout">{m.graph.truncated}</p>}
-      <GraphExplorer graph={graph} label={summary} linkNetworks />
+      <GraphExplorer graph={graph} label={summary} selection={selection} linkNetworks />
     </section>
   );
 }
