@@ -261,6 +261,27 @@ describe('engines', () => {
 });
 
 describe('the WebAssembly downsampler', () => {
+  it('equals the TypeScript one float for float on any shape, channel count and orientation', () => {
+    const simd = SimdDownsampler.create()!;
+    const streaming = new StreamingDownsampler();
+    fc.assert(
+      fc.property(
+        anyImage.filter((image) => image.width >= 5 && image.height >= 5),
+        fc.constantFrom(1, 2, 3, 4, 5, 6, 7, 8),
+        (image, orientation) => {
+          const oriented = orientPdqImage(image, orientation);
+          fc.pre(!(oriented.width === 64 && oriented.height === 64));
+          const fromWasm = new Float32Array(4096);
+          const fromTypeScript = new Float32Array(4096);
+          expect(simd.run(image, fromWasm, orientation)).toBe(true);
+          streaming.run(oriented.height, oriented.width, lumaRowReader(oriented), fromTypeScript);
+          expect(new Uint8Array(fromWasm.buffer)).toEqual(new Uint8Array(fromTypeScript.buffer));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('equals the TypeScript one float for float across bands of copied rows, in every orientation', () => {
     // 2100x1103 RGBA: rows of 8400 bytes, copied into WebAssembly memory 992 rows at a time, so the
     // stored rows come in two bands, the second not a whole number of 8-row steps.
