@@ -1,6 +1,12 @@
 /** What every indicator detector returns: a finding in the identifier view, before span mapping. */
 import { kindOfCodePoint } from '../text/characters.ts';
-import { FNV_OFFSET, FNV_PRIME, hashWord } from '../text/tokenize.ts';
+import {
+  FNV_OFFSET,
+  FNV_PRIME,
+  hashWord,
+  tokenArrays,
+  type TokenArrays,
+} from '../text/tokenize.ts';
 import type { Indicator } from '../types.ts';
 
 /** An indicator found at [start, end) of the identifier view; `value` and `span` are added later. */
@@ -143,12 +149,12 @@ export class WordList {
   constructor(
     text: string,
     private readonly lowerText: string = text.toLowerCase(),
-    scratch?: WordListScratch,
+    scratch?: TokenArrays,
   ) {
     // At most one word every two characters: arrays of that size, filled in one pass.
     const capacity = (text.length >> 1) + 1;
     const buffers =
-      scratch !== undefined && capacity <= SCRATCH_WORDS ? scratch : newScratch(capacity);
+      scratch !== undefined && capacity <= SCRATCH_WORDS ? scratch : tokenArrays(capacity);
     const { starts, ends, hashes } = buffers;
     const digitStarts = this.digitStarts;
     // Lower-casing kept every offset (the usual case): an ASCII letter is lowered here rather
@@ -220,24 +226,10 @@ export class WordList {
   }
 }
 
-/** Arrays a `WordList` fills; reused from message to message by `transientWordsOf`. */
-interface WordListScratch {
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly hashes: Int32Array;
-}
-
-function newScratch(capacity: number): WordListScratch {
-  return {
-    starts: new Int32Array(capacity),
-    ends: new Int32Array(capacity),
-    hashes: new Int32Array(capacity),
-  };
-}
-
 /** Words of a message up to this many (texts of up to twice as many units) use the scratch. */
 const SCRATCH_WORDS = 1 << 13;
-const scratchWords = newScratch(SCRATCH_WORDS);
+/** Arrays a `WordList` fills, reused from message to message by `transientWordsOf`. */
+const scratchWords = tokenArrays(SCRATCH_WORDS);
 
 /**
  * Like `wordsOf`, but the list reads arrays that the next call overwrites: for

@@ -100,13 +100,15 @@ export function tokenize(text: string): Token[] {
 const SCRATCH_UNITS = 1 << 16;
 let scratch: TokenArrays | undefined;
 
-interface TokenArrays {
+/** Where each token (or word) starts and ends, and its hash: the columns of a token table. */
+export interface TokenArrays {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly hashes: Int32Array;
 }
 
-function tokenArrays(capacity: number): TokenArrays {
+/** Empty columns for `capacity` tokens. */
+export function tokenArrays(capacity: number): TokenArrays {
   return {
     starts: new Int32Array(capacity),
     ends: new Int32Array(capacity),
