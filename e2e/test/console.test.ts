@@ -330,6 +330,13 @@ describe('the console', () => {
     const panel = (await page.locator('[data-testid="graph-details"]').boundingBox())!;
     const graph = (await page.locator('[data-testid="graph"]').boundingBox())!;
     expect(panel.x + panel.width).toBeLessThanOrEqual(graph.x);
+    // sigma draws a label and its box assuming left-to-right text: its canvases must not take the
+    // Arabic page's direction (the label was drawn on one side of the node, its box on the other).
+    const canvasDirection = await page
+      .locator('[data-testid="graph"] canvas')
+      .first()
+      .evaluate((canvas) => getComputedStyle(canvas).direction);
+    expect(canvasDirection).toBe('ltr');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'فتح شبكته' }).click();
     await page.locator('[data-testid="victims"]').waitFor();

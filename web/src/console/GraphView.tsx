@@ -99,8 +99,19 @@ export default function GraphView({
     }
     clicked.current = null;
   }, [selected, graph, refine]);
+  // dir="ltr": sigma draws a label's text and the box behind it assuming left-to-right text, and a
+  // canvas takes its text direction from the page; on an Arabic page the text went left of the
+  // node and its box right. The labels are identifiers (addresses, numbers, handles), written
+  // left to right anyway.
   return (
-    <div ref={container} className="graph-view" role="img" aria-label={label} data-testid="graph" />
+    <div
+      ref={container}
+      className="graph-view"
+      dir="ltr"
+      role="img"
+      aria-label={label}
+      data-testid="graph"
+    />
   );
 }
 
