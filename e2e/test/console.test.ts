@@ -61,6 +61,19 @@ function apiStatus(page: Page, path: string): Promise<number> {
   return page.evaluate(async (url) => (await fetch(url)).status, path);
 }
 
+/** Whether sigma has drawn anything (a hovered node's label) on its hover layer. */
+function hoverLayerDrawn(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    // The hover layer is drawn on the next animation frame.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const layer = document.querySelector<HTMLCanvasElement>(
+      '[data-testid="graph"] canvas.sigma-hovers',
+    )!;
+    const pixels = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height).data;
+    return pixels.some((value, index) => index % 4 === 3 && value > 0);
+  });
+}
+
 /**
  * Moves the mouse over a grid of points of the graph until sigma draws a hovered node's label on
  * its hover layer (a 2D canvas, readable at any time); answers whether it ever did.
@@ -72,16 +85,7 @@ async function hoverShowsLabel(
   for (let row = 1; row < 12; row++) {
     for (let column = 1; column < 12; column++) {
       await page.mouse.move(box.x + (box.width * column) / 12, box.y + (box.height * row) / 12);
-      const drawn = await page.evaluate(async () => {
-        // The hover layer is drawn on the next animation frame.
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        const layer = document.querySelector<HTMLCanvasElement>(
-          '[data-testid="graph"] canvas.sigma-hovers',
-        )!;
-        const pixels = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height).data;
-        return pixels.some((value, index) => index % 4 === 3 && value > 0);
-      });
-      if (drawn) return true;
+      if (await hoverLayerDrawn(page)) return true;
     }
   }
   return false;
@@ -103,15 +107,7 @@ async function clickNodeOfType(
       const x = box.x + (box.width * column) / 16;
       const y = box.y + (box.height * row) / 16;
       await page.mouse.move(x, y);
-      const hovered = await page.evaluate(async () => {
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        const layer = document.querySelector<HTMLCanvasElement>(
-          '[data-testid="graph"] canvas.sigma-hovers',
-        )!;
-        const pixels = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height).data;
-        return pixels.some((value, index) => index % 4 === 3 && value > 0);
-      });
-      if (!hovered) continue;
+      if (!(await hoverLayerDrawn(page))) continue;
       await page.mouse.click(x, y);
       await details.waitFor();
       if ((await details.locator('dd').first().textContent()) === type) return true;
