@@ -27,20 +27,24 @@ function reply(answer: MatcherAnswer): void {
   port.postMessage(message);
 }
 
-async function run(request: MatcherRequest, matcher: Matcher, store: Store): Promise<void> {
+/** Answers one request of the main thread, once the bank is loaded. */
+async function run(
+  request: MatcherRequest,
+  loaded: { readonly matcher: Matcher; readonly store: Store },
+): Promise<void> {
   try {
     switch (request.kind) {
       case 'match':
-        return reply({ kind: 'done', id: request.id, hits: matcher.match(request.queries) });
+        return reply({ kind: 'done', id: request.id, hits: loaded.matcher.match(request.queries) });
       case 'sync':
-        await matcher.sync();
+        await loaded.matcher.sync();
         return reply({ kind: 'done', id: request.id });
       case 'reload-banks':
-        await matcher.reloadBanks();
+        await loaded.matcher.reloadBanks();
         return reply({ kind: 'done', id: request.id });
       case 'stop':
-        await matcher.stop();
-        await store.close();
+        await loaded.matcher.stop();
+        await loaded.store.close();
         reply({ kind: 'done', id: request.id });
         port.close();
         return;
@@ -58,9 +62,9 @@ try {
     onError: (error) => port.postMessage({ kind: 'tail-error', message: String(error) }),
   });
   await matcher.start();
-  const [started, opened] = [matcher, store];
+  const loaded = { matcher, store };
   reply({ kind: 'done', id: 0 });
-  port.on('message', (request: MatcherRequest) => void run(request, started, opened));
+  port.on('message', (request: MatcherRequest) => void run(request, loaded));
 } catch (error) {
   reply({ kind: 'failed', id: 0, message: `the matcher cannot load the bank: ${String(error)}` });
   await store?.close().catch(() => {});
