@@ -77,16 +77,24 @@ describe('hashVideoFile errors', () => {
   });
 
   it('kills a decoder that hangs', async () => {
-    // Long enough for the real ffprobe to finish on a loaded machine (it only writes when done).
+    // Long enough for ffmpeg's own start on a loaded machine.
     const error = await failure(clip, { stallTimeoutMs: 3000, ffmpegPath: file('hanging-ffmpeg') });
     expect(error.code).toBe('video_timeout');
     expect(error.message).toMatch(/^ffmpeg made no progress for 3 s/);
   });
 
   it('says when ffmpeg is not installed', async () => {
-    const error = await failure(clip, { ffprobePath: file('no-such-ffprobe') });
+    const error = await failure(clip, { ffmpegPath: file('no-such-ffmpeg') });
     expect(error.code).toBe('ffmpeg_not_found');
     expect(error.message).toMatch(/install ffmpeg/);
+    // An MP4 is described without ffprobe; a WebM needs it.
+    expect(await hashVideoFile(clip, { ffprobePath: file('no-such-ffprobe') })).toMatchObject({
+      ok: true,
+    });
+    const webm = `${fixturesDir}testsrc2-321x241-vp9-bt709-pc.webm`;
+    const withoutProbe = await failure(webm, { ffprobePath: file('no-such-ffprobe') });
+    expect(withoutProbe.code).toBe('ffmpeg_not_found');
+    expect(withoutProbe.message).toMatch(/install ffmpeg/);
   });
 
   it('refuses bad options', async () => {
