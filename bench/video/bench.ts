@@ -12,9 +12,11 @@
  * Then bench/video/browser.ts measures the browser hasher in headless Chromium (skip it with
  * AMAN_BENCH_BROWSER=0).
  *
- * The runs are interleaved: each round runs the floor and then every form once, and each ratio is
- * the median over rounds of that round's time against that round's floor, so a load that comes and
- * goes on a shared machine weighs on both sides of a ratio alike.
+ * The runs are interleaved, and each form is measured between two floor runs: a round runs the
+ * floor, a form, the floor, the next form, the floor, and so on. A form's ratio in a round is its
+ * time against the mean of the floor runs just before and just after it, and the ratio printed is
+ * the median over rounds. A shared or virtual machine's speed drifts by 20 % or more over tens of
+ * seconds; a floor on both sides of each form keeps that drift out of the ratio.
  *
  * Environment: AMAN_BENCH_VIDEO (another clip), AMAN_BENCH_CORE (default 0), AMAN_BENCH_RUNS
  * (rounds, default 5; medians are printed). Timings on a shared machine are noisy: compare the CPU
@@ -157,24 +159,50 @@ if (referenceHasher !== undefined) {
   forms.push({ label: 'reference vpdq-hash-video -r 1', once: referenceOnce });
 }
 
-/** Every round runs each form once, the floor first. */
-const rounds: (Measure & { lines?: string })[][] = [];
-for (let round = 0; round < runs; round++) rounds.push(forms.map((form) => form.once()));
+interface Round {
+  /** Index f: the run of form f (form 0, the floor, is the first floor run). */
+  readonly measures: (Measure & { lines?: string })[];
+  /** Index f: the floor measured just before and just after form f (the same run for form 0). */
+  readonly floors: [Measure, Measure][];
+}
 
-/** A form's median times, and its medians of the per-round ratios to the floor. */
+/** A round runs the floor, then each other form followed by the floor again. */
+function runRound(): Round {
+  const [floor, ...others] = forms;
+  let before = floor!.once();
+  const measures: Round['measures'] = [before];
+  const floors: Round['floors'] = [[before, before]];
+  for (const form of others) {
+    measures.push(form.once());
+    const after = floor!.once();
+    floors.push([before, after]);
+    before = after;
+  }
+  return { measures, floors };
+}
+
+const rounds: Round[] = [];
+for (let round = 0; round < runs; round++) rounds.push(runRound());
+
+/** A form's median times, and its medians of the per-round ratios to the floor around it. */
 const summary = forms.map((form, f) => {
   const of = (pick: (m: Measure) => number, ratio: boolean) =>
-    median(rounds.map((r) => pick(r[f]!) / (ratio ? pick(r[0]!) : 1)));
+    median(
+      rounds.map((r) => {
+        const [before, after] = r.floors[f]!;
+        return pick(r.measures[f]!) / (ratio ? (pick(before) + pick(after)) / 2 : 1);
+      }),
+    );
   return {
     label: form.label,
     wallMs: of((m) => m.wallMs, false),
     cpuMs: of((m) => m.cpuMs, false),
     wallRatio: of((m) => m.wallMs, true),
     cpuRatio: of((m) => m.cpuMs, true),
-    frames: rounds[0]![f]!.frames,
+    frames: rounds[0]!.measures[f]!.frames,
   };
 });
-const referenceModeLines = rounds[0]![2]!.lines ?? '';
+const referenceModeLines = rounds[0]!.measures[2]!.lines ?? '';
 
 let conformance = '';
 if (referenceHasher !== undefined) {
@@ -187,7 +215,7 @@ const seconds = (ms: number) =>
   Number.isNaN(ms) ? '     -' : `${(ms / 1000).toFixed(2)} s`.padStart(7);
 const lines = [
   `vPDQ: ${clip.replace(root, '')}`,
-  `one hash per second, pinned to CPU ${core}, decoder single-threaded, ${runs} interleaved round(s): median times, and medians of each round's ratio to its floor`,
+  `one hash per second, pinned to CPU ${core}, decoder single-threaded, ${runs} interleaved round(s): median times, and medians of each round's ratio to the floor runs just before and after`,
   '',
   `${'what'.padEnd(46)} ${'wall'.padStart(7)} ${'cpu'.padStart(7)}  ${'vs decode (wall)'.padStart(16)}  ${'vs decode (cpu)'.padStart(15)}  ${'real time'.padStart(9)}  ${'frames'.padStart(6)}`,
   ...summary.map((m) => {
