@@ -48,7 +48,10 @@ export interface HashVideoOptions {
   readonly digests?: boolean;
   /** Decoder threads (default: ffmpeg's choice, one per core). */
   readonly threads?: number;
-  /** Default "ffmpeg" and "ffprobe", found on PATH. */
+  /**
+   * Default "ffmpeg" and "ffprobe", found on PATH. ffprobe only describes the files that
+   * `probeMp4` leaves to it (anything but an ordinary MP4 with H.264 video).
+   */
   readonly ffmpegPath?: string;
   readonly ffprobePath?: string;
 }
