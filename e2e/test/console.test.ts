@@ -316,6 +316,35 @@ describe('the console', () => {
     },
   );
 
+  it("opens another network without the first one's selection", async () => {
+    const page = await signIn('investigator', 'en', '/console/networks');
+    const links = page.locator('[data-testid="networks"] tbody tr a');
+    await links.first().waitFor();
+    expect(await links.count()).toBeGreaterThanOrEqual(2);
+    const [first, second] = [
+      (await links.nth(0).getAttribute('href'))!,
+      (await links.nth(1).getAttribute('href'))!,
+    ];
+    await links.nth(0).click();
+    await page.locator('[data-testid="graph"] canvas').first().waitFor();
+    await page.locator('[data-testid="identifiers"] tbody tr[data-node] td').first().click();
+    const details = page.locator('[data-testid="graph-node"]');
+    await details.waitFor();
+    // Straight to the second network, as Back and Forward or a link between networks would go.
+    await page.evaluate((to) => {
+      history.pushState(null, '', to);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, second);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(second.split('/').at(-1));
+    await page.locator('[data-testid="graph"] canvas').first().waitFor();
+    expect(await details.count()).toBe(0);
+    expect(await page.locator('[data-testid="identifiers"] [aria-current="true"]').count()).toBe(0);
+    await page.goBack();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(first.split('/').at(-1));
+    expect(await details.count()).toBe(0);
+    await page.context().close();
+  });
+
   it('shows a node of the whole graph in Arabic, beside the graph on its left, with its network', async () => {
     const page = await signIn('investigator', 'ar', '/console/graph');
     await page.locator('[data-testid="graph"] canvas').first().waitFor();

@@ -96,7 +96,11 @@ export default function ConsoleApp() {
           {m.forbidden}
         </p>
       );
-    } else content = <Page name={found.route.page} params={found.params!} />;
+    } else {
+      // Keyed by the path: another case or network is another page, with none of this one's state
+      // (a selected node, a half-typed note) carried over.
+      content = <Page key={path} name={found.route.page} params={found.params!} />;
+    }
   }
 
   const role = session?.staff.role;
