@@ -115,7 +115,7 @@ export default function NetworkPage({ params }: { params: Record<string, string>
                     </button>
                   )}
                 </td>
-                <td>{m.cases.victims(identifier.victims)}</td>
+                <td className="count">{m.cases.victims(identifier.victims)}</td>
                 <td>
                   {identifier.safelisted === undefined
                     ? ''
