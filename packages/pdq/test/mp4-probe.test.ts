@@ -134,6 +134,18 @@ beforeAll(async () => {
     '+write_colr',
     file('container-full-range.mp4'),
   ]);
+  // Edit lists: a copy cut from 0.5 s (it keeps the frames before, to decode from the keyframe)
+  // and a copy that starts 0.7 s late.
+  await ffmpeg(['-ss', '0.5', '-i', file('yuv420p-30fps.mp4'), '-c', 'copy', file('cut.mp4')]);
+  await ffmpeg([
+    '-itsoffset',
+    '0.7',
+    '-i',
+    file('yuv420p-30fps.mp4'),
+    '-c',
+    'copy',
+    file('offset.mp4'),
+  ]);
   // Cover art: a picture stream beside the video.
   await ffmpeg([
     '-i',
@@ -167,7 +179,7 @@ async function viaFfprobe(path: string) {
 }
 
 describe('probeMp4', () => {
-  it.each([...Object.keys(readHere), 'container-full-range.mp4'])(
+  it.each([...Object.keys(readHere), 'container-full-range.mp4', 'cut.mp4', 'offset.mp4'])(
     '%s: read from the boxes, equal to ffprobe',
     async (name) => {
       const mine = await probeMp4(file(name));
@@ -186,6 +198,8 @@ describe('probeMp4', () => {
     expect(await probeMp4(file('cropped-100x58.mp4'))).toMatchObject({ width: 100, height: 58 });
     expect(await probeMp4(file('audio-first.mp4'))).toMatchObject({ streamIndex: 1 });
     expect((await probeMp4(file('ntsc-faststart.mp4')))?.frameRate).toBe(30000 / 1001);
+    // The movie's duration, edits included: ffprobe's, not the samples'.
+    expect((await probeMp4(file('offset.mp4')))?.durationSeconds).toBeCloseTo(1.7, 2);
   });
 
   it.each(['cover-art.mp4', ...Object.keys(leftToFfprobe)])('%s: left to ffprobe', async (name) => {
