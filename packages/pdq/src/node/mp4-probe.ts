@@ -74,19 +74,9 @@ async function readMoov(path: string, fileSize: number): Promise<DataView | unde
     let first = true;
     while (offset < fileSize) {
       const { bytesRead } = await file.read(header, 0, 16, offset);
-      if (bytesRead < 8) return undefined;
-      const view = new DataView(header.buffer);
-      const type = boxType(view, 4);
-      let size = view.getUint32(0);
-      let headerSize = 8;
-      if (size === 1) {
-        if (bytesRead < 16) return undefined;
-        size = Number(view.getBigUint64(8));
-        headerSize = 16;
-      } else if (size === 0) {
-        size = fileSize - offset;
-      }
-      if (size < headerSize || offset + size > fileSize) return undefined;
+      const parsed = boxHeader(new DataView(header.buffer, 0, bytesRead), 0, fileSize - offset);
+      if (parsed === undefined) return undefined;
+      const { type, size, headerSize } = parsed;
       if (first) {
         if (type !== 'ftyp') return undefined;
         const brands = new Uint8Array(Math.min(size - headerSize, 64));
@@ -294,22 +284,40 @@ function boxes(view: DataView): Box[] {
   const found: Box[] = [];
   let offset = 0;
   while (offset + 8 <= view.byteLength) {
-    let size = view.getUint32(offset);
-    let headerSize = 8;
-    if (size === 1) {
-      size = Number(view.getBigUint64(offset + 8));
-      headerSize = 16;
-    } else if (size === 0) {
-      size = view.byteLength - offset;
-    }
-    if (size < headerSize || offset + size > view.byteLength) throw new RangeError('bad box size');
+    const parsed = boxHeader(view, offset, view.byteLength - offset);
+    if (parsed === undefined) throw new RangeError('bad box size');
+    const { size, headerSize } = parsed;
     found.push({
-      type: boxType(view, offset + 4),
+      type: parsed.type,
       body: new DataView(view.buffer, view.byteOffset + offset + headerSize, size - headerSize),
     });
     offset += size;
   }
   return found;
+}
+
+/**
+ * The header of the box at `offset` in `view`: its type, its whole size (a 64-bit size when the
+ * 32-bit one is 1; the rest of its parent, `room` bytes, when 0) and the header's own size.
+ * Undefined when the header is cut short or the box does not fit in `room`.
+ */
+function boxHeader(
+  view: DataView,
+  offset: number,
+  room: number,
+): { type: string; size: number; headerSize: number } | undefined {
+  if (offset + 8 > view.byteLength) return undefined;
+  let size = view.getUint32(offset);
+  let headerSize = 8;
+  if (size === 1) {
+    if (offset + 16 > view.byteLength) return undefined;
+    size = Number(view.getBigUint64(offset + 8));
+    headerSize = 16;
+  } else if (size === 0) {
+    size = room;
+  }
+  if (size < headerSize || size > room) return undefined;
+  return { type: boxType(view, offset + 4), size, headerSize };
 }
 
 /** The one box of a type among siblings; undefined when there is none or more than one. */
@@ -320,8 +328,7 @@ function only(siblings: readonly Box[], type: string): Box | undefined {
 
 /** Whether the four bytes of `type` occur anywhere in `view` (a cheap, cautious search). */
 function containsBox(view: DataView, type: string): boolean {
-  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(type, 0, 'latin1');
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength).includes(type, 0, 'latin1');
 }
 
 function boxType(view: DataView, offset: number): string {
